@@ -1,0 +1,54 @@
+import type { CollectionConfig } from 'payload'
+
+import { anyone } from '@/access/anyone'
+import { authenticated } from '@/access/authenticated'
+import { privateField } from '@/fields/privateField'
+
+export const Leaders: CollectionConfig = {
+  slug: 'leaders',
+  labels: { singular: 'Leader', plural: 'Leaders' },
+  admin: {
+    useAsTitle: 'publicName',
+    defaultColumns: ['publicName', 'role', 'programs', 'updatedAt'],
+    group: 'People',
+    description: 'The people who run groups. The site only ever shows their public name.',
+  },
+  access: {
+    create: authenticated,
+    delete: authenticated,
+    // Leaders' public profiles appear on program pages; private fields are closed below.
+    read: anyone,
+    update: authenticated,
+  },
+  fields: [
+    {
+      name: 'publicName',
+      type: 'text',
+      label: 'Public name',
+      required: true,
+      localized: true,
+      admin: { description: 'The name shown on the site. Often a pseudonym, for her safety.' },
+    },
+    privateField(
+      { name: 'realName', type: 'text', label: 'Real name' },
+      'Her legal name, for the organisation’s records.',
+    ),
+    {
+      name: 'role',
+      type: 'text',
+      label: 'Role',
+      localized: true,
+      admin: { description: 'e.g. "Group leader" or "Program coordinator".' },
+    },
+    {
+      name: 'programs',
+      type: 'relationship',
+      relationTo: 'programs',
+      hasMany: true,
+      label: 'Programs',
+      admin: { description: 'The programs she leads or helps run.' },
+    },
+    { name: 'bio', type: 'richText', label: 'Bio', localized: true },
+    { name: 'photo', type: 'upload', relationTo: 'media', label: 'Photo' },
+  ],
+}

@@ -1,0 +1,51 @@
+import type { CollectionConfig } from 'payload'
+
+import { authenticated } from '@/access/authenticated'
+import { privateField } from '@/fields/privateField'
+
+/**
+ * The women in the groups: the most sensitive data in Voices. Anonymous visitors cannot read
+ * this collection at all; staff pick participants by public name, and only safeguarding staff
+ * and admins see legal names and notes.
+ */
+export const Participants: CollectionConfig = {
+  slug: 'participants',
+  labels: { singular: 'Participant', plural: 'Participants' },
+  admin: {
+    useAsTitle: 'publicName',
+    defaultColumns: ['publicName', 'program', 'updatedAt'],
+    group: 'People',
+    description: 'Women taking part in programs. Stories only ever show their public name (pseudonym).',
+  },
+  access: {
+    create: authenticated,
+    delete: authenticated,
+    read: authenticated,
+    readVersions: authenticated,
+    update: authenticated,
+  },
+  fields: [
+    {
+      name: 'publicName',
+      type: 'text',
+      label: 'Public name (pseudonym)',
+      required: true,
+      localized: true,
+      admin: { description: 'The only name the site shows. Choose one that cannot identify her.' },
+    },
+    privateField(
+      { name: 'legalName', type: 'text', label: 'Legal name' },
+      'Her name as on her documents.',
+    ),
+    {
+      name: 'program',
+      type: 'relationship',
+      relationTo: 'programs',
+      label: 'Program',
+    },
+    privateField(
+      { name: 'notes', type: 'textarea', label: 'Private notes' },
+      'Context for safeguarding staff, e.g. what must never be mentioned.',
+    ),
+  ],
+}

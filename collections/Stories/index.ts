@@ -1,0 +1,96 @@
+import type { CollectionConfig } from 'payload'
+
+import { authenticated } from '@/access/authenticated'
+import { publishedOrSignedIn } from '@/access/publishedOrSignedIn'
+import { slug } from '@/fields/slug'
+
+import { deriveExcerpt } from './hooks/deriveExcerpt'
+import { setPublishedAt } from './hooks/setPublishedAt'
+
+export const Stories: CollectionConfig = {
+  slug: 'stories',
+  labels: { singular: 'Story', plural: 'Stories' },
+  admin: {
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'program', 'publishedAt', '_status'],
+    group: 'Content',
+    description: 'Stories about programs, their leaders and participants.',
+  },
+  defaultSort: '-publishedAt',
+  access: {
+    create: authenticated,
+    delete: authenticated,
+    read: publishedOrSignedIn,
+    readVersions: authenticated,
+    update: authenticated,
+  },
+  versions: { drafts: true, maxPerDoc: 100 },
+  fields: [
+    { name: 'title', type: 'text', label: 'Title', required: true, localized: true },
+    slug('title'),
+    {
+      name: 'excerpt',
+      type: 'textarea',
+      label: 'Excerpt',
+      localized: true,
+      maxLength: 320,
+      hooks: { beforeChange: [deriveExcerpt] },
+      admin: {
+        description: 'Shown in lists and search results. Leave empty to use the opening of the story.',
+      },
+    },
+    { name: 'heroImage', type: 'upload', relationTo: 'media', label: 'Hero image' },
+    { name: 'body', type: 'richText', label: 'Story', required: true, localized: true },
+    {
+      name: 'program',
+      type: 'relationship',
+      relationTo: 'programs',
+      label: 'Program',
+      admin: { position: 'sidebar' },
+    },
+    {
+      name: 'featuredLeaders',
+      type: 'relationship',
+      relationTo: 'leaders',
+      hasMany: true,
+      label: 'Featured leaders',
+      admin: { position: 'sidebar', description: 'Leaders this story is about. Shown by public name.' },
+    },
+    {
+      name: 'featuredParticipants',
+      type: 'relationship',
+      relationTo: 'participants',
+      hasMany: true,
+      label: 'Featured participants',
+      admin: { position: 'sidebar', description: 'Participants this story is about. Shown by public name only.' },
+    },
+    {
+      name: 'publishedAt',
+      type: 'date',
+      label: 'Publish date',
+      index: true,
+      hooks: { beforeChange: [setPublishedAt] },
+      admin: {
+        position: 'sidebar',
+        date: { pickerAppearance: 'dayAndTime' },
+        description: 'Set automatically when first published if left empty.',
+      },
+    },
+    {
+      name: 'author',
+      type: 'relationship',
+      relationTo: 'users',
+      label: 'Author',
+      defaultValue: ({ user }) => user?.id,
+      admin: { position: 'sidebar' },
+    },
+    {
+      name: 'tags',
+      type: 'relationship',
+      relationTo: 'tags',
+      hasMany: true,
+      label: 'Tags',
+      admin: { position: 'sidebar' },
+    },
+  ],
+}

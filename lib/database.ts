@@ -1,0 +1,43 @@
+import type { DatabaseAdapterObj } from 'payload'
+
+import { mongooseAdapter } from '@payloadcms/db-mongodb'
+import { sqliteAdapter } from '@payloadcms/db-sqlite'
+import fs from 'node:fs'
+import path from 'node:path'
+
+import { migrations } from '@/migrations'
+
+import { databaseUri, isMongoUri } from './env'
+
+/**
+ * The embedded SQLite file is the default, so nobody needs a database server to try Voices.
+ * A `mongodb://` or `mongodb+srv://` DATABASE_URI selects MongoDB, the production path that
+ * scales out (replica sets, Atlas).
+ *
+ * SQLite schema changes: development pushes the schema directly; production runs the committed
+ * migrations in `migrations/` on start (`prodMigrations`), so `next start` on a new file creates
+ * its tables. MongoDB needs no schema migrations.
+ */
+export function databaseAdapter(): DatabaseAdapterObj {
+  const uri = databaseUri()
+  if (isMongoUri(uri)) {
+    return mongooseAdapter({ url: uri })
+  }
+  ensureParentFolder(uri)
+  return sqliteAdapter({
+    client: { url: uri },
+    // WAL lets the site read while an editor writes; the busy timeout queues writers
+    // (e.g. the seed script beside a running server) instead of failing at once.
+    wal: true,
+    busyTimeout: 5000,
+    migrationDir: path.resolve(process.cwd(), 'migrations'),
+    prodMigrations: migrations,
+  })
+}
+
+function ensureParentFolder(uri: string): void {
+  if (!uri.startsWith('file:')) return
+  const file = uri.slice('file:'.length)
+  if (file === ':memory:') return
+  fs.mkdirSync(path.dirname(path.resolve(process.cwd(), file)), { recursive: true })
+}

@@ -1,0 +1,18 @@
+/**
+ * Staff roles. What each may do is enforced by the access functions in `access/`;
+ * the role itself is stored on the user and copied into the session token.
+ */
+export const roles = [
+  { value: 'admin', label: 'Admin' },
+  { value: 'editor', label: 'Editor' },
+  { value: 'contributor', label: 'Contributor' },
+  { value: 'safeguarding', label: 'Safeguarding' },
+] as const
+
+export type Role = (typeof roles)[number]['value']
+
+type MaybeUser = { role?: string | null } | null | undefined
+
+export function hasRole(user: MaybeUser, ...allowed: Role[]): boolean {
+  return Boolean(user?.role && (allowed as string[]).includes(user.role))
+}

@@ -1,0 +1,51 @@
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { en } from '@payloadcms/translations/languages/en'
+import { ru } from '@payloadcms/translations/languages/ru'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { buildConfig } from 'payload'
+import sharp from 'sharp'
+
+import { Leaders } from '@/collections/Leaders'
+import { Media } from '@/collections/Media'
+import { Participants } from '@/collections/Participants'
+import { Programs } from '@/collections/Programs'
+import { Stories } from '@/collections/Stories'
+import { Tags } from '@/collections/Tags'
+import { Users } from '@/collections/Users'
+import { Navigation } from '@/globals/Navigation'
+import { SiteSettings } from '@/globals/SiteSettings'
+import { databaseAdapter } from '@/lib/database'
+import { payloadSecret, serverUrl } from '@/lib/env'
+import { defaultLocale, locales } from '@/lib/locales'
+
+const dirname = path.dirname(fileURLToPath(import.meta.url))
+
+export default buildConfig({
+  serverURL: serverUrl(),
+  secret: payloadSecret(),
+  admin: {
+    user: Users.slug,
+    // Gravatar is unreachable offline and would leak staff e-mail hashes to a third party.
+    avatar: 'default',
+    importMap: { baseDir: dirname },
+    meta: { titleSuffix: ' · Voices' },
+  },
+  collections: [Stories, Programs, Leaders, Participants, Tags, Media, Users],
+  globals: [SiteSettings, Navigation],
+  db: databaseAdapter(),
+  editor: lexicalEditor(),
+  localization: {
+    locales: locales.map(({ code, label }) => ({ code, label })),
+    defaultLocale,
+    // A story not yet translated reads in English rather than showing empty fields.
+    fallback: true,
+  },
+  i18n: {
+    supportedLanguages: { en, ru },
+    fallbackLanguage: 'en',
+  },
+  sharp,
+  telemetry: false,
+  typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
+})

@@ -1,0 +1,53 @@
+import type { Localized, LocalizedBody } from './types'
+
+/**
+ * Fictional people for the demo. Their private names are deliberately distinctive so tests can
+ * prove those names never reach a public response.
+ */
+export const leaders = [
+  {
+    key: 'aigerim',
+    publicName: { en: 'Aigerim', ru: 'Айгерим', kk: 'Әйгерім' } satisfies Localized,
+    realName: 'Saltanat Zhaksylykovna Omarbekova',
+    role: { en: 'Group leader', ru: 'Ведущая группы', kk: 'Топ жетекшісі' } satisfies Localized,
+    bio: {
+      en: [
+        'Aigerim joined one of the first groups as a participant in 2021, a year after leaving her marriage. Since 2022 she has led two groups of her own.',
+        'She says the most important thing she brings to a meeting is the kettle.',
+      ],
+      ru: ['Айгерим пришла в одну из первых групп как участница в 2021 году. С 2022 года она ведёт две свои группы.'],
+    } satisfies LocalizedBody,
+  },
+  {
+    key: 'marzhan',
+    publicName: { en: 'Marzhan', ru: 'Маржан', kk: 'Маржан' } satisfies Localized,
+    realName: 'Gulmira Serikovna Tokhtarova',
+    role: { en: 'Program coordinator', ru: 'Координатор программы', kk: 'Бағдарлама үйлестірушісі' } satisfies Localized,
+    bio: {
+      en: [
+        'Marzhan trains and supports the group leaders and keeps the weekly lessons in step across Almaty and the villages.',
+      ],
+    } satisfies LocalizedBody,
+  },
+]
+
+export const participants = [
+  {
+    key: 'dana',
+    publicName: { en: 'Dana', ru: 'Дана', kk: 'Дана' } satisfies Localized,
+    legalName: 'Zhanargul Bolatovna Kassymkhanova',
+    notes: 'Left her husband in 2021. Never mention the district she lives in or her children’s school.',
+  },
+  {
+    key: 'zarina',
+    publicName: { en: 'Zarina', ru: 'Зарина', kk: 'Зарина' } satisfies Localized,
+    legalName: 'Roza Amanzholovna Baimukhamedova',
+    notes: 'Works at a market stall. Her former employer must not be named.',
+  },
+  {
+    key: 'asel',
+    publicName: { en: 'Asel', ru: 'Асель', kk: 'Әсел' } satisfies Localized,
+    legalName: 'Kulyash Dauletovna Iskakova',
+    notes: 'Prefers not to be photographed, even from behind.',
+  },
+]

@@ -1,0 +1,314 @@
+import type { CollectionSlug, Payload } from 'payload'
+
+import type { Locale } from '@/lib/locales'
+
+import { navigation, siteSettings } from './content/settings'
+import { leaders, participants } from './content/people'
+import { wepProgram } from './content/program'
+import { stories } from './content/stories'
+import { tags } from './content/tags'
+import type { Localized, LocalizedBody } from './content/types'
+import { drawIllustration } from './images'
+import { richText } from './richText'
+
+export type AdminLogin = { email: string; password: string }
+
+export type SeedSummary = {
+  programs: number
+  leaders: number
+  participants: number
+  stories: number
+  media: number
+}
+
+const otherLocales: Locale[] = ['ru', 'kk']
+
+/** Collections whose contents `--reset` removes, children before the documents they point to. */
+const resettable: CollectionSlug[] = ['stories', 'participants', 'leaders', 'programs', 'tags', 'media', 'users']
+
+/** True when nothing has been written yet: seeding never runs over an existing database. */
+export async function isDatabaseEmpty(payload: Payload): Promise<boolean> {
+  for (const collection of resettable) {
+    const { totalDocs } = await payload.count({ collection, overrideAccess: true })
+    if (totalDocs > 0) return false
+  }
+  return true
+}
+
+export async function resetDatabase(payload: Payload): Promise<void> {
+  for (const collection of resettable) {
+    // Deleting through Payload (not SQL) also removes uploaded files and version history.
+    await payload.delete({ collection, where: { id: { exists: true } }, overrideAccess: true })
+  }
+}
+
+/** The localized values of a field for one locale, or undefined when not translated. */
+function pick<T extends Localized | LocalizedBody>(value: T, locale: Locale): T['en'] | undefined {
+  return value[locale]
+}
+
+export async function seed(payload: Payload, admin: AdminLogin): Promise<SeedSummary> {
+  const context = { seeding: true }
+
+  await payload.create({
+    collection: 'users',
+    data: { email: admin.email, password: admin.password, name: 'Demo admin', role: 'admin' },
+    context,
+  })
+
+  const tagIds = new Map<string, number | string>()
+  for (const tag of tags) {
+    const doc = await payload.create({
+      collection: 'tags',
+      data: { name: tag.name.en, slug: tag.slug },
+      locale: 'en',
+      context,
+    })
+    tagIds.set(tag.key, doc.id)
+    for (const locale of otherLocales) {
+      const name = pick(tag.name, locale)
+      if (name) await payload.update({ collection: 'tags', id: doc.id, data: { name }, locale, context })
+    }
+  }
+
+  const programImage = await createImage(payload, {
+    name: 'program-almaty',
+    palette: ['#f6e7d3', '#a4472b', '#fffaf2'],
+    motif: 'circle',
+    alt: {
+      en: 'Illustration: warm terracotta and cream circles gathered in a ring.',
+      ru: 'Иллюстрация: терракотовые и кремовые круги, собранные в кольцо.',
+      kk: 'Иллюстрация: сақинаға жиналған терракота және крем түсті шеңберлер.',
+    },
+  })
+
+  const program = await payload.create({
+    collection: 'programs',
+    locale: 'en',
+    context,
+    data: {
+      _status: 'published',
+      name: wepProgram.name.en,
+      slug: wepProgram.slug,
+      summary: wepProgram.summary.en,
+      description: richText(...wepProgram.description.en),
+      location: wepProgram.location.en,
+      audience: wepProgram.audience.en,
+      meetingSchedule: wepProgram.meetingSchedule.en,
+      lessonTopics: wepProgram.lessonTopics.map(({ topic, description }) => ({
+        topic: topic.en,
+        description: description.en,
+      })),
+      impactFigures: wepProgram.impactFigures.map(({ value, label }) => ({ value, label: label.en })),
+      heroImage: programImage,
+      status: 'active',
+    },
+  })
+  for (const locale of otherLocales) {
+    const description = pick(wepProgram.description, locale)
+    await payload.update({
+      collection: 'programs',
+      id: program.id,
+      locale,
+      context,
+      data: {
+        _status: 'published',
+        name: pick(wepProgram.name, locale),
+        summary: pick(wepProgram.summary, locale),
+        description: description ? richText(...description) : undefined,
+        location: pick(wepProgram.location, locale),
+        audience: pick(wepProgram.audience, locale),
+        meetingSchedule: pick(wepProgram.meetingSchedule, locale),
+        // Array rows keep their IDs across locales, so translations attach to the same rows.
+        lessonTopics: program.lessonTopics?.map((row, i) => ({
+          id: row.id,
+          topic: pick(wepProgram.lessonTopics[i]!.topic, locale) ?? row.topic,
+          description: pick(wepProgram.lessonTopics[i]!.description, locale) ?? row.description,
+        })),
+        impactFigures: program.impactFigures?.map((row, i) => ({
+          id: row.id,
+          value: row.value,
+          label: pick(wepProgram.impactFigures[i]!.label, locale) ?? row.label,
+        })),
+      },
+    })
+  }
+
+  const leaderIds = new Map<string, number | string>()
+  for (const leader of leaders) {
+    const doc = await payload.create({
+      collection: 'leaders',
+      locale: 'en',
+      context,
+      data: {
+        publicName: leader.publicName.en,
+        realName: leader.realName,
+        role: leader.role.en,
+        programs: [program.id],
+        bio: richText(...leader.bio.en),
+      },
+    })
+    leaderIds.set(leader.key, doc.id)
+    await translate(payload, 'leaders', doc.id, (locale) => {
+      const bio = pick(leader.bio, locale)
+      return {
+        publicName: pick(leader.publicName, locale),
+        role: pick(leader.role, locale),
+        bio: bio ? richText(...bio) : undefined,
+      }
+    })
+  }
+
+  const participantIds = new Map<string, number | string>()
+  for (const participant of participants) {
+    const doc = await payload.create({
+      collection: 'participants',
+      locale: 'en',
+      context,
+      data: {
+        publicName: participant.publicName.en,
+        legalName: participant.legalName,
+        notes: participant.notes,
+        program: program.id,
+      },
+    })
+    participantIds.set(participant.key, doc.id)
+    await translate(payload, 'participants', doc.id, (locale) => ({
+      publicName: pick(participant.publicName, locale),
+    }))
+  }
+
+  const authorId = (await payload.find({ collection: 'users', limit: 1 })).docs[0]?.id
+  let media = 1
+  for (const story of stories) {
+    const heroImage = await createImage(payload, story.image)
+    media += 1
+    const doc = await payload.create({
+      collection: 'stories',
+      locale: 'en',
+      context,
+      data: {
+        _status: 'published',
+        title: story.title.en,
+        slug: story.slug,
+        excerpt: story.excerpt?.en,
+        body: richText(...story.body.en),
+        heroImage,
+        program: program.id,
+        featuredLeaders: story.leaders.map((key) => leaderIds.get(key)!),
+        featuredParticipants: story.participants.map((key) => participantIds.get(key)!),
+        tags: story.tags.map((key) => tagIds.get(key)!),
+        publishedAt: story.publishedAt,
+        author: authorId,
+      },
+    })
+    await translate(payload, 'stories', doc.id, (locale) => {
+      const title = pick(story.title, locale)
+      const body = pick(story.body, locale)
+      // A story is translated only when both its title and body are.
+      if (!title || !body) return {}
+      return { _status: 'published', title, body: richText(...body), excerpt: pick(story.excerpt ?? { en: '' }, locale) }
+    })
+  }
+
+  await payload.updateGlobal({
+    slug: 'site-settings',
+    locale: 'en',
+    context,
+    data: {
+      organisationName: siteSettings.organisationName.en,
+      tagline: siteSettings.tagline.en,
+      mission: siteSettings.mission.en,
+      trustStatement: siteSettings.trustStatement.en,
+      donationUrl: siteSettings.donationUrl,
+      socialLinks: siteSettings.socialLinks,
+      waysToHelp: siteSettings.waysToHelp.map(({ title, description }) => ({
+        title: title.en,
+        description: description.en,
+      })),
+    },
+  })
+  const settings = await payload.findGlobal({ slug: 'site-settings', locale: 'en' })
+  for (const locale of otherLocales) {
+    await payload.updateGlobal({
+      slug: 'site-settings',
+      locale,
+      context,
+      data: {
+        organisationName: pick(siteSettings.organisationName, locale),
+        tagline: pick(siteSettings.tagline, locale),
+        mission: pick(siteSettings.mission, locale),
+        trustStatement: pick(siteSettings.trustStatement, locale),
+        waysToHelp: settings.waysToHelp?.map((row, i) => ({
+          id: row.id,
+          title: pick(siteSettings.waysToHelp[i]!.title, locale) ?? row.title,
+          description: pick(siteSettings.waysToHelp[i]!.description, locale) ?? row.description,
+        })),
+      },
+    })
+  }
+
+  const nav = await payload.updateGlobal({
+    slug: 'navigation',
+    locale: 'en',
+    context,
+    data: {
+      header: navigation.header.map(({ label, path }) => ({ label: label.en, path })),
+      footer: navigation.footer.map(({ label, path }) => ({ label: label.en, path })),
+    },
+  })
+  for (const locale of otherLocales) {
+    await payload.updateGlobal({
+      slug: 'navigation',
+      locale,
+      context,
+      data: {
+        header: nav.header?.map((row, i) => ({ ...row, label: pick(navigation.header[i]!.label, locale) ?? row.label })),
+        footer: nav.footer?.map((row, i) => ({ ...row, label: pick(navigation.footer[i]!.label, locale) ?? row.label })),
+      },
+    })
+  }
+
+  return {
+    programs: 1,
+    leaders: leaders.length,
+    participants: participants.length,
+    stories: stories.length,
+    media,
+  }
+}
+
+async function translate(
+  payload: Payload,
+  collection: 'leaders' | 'participants' | 'stories',
+  id: number | string,
+  values: (locale: Locale) => Record<string, unknown>,
+): Promise<void> {
+  for (const locale of otherLocales) {
+    const data = Object.fromEntries(Object.entries(values(locale)).filter(([, v]) => v !== undefined))
+    if (Object.keys(data).length === 0) continue
+    await payload.update({ collection, id, data, locale, context: { seeding: true } })
+  }
+}
+
+async function createImage(
+  payload: Payload,
+  image: Parameters<typeof drawIllustration>[0] & { alt: Localized; caption?: Localized },
+): Promise<number | string> {
+  const data = await drawIllustration(image)
+  const doc = await payload.create({
+    collection: 'media',
+    locale: 'en',
+    context: { seeding: true },
+    data: { alt: image.alt.en, caption: image.caption?.en, credit: 'Illustration: Voices demo' },
+    file: { data, mimetype: 'image/jpeg', name: `${image.name}.jpg`, size: data.length },
+  })
+  for (const locale of otherLocales) {
+    const alt = pick(image.alt, locale)
+    const caption = image.caption ? pick(image.caption, locale) : undefined
+    if (alt || caption) {
+      await payload.update({ collection: 'media', id: doc.id, locale, data: { alt, caption }, context: { seeding: true } })
+    }
+  }
+  return doc.id
+}

@@ -1,0 +1,65 @@
+/**
+ * Small builders for Lexical editor state, so demo stories read as prose in the seed files
+ * rather than as JSON.
+ */
+type TextNode = {
+  type: 'text'
+  text: string
+  format: number
+  detail: 0
+  mode: 'normal'
+  style: ''
+  version: 1
+}
+
+type ElementNode = {
+  type: string
+  children: Array<TextNode | ElementNode>
+  direction: 'ltr'
+  format: ''
+  indent: 0
+  version: 1
+  [key: string]: unknown
+}
+
+export type RichText = { root: ElementNode }
+
+export type Block = string | { h2: string } | { quote: string } | { list: string[] }
+
+const BOLD = 1
+const ITALIC = 2
+
+function text(value: string, format = 0): TextNode {
+  return { type: 'text', text: value, format, detail: 0, mode: 'normal', style: '', version: 1 }
+}
+
+function element(type: string, children: ElementNode['children'], extra: Record<string, unknown> = {}): ElementNode {
+  return { type, children, direction: 'ltr', format: '', indent: 0, version: 1, ...extra }
+}
+
+/** `*word*` marks italics and `**word**` bold, enough for the demo prose. */
+function inline(value: string): TextNode[] {
+  return value
+    .split(/(\*\*[^*]+\*\*|\*[^*]+\*)/)
+    .filter(Boolean)
+    .map((part) => {
+      if (part.startsWith('**')) return text(part.slice(2, -2), BOLD)
+      if (part.startsWith('*')) return text(part.slice(1, -1), ITALIC)
+      return text(part)
+    })
+}
+
+function block(value: Block): ElementNode {
+  if (typeof value === 'string') return element('paragraph', inline(value), { textFormat: 0, textStyle: '' })
+  if ('h2' in value) return element('heading', inline(value.h2), { tag: 'h2' })
+  if ('quote' in value) return element('quote', inline(value.quote))
+  return element(
+    'list',
+    value.list.map((item, i) => element('listitem', inline(item), { value: i + 1 })),
+    { listType: 'bullet', start: 1, tag: 'ul' },
+  )
+}
+
+export function richText(...blocks: Block[]): RichText {
+  return { root: element('root', blocks.map(block)) }
+}
