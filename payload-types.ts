@@ -98,7 +98,7 @@ export interface Config {
     'payload-migrations': PayloadMigrationsSelect<false> | PayloadMigrationsSelect<true>;
   };
   db: {
-    defaultIDType: number;
+    defaultIDType: string;
   };
   fallbackLocale: ('false' | 'none' | 'null') | false | null | ('en' | 'ru' | 'kk') | ('en' | 'ru' | 'kk')[];
   globals: {
@@ -144,7 +144,7 @@ export interface UserAuthOperations {
  * via the `definition` "stories".
  */
 export interface Story {
-  id: number;
+  id: string;
   title: string;
   /**
    * When enabled, the slug will auto-generate from the title field on save and autosave.
@@ -155,7 +155,7 @@ export interface Story {
    * Shown in lists and search results. Leave empty to use the opening of the story.
    */
   excerpt?: string | null;
-  heroImage?: (number | null) | Media;
+  heroImage?: (string | null) | Media;
   body: {
     root: {
       type: string;
@@ -171,21 +171,21 @@ export interface Story {
     };
     [k: string]: unknown;
   };
-  program?: (number | null) | Program;
+  program?: (string | null) | Program;
   /**
    * Leaders this story is about. Shown by public name.
    */
-  featuredLeaders?: (number | Leader)[] | null;
+  featuredLeaders?: (string | Leader)[] | null;
   /**
    * Participants this story is about. Shown by public name only.
    */
-  featuredParticipants?: (number | Participant)[] | null;
+  featuredParticipants?: (string | Participant)[] | null;
   /**
    * Set automatically when first published if left empty.
    */
   publishedAt?: string | null;
-  author?: (number | null) | User;
-  tags?: (number | Tag)[] | null;
+  author?: (string | null) | User;
+  tags?: (string | Tag)[] | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -195,7 +195,7 @@ export interface Story {
  * via the `definition` "media".
  */
 export interface Media {
-  id: number;
+  id: string;
   /**
    * Describe what the image shows for people who cannot see it. Never name or describe anyone in a way that identifies her.
    */
@@ -261,7 +261,7 @@ export interface Media {
  * via the `definition` "programs".
  */
 export interface Program {
-  id: number;
+  id: string;
   name: string;
   /**
    * When enabled, the slug will auto-generate from the title field on save and autosave.
@@ -319,12 +319,12 @@ export interface Program {
         id?: string | null;
       }[]
     | null;
-  heroImage?: (number | null) | Media;
+  heroImage?: (string | null) | Media;
   /**
    * Leaders are linked to programs from each leader’s page.
    */
   leaders?: {
-    docs?: (number | Leader)[];
+    docs?: (string | Leader)[];
     hasNextPage?: boolean;
     totalDocs?: number;
   };
@@ -343,7 +343,7 @@ export interface Program {
  * via the `definition` "leaders".
  */
 export interface Leader {
-  id: number;
+  id: string;
   /**
    * The name shown on the site. Often a pseudonym, for her safety.
    */
@@ -359,7 +359,7 @@ export interface Leader {
   /**
    * The programs she leads or helps run.
    */
-  programs?: (number | Program)[] | null;
+  programs?: (string | Program)[] | null;
   bio?: {
     root: {
       type: string;
@@ -375,7 +375,7 @@ export interface Leader {
     };
     [k: string]: unknown;
   } | null;
-  photo?: (number | null) | Media;
+  photo?: (string | null) | Media;
   updatedAt: string;
   createdAt: string;
 }
@@ -386,7 +386,7 @@ export interface Leader {
  * via the `definition` "participants".
  */
 export interface Participant {
-  id: number;
+  id: string;
   /**
    * The only name the site shows. Choose one that cannot identify her.
    */
@@ -395,7 +395,7 @@ export interface Participant {
    * Her name as on her documents. Private: only safeguarding staff and admins can see this. Never shown on the site.
    */
   legalName?: string | null;
-  program?: (number | null) | Program;
+  program?: (string | null) | Program;
   /**
    * Context for safeguarding staff, e.g. what must never be mentioned. Private: only safeguarding staff and admins can see this. Never shown on the site.
    */
@@ -408,7 +408,7 @@ export interface Participant {
  * via the `definition` "users".
  */
 export interface User {
-  id: number;
+  id: string;
   /**
    * How colleagues know you in the admin. Never shown on the public site.
    */
@@ -442,7 +442,7 @@ export interface User {
  * via the `definition` "tags".
  */
 export interface Tag {
-  id: number;
+  id: string;
   /**
    * A theme readers can browse by, e.g. "Parenting" or "Safety".
    */
@@ -460,7 +460,7 @@ export interface Tag {
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
-  id: number;
+  id: string;
   key: string;
   data:
     | {
@@ -477,40 +477,40 @@ export interface PayloadKv {
  * via the `definition` "payload-locked-documents".
  */
 export interface PayloadLockedDocument {
-  id: number;
+  id: string;
   document?:
     | ({
         relationTo: 'stories';
-        value: number | Story;
+        value: string | Story;
       } | null)
     | ({
         relationTo: 'programs';
-        value: number | Program;
+        value: string | Program;
       } | null)
     | ({
         relationTo: 'leaders';
-        value: number | Leader;
+        value: string | Leader;
       } | null)
     | ({
         relationTo: 'participants';
-        value: number | Participant;
+        value: string | Participant;
       } | null)
     | ({
         relationTo: 'tags';
-        value: number | Tag;
+        value: string | Tag;
       } | null)
     | ({
         relationTo: 'media';
-        value: number | Media;
+        value: string | Media;
       } | null)
     | ({
         relationTo: 'users';
-        value: number | User;
+        value: string | User;
       } | null);
   globalSlug?: string | null;
   user: {
     relationTo: 'users';
-    value: number | User;
+    value: string | User;
   };
   updatedAt: string;
   createdAt: string;
@@ -520,10 +520,10 @@ export interface PayloadLockedDocument {
  * via the `definition` "payload-preferences".
  */
 export interface PayloadPreference {
-  id: number;
+  id: string;
   user: {
     relationTo: 'users';
-    value: number | User;
+    value: string | User;
   };
   key?: string | null;
   value?:
@@ -543,7 +543,7 @@ export interface PayloadPreference {
  * via the `definition` "payload-migrations".
  */
 export interface PayloadMigration {
-  id: number;
+  id: string;
   name?: string | null;
   batch?: number | null;
   updatedAt: string;
@@ -775,7 +775,7 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
  * via the `definition` "site-settings".
  */
 export interface SiteSetting {
-  id: number;
+  id: string;
   organisationName: string;
   /**
    * A short line under the name, e.g. on the home page.
@@ -818,7 +818,7 @@ export interface SiteSetting {
  * via the `definition` "navigation".
  */
 export interface Navigation {
-  id: number;
+  id: string;
   header?:
     | {
         label: string;

@@ -30,6 +30,8 @@ export function databaseAdapter(): DatabaseAdapterObj {
     // (e.g. the seed script beside a running server) instead of failing at once.
     wal: true,
     busyTimeout: 5000,
+    // Random IDs, like MongoDB's: sequential numbers would reveal how many people are on file.
+    idType: 'uuid',
     migrationDir: path.resolve(process.cwd(), 'migrations'),
     prodMigrations: migrations,
   })

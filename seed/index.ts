@@ -56,7 +56,7 @@ export async function seed(payload: Payload, admin: AdminLogin): Promise<SeedSum
     context,
   })
 
-  const tagIds = new Map<string, number | string>()
+  const tagIds = new Map<string, string>()
   for (const tag of tags) {
     const doc = await payload.create({
       collection: 'tags',
@@ -134,7 +134,7 @@ export async function seed(payload: Payload, admin: AdminLogin): Promise<SeedSum
     })
   }
 
-  const leaderIds = new Map<string, number | string>()
+  const leaderIds = new Map<string, string>()
   for (const leader of leaders) {
     const doc = await payload.create({
       collection: 'leaders',
@@ -159,7 +159,7 @@ export async function seed(payload: Payload, admin: AdminLogin): Promise<SeedSum
     })
   }
 
-  const participantIds = new Map<string, number | string>()
+  const participantIds = new Map<string, string>()
   for (const participant of participants) {
     const doc = await payload.create({
       collection: 'participants',
@@ -281,7 +281,7 @@ export async function seed(payload: Payload, admin: AdminLogin): Promise<SeedSum
 async function translate(
   payload: Payload,
   collection: 'leaders' | 'participants' | 'stories',
-  id: number | string,
+  id: string,
   values: (locale: Locale) => Record<string, unknown>,
 ): Promise<void> {
   for (const locale of otherLocales) {
@@ -294,7 +294,7 @@ async function translate(
 async function createImage(
   payload: Payload,
   image: Parameters<typeof drawIllustration>[0] & { alt: Localized; caption?: Localized },
-): Promise<number | string> {
+): Promise<string> {
   const data = await drawIllustration(image)
   const doc = await payload.create({
     collection: 'media',

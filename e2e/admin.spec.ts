@@ -1,0 +1,27 @@
+import { expect, test } from '@playwright/test'
+
+import { logInAsAdmin } from './helpers'
+
+test('the admin login page renders', async ({ page }) => {
+  await page.goto('/admin')
+  await expect(page).toHaveURL(/\/admin\/login/)
+  await expect(page.locator('#field-email')).toBeVisible()
+  await expect(page.locator('#field-password')).toBeVisible()
+  await expect(page.getByRole('button', { name: /log ?in/i })).toBeVisible()
+})
+
+test('the demo admin logs in and sees the collections', async ({ page }) => {
+  await logInAsAdmin(page)
+  for (const name of ['Stories', 'Programs', 'Leaders', 'Participants', 'Media']) {
+    await expect(page.getByRole('link', { name, exact: true }).first()).toBeVisible()
+  }
+})
+
+test('a wrong password is refused', async ({ page }) => {
+  await page.goto('/admin/login')
+  await page.locator('#field-email').fill('e2e-admin@example.org')
+  await page.locator('#field-password').fill('not the password')
+  await page.getByRole('button', { name: /log ?in/i }).click()
+  await expect(page.getByText(/incorrect|invalid/i).first()).toBeVisible()
+  await expect(page).toHaveURL(/\/admin\/login/)
+})

@@ -1,0 +1,66 @@
+import { defineConfig, devices } from '@playwright/test'
+import fs from 'node:fs'
+
+import { e2eAdmin, e2eBaseUrl, e2eDataDir, e2ePort } from './e2e/settings'
+
+/**
+ * End-to-end tests drive the real admin UI and public site in the system Chromium, against a
+ * production build (`next build && next start`) on a new, empty SQLite database that the
+ * server migrates on start and the seed script then fills.
+ */
+const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
+if (!fs.existsSync(chromium)) {
+  throw new Error(
+    `No Chromium at ${chromium}. Playwright cannot download its own browser on these machines: ` +
+      'install the system one with `sudo apt-get install chromium` (Debian/Ubuntu), ' +
+      'or point CHROMIUM_PATH at an existing Chromium or Chrome binary.',
+  )
+}
+
+export default defineConfig({
+  testDir: 'e2e',
+  // One server and one database are shared by all specs; run them one at a time.
+  workers: 1,
+  fullyParallel: false,
+  forbidOnly: true,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  reporter: [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
+  outputDir: 'test-results',
+  use: {
+    baseURL: e2eBaseUrl,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    ...devices['Desktop Chrome'],
+    launchOptions: {
+      executablePath: chromium,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+  },
+  webServer: {
+    command: 'node scripts/e2e-server.mjs',
+    wait: { stdout: /VOICES E2E READY/ },
+    timeout: 10 * 60_000,
+    stdout: 'pipe',
+    stderr: 'pipe',
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
+    env: {
+      E2E_PORT: String(e2ePort),
+      VOICES_DATA_DIR: e2eDataDir,
+      PAYLOAD_SECRET: 'e2e-only-secret-not-for-production',
+      VOICES_ADMIN_EMAIL: e2eAdmin.email,
+      VOICES_ADMIN_PASSWORD: e2eAdmin.password,
+      NEXT_TELEMETRY_DISABLED: '1',
+    },
+  },
+})

@@ -1,0 +1,64 @@
+/**
+ * Production server for the e2e suite: builds Voices (unless E2E_SKIP_BUILD=1), starts
+ * `next start` on a new, empty data folder, waits until it answers (the first request runs the
+ * committed migrations), seeds the demo content beside the running server, then prints the
+ * ready line Playwright waits for.
+ */
+import { spawn, spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+
+const port = process.env.E2E_PORT || '3100'
+const dataDir = process.env.VOICES_DATA_DIR
+if (!dataDir) throw new Error('VOICES_DATA_DIR must be set for the e2e server')
+const bin = (name) => path.resolve('node_modules/.bin', name)
+const env = { ...process.env, NODE_ENV: 'production' }
+
+function run(command, args) {
+  // Output is collected and then printed: children never share Playwright's pipe directly.
+  const result = spawnSync(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env, maxBuffer: 64 * 1024 * 1024 })
+  process.stdout.write(result.stdout ?? '')
+  process.stderr.write(result.stderr ?? '')
+  if (result.status !== 0) {
+    console.error(`e2e server: \`${[command, ...args].join(' ')}\` failed (exit ${result.status})`)
+    process.exit(1)
+  }
+}
+
+fs.rmSync(dataDir, { recursive: true, force: true })
+fs.mkdirSync(dataDir, { recursive: true })
+
+if (process.env.E2E_SKIP_BUILD !== '1') run(bin('next'), ['build'])
+
+const server = spawn(bin('next'), ['start', '-p', port, '-H', '127.0.0.1'], { stdio: 'inherit', env })
+server.on('exit', (code) => process.exit(code ?? 1))
+for (const signal of ['SIGTERM', 'SIGINT']) process.on(signal, () => server.kill(signal))
+
+const deadline = Date.now() + 120_000
+for (;;) {
+  try {
+    const response = await fetch(`http://127.0.0.1:${port}/api/stories?limit=1`)
+    if (response.ok) break
+    console.error(`e2e server: /api/stories answered ${response.status}: ${await response.text()}`)
+  } catch {
+    // not listening yet
+  }
+  if (Date.now() > deadline) {
+    console.error('e2e server: the production server did not become ready within two minutes')
+    server.kill('SIGTERM')
+    process.exit(1)
+  }
+  await new Promise((resolve) => setTimeout(resolve, 500))
+}
+
+run(bin('payload'), ['run', 'scripts/seed.ts', '--', '--if-empty'])
+
+// The running server must see what the seed process wrote before any test starts.
+const init = await (await fetch(`http://127.0.0.1:${port}/api/users/init`)).json()
+const stories = await (await fetch(`http://127.0.0.1:${port}/api/stories?limit=1&depth=0`)).json()
+if (!init.initialized || stories.totalDocs < 8) {
+  console.error(`e2e server: the server does not see the seeded content (${JSON.stringify({ init, totalDocs: stories.totalDocs })})`)
+  server.kill('SIGTERM')
+  process.exit(1)
+}
+console.log('VOICES E2E READY')

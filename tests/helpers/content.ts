@@ -1,0 +1,30 @@
+import type { Payload, RequiredDataFromCollectionSlug } from 'payload'
+
+import { richText } from '@/seed/richText'
+
+/** Minimal valid documents for tests; each call makes a new one. */
+let n = 0
+
+export async function createProgram(payload: Payload, status: 'published' | 'draft' = 'published') {
+  n += 1
+  const data: RequiredDataFromCollectionSlug<'programs'> = {
+    name: `Test program ${n}`,
+    slug: '',
+    _status: status,
+    status: 'active',
+  }
+  return payload.create({ collection: 'programs', data })
+}
+
+/** A published story; an empty slug is derived from the title, as in the admin. */
+export async function createStory(payload: Payload, overrides: Partial<RequiredDataFromCollectionSlug<'stories'>> = {}) {
+  n += 1
+  const data: RequiredDataFromCollectionSlug<'stories'> = {
+    title: `Test story ${n}`,
+    slug: '',
+    body: richText('A paragraph of test prose.'),
+    _status: 'published',
+    ...overrides,
+  }
+  return payload.create({ collection: 'stories', data })
+}

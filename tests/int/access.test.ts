@@ -1,0 +1,61 @@
+import type { PayloadRequest } from 'payload'
+
+import { describe, expect, it } from 'vitest'
+
+import { anyone } from '@/access/anyone'
+import { authenticated } from '@/access/authenticated'
+import { canAccessPrivateFields } from '@/access/canAccessPrivateFields'
+import { isAdmin, isAdminField } from '@/access/isAdmin'
+import { isAdminOrSelf } from '@/access/isAdminOrSelf'
+import { publishedOrSignedIn } from '@/access/publishedOrSignedIn'
+import type { Role } from '@/lib/roles'
+
+/** The access functions only look at `req.user`; these tests call them as Payload would. */
+function args(role: Role | null, id = 'user-1') {
+  const user = role ? { id, role, collection: 'users', email: `${role}@example.org` } : null
+  return { req: { user } as unknown as PayloadRequest }
+}
+
+const everyRole: Role[] = ['admin', 'editor', 'contributor', 'safeguarding']
+
+describe('access functions', () => {
+  it('anyone lets anonymous visitors and staff through', () => {
+    expect(anyone(args(null))).toBe(true)
+    for (const role of everyRole) expect(anyone(args(role))).toBe(true)
+  })
+
+  it('authenticated needs a signed-in user of any role', () => {
+    expect(authenticated(args(null))).toBe(false)
+    for (const role of everyRole) expect(authenticated(args(role))).toBe(true)
+  })
+
+  it('publishedOrSignedIn limits anonymous visitors to published documents', () => {
+    expect(publishedOrSignedIn(args(null))).toEqual({ _status: { equals: 'published' } })
+    for (const role of everyRole) expect(publishedOrSignedIn(args(role))).toBe(true)
+  })
+
+  it('isAdmin and isAdminField allow admins only', () => {
+    expect(isAdmin(args(null))).toBe(false)
+    expect(isAdminField(args(null))).toBe(false)
+    for (const role of everyRole) {
+      expect(isAdmin(args(role))).toBe(role === 'admin')
+      expect(isAdminField(args(role))).toBe(role === 'admin')
+    }
+  })
+
+  it('isAdminOrSelf gives admins everyone and others only themselves', () => {
+    expect(isAdminOrSelf(args(null))).toBe(false)
+    expect(isAdminOrSelf(args('admin'))).toBe(true)
+    for (const role of ['editor', 'contributor', 'safeguarding'] as const) {
+      expect(isAdminOrSelf(args(role, 'me'))).toEqual({ id: { equals: 'me' } })
+    }
+  })
+
+  it('canAccessPrivateFields allows safeguarding staff and admins only', () => {
+    expect(canAccessPrivateFields(args(null))).toBe(false)
+    expect(canAccessPrivateFields(args('admin'))).toBe(true)
+    expect(canAccessPrivateFields(args('safeguarding'))).toBe(true)
+    expect(canAccessPrivateFields(args('editor'))).toBe(false)
+    expect(canAccessPrivateFields(args('contributor'))).toBe(false)
+  })
+})

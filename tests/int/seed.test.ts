@@ -1,0 +1,97 @@
+import type { Payload } from 'payload'
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { isDatabaseEmpty, resetDatabase, seed } from '@/seed'
+
+import { startPayload, stopPayload } from '../helpers/payload'
+
+let payload: Payload
+const admin = { email: 'seed-admin@example.org', password: 'a long demo password' }
+
+beforeAll(async () => {
+  payload = await startPayload()
+})
+
+afterAll(() => stopPayload(payload))
+
+describe('demo content', () => {
+  it('is seeded into an empty database', async () => {
+    expect(await isDatabaseEmpty(payload)).toBe(true)
+    await seed(payload, admin)
+    expect(await isDatabaseEmpty(payload)).toBe(false)
+  })
+
+  it('has the Almaty program with its weekly lessons and impact figures', async () => {
+    const { docs } = await payload.find({ collection: 'programs', where: { slug: { equals: 'womens-empowerment-almaty' } } })
+    const program = docs[0]!
+    expect(program._status).toBe('published')
+    expect(program.location).toMatch(/Almaty/)
+    expect(program.meetingSchedule).toMatch(/weekly/i)
+    expect(program.lessonTopics?.map((t) => t.topic)).toEqual(
+      expect.arrayContaining(['Raising children', 'When a husband drinks', 'Boundaries', 'Self-protection']),
+    )
+    expect(program.impactFigures).toEqual(
+      expect.arrayContaining([expect.objectContaining({ value: '200', label: 'women in Almaty groups' })]),
+    )
+    const ru = await payload.findByID({ collection: 'programs', id: program.id, locale: 'ru' })
+    expect(ru.name).toMatch(/Алматы/)
+  })
+
+  it('has a leader whose public name differs from her real name', async () => {
+    const { docs } = await payload.find({ collection: 'leaders' })
+    expect(docs.length).toBeGreaterThanOrEqual(1)
+    for (const leader of docs) {
+      expect(leader.realName).toBeTruthy()
+      expect(leader.realName).not.toContain(leader.publicName)
+    }
+  })
+
+  it('has at least two participants with pseudonyms', async () => {
+    const { docs } = await payload.find({ collection: 'participants' })
+    expect(docs.length).toBeGreaterThanOrEqual(2)
+    for (const participant of docs) {
+      expect(participant.legalName).toBeTruthy()
+      expect(participant.legalName).not.toContain(participant.publicName)
+    }
+  })
+
+  it('has at least eight published stories from 2021 to 2024, each with an image and alt text', async () => {
+    const { docs } = await payload.find({ collection: 'stories', limit: 100, depth: 1, sort: 'publishedAt' })
+    expect(docs.length).toBeGreaterThanOrEqual(8)
+    const years = new Set(docs.map((s) => new Date(s.publishedAt!).getUTCFullYear()))
+    expect([...years].sort()).toEqual([2021, 2022, 2023, 2024])
+    for (const story of docs) {
+      expect(story._status).toBe('published')
+      expect(story.excerpt).toBeTruthy()
+      const image = story.heroImage
+      expect(typeof image).toBe('object')
+      if (typeof image === 'object' && image) {
+        expect(image.alt.length).toBeGreaterThan(10)
+        expect(image.sizes?.share?.width).toBe(1200)
+      }
+    }
+  })
+
+  it('has an admin who can log in', async () => {
+    const result = await payload.login({ collection: 'users', data: admin })
+    expect(result.user?.role).toBe('admin')
+    expect(result.token).toBeTruthy()
+  })
+
+  it('has site settings with a trust statement and donation link', async () => {
+    const settings = await payload.findGlobal({ slug: 'site-settings' })
+    expect(settings.trustStatement).toMatch(/independent/)
+    expect(settings.donationUrl).toMatch(/^https:\/\//)
+    const kk = await payload.findGlobal({ slug: 'site-settings', locale: 'kk' })
+    expect(kk.organisationName).not.toBe(settings.organisationName)
+  })
+
+  it('can be rebuilt from scratch on demand', async () => {
+    await resetDatabase(payload)
+    expect(await isDatabaseEmpty(payload)).toBe(true)
+    await seed(payload, admin)
+    expect((await payload.count({ collection: 'stories' })).totalDocs).toBeGreaterThanOrEqual(8)
+    expect((await payload.count({ collection: 'users' })).totalDocs).toBe(1)
+  })
+})
