@@ -171,6 +171,10 @@ export interface Story {
     };
     [k: string]: unknown;
   };
+  /**
+   * The story’s plain text, kept for site search.
+   */
+  searchText?: string | null;
   program?: (string | null) | Program;
   /**
    * Leaders this story is about. Shown by public name.
@@ -186,6 +190,14 @@ export interface Story {
   publishedAt?: string | null;
   author?: (string | null) | User;
   tags?: (string | Tag)[] | null;
+  meta?: {
+    title?: string | null;
+    description?: string | null;
+    /**
+     * Maximum upload file size: 12MB. Recommended file size for images is <500KB.
+     */
+    image?: (string | null) | Media;
+  };
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -204,6 +216,7 @@ export interface Media {
    * Shown under the image on the site.
    */
   caption?: string | null;
+  blurDataUrl?: string | null;
   /**
    * Photographer or source, e.g. "Photo: WEP Almaty".
    */
@@ -332,6 +345,14 @@ export interface Program {
    * Archived programs stay on the site with their stories but are no longer listed as running.
    */
   status: 'active' | 'archived';
+  meta?: {
+    title?: string | null;
+    description?: string | null;
+    /**
+     * Maximum upload file size: 12MB. Recommended file size for images is <500KB.
+     */
+    image?: (string | null) | Media;
+  };
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -560,12 +581,20 @@ export interface StoriesSelect<T extends boolean = true> {
   excerpt?: T;
   heroImage?: T;
   body?: T;
+  searchText?: T;
   program?: T;
   featuredLeaders?: T;
   featuredParticipants?: T;
   publishedAt?: T;
   author?: T;
   tags?: T;
+  meta?:
+    | T
+    | {
+        title?: T;
+        description?: T;
+        image?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -600,6 +629,13 @@ export interface ProgramsSelect<T extends boolean = true> {
   heroImage?: T;
   leaders?: T;
   status?: T;
+  meta?:
+    | T
+    | {
+        title?: T;
+        description?: T;
+        image?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -648,6 +684,7 @@ export interface TagsSelect<T extends boolean = true> {
 export interface MediaSelect<T extends boolean = true> {
   alt?: T;
   caption?: T;
+  blurDataUrl?: T;
   credit?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -896,6 +933,23 @@ export interface CollectionsWidget {
     [k: string]: unknown;
   };
   width: 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "PullQuoteBlock".
+ */
+export interface PullQuoteBlock {
+  /**
+   * A sentence or two from the story. Never include anything that could identify her.
+   */
+  quote: string;
+  /**
+   * Optional, e.g. a public name or "a participant".
+   */
+  attribution?: string | null;
+  id?: string | null;
+  blockName?: string | null;
+  blockType: 'pullQuote';
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -1,3 +1,4 @@
+import { seoPlugin } from '@payloadcms/plugin-seo'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { en } from '@payloadcms/translations/languages/en'
 import { ru } from '@payloadcms/translations/languages/ru'
@@ -17,6 +18,7 @@ import { Navigation } from '@/globals/Navigation'
 import { SiteSettings } from '@/globals/SiteSettings'
 import { databaseAdapter } from '@/lib/database'
 import { payloadSecret, serverUrl } from '@/lib/env'
+import { generateSeoDescription, generateSeoTitle } from '@/lib/seo'
 import { defaultLocale, locales } from '@/lib/locales'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -45,6 +47,15 @@ export default buildConfig({
     supportedLanguages: { en, ru },
     fallbackLanguage: 'en',
   },
+  plugins: [
+    // Editable title, description and share image per story and program, in every locale.
+    seoPlugin({
+      collections: ['stories', 'programs'],
+      uploadsCollection: 'media',
+      generateTitle: generateSeoTitle,
+      generateDescription: generateSeoDescription,
+    }),
+  ],
   sharp,
   telemetry: false,
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },

@@ -3,14 +3,14 @@ import Image from 'next/image'
 import type { Media } from '@/payload-types'
 
 type Props = {
-  media: Media | number | string | null | undefined
+  media: Media | string | null | undefined
   size?: 'thumbnail' | 'card' | 'hero' | 'share'
   sizes: string
   priority?: boolean
   className?: string
 }
 
-/** An uploaded image at one of its generated sizes, with its alt text. */
+/** An uploaded image at one of its generated sizes, with its alt text and a blurred placeholder. */
 export function MediaImage({ media, size = 'card', sizes, priority, className }: Props) {
   if (!media || typeof media !== 'object') return null
   const variant = media.sizes?.[size]
@@ -27,6 +27,8 @@ export function MediaImage({ media, size = 'card', sizes, priority, className }:
       sizes={sizes}
       priority={priority}
       className={className}
+      placeholder={media.blurDataUrl ? 'blur' : 'empty'}
+      blurDataURL={media.blurDataUrl ?? undefined}
     />
   )
 }

@@ -1,25 +1,41 @@
 import Link from 'next/link'
 
+import { formatDate, localePath } from '@/lib/i18n'
+import type { Locale } from '@/lib/locales'
 import type { Story } from '@/payload-types'
 
-import { formatDate } from './formatDate'
 import { MediaImage } from './MediaImage'
 
-type CardStory = Pick<Story, 'id' | 'title' | 'slug' | 'excerpt' | 'publishedAt' | 'heroImage' | 'program'>
+export type CardStory = Pick<Story, 'id' | 'title' | 'slug' | 'excerpt' | 'publishedAt' | 'heroImage' | 'program'>
 
-export function StoryCard({ story }: { story: CardStory }) {
+export function StoryCard({ story, locale, headingLevel = 3 }: { story: CardStory; locale: Locale; headingLevel?: 2 | 3 }) {
   const program = story.program && typeof story.program === 'object' ? story.program : null
+  const Heading = `h${headingLevel}` as const
   return (
-    <article className="story-card">
-      <MediaImage media={story.heroImage} size="card" sizes="(min-width: 48rem) 33vw, 100vw" />
-      <h3>
-        <Link href={`/stories/${story.slug}`}>{story.title}</Link>
-      </h3>
-      <p className="story__meta">
-        {story.publishedAt ? <time dateTime={story.publishedAt}>{formatDate(story.publishedAt, 'en')}</time> : null}
-        {program ? <span> · {program.name}</span> : null}
-      </p>
-      {story.excerpt ? <p>{story.excerpt}</p> : null}
+    <article className="card">
+      <MediaImage media={story.heroImage} size="card" sizes="(min-width: 64rem) 20rem, (min-width: 40rem) 45vw, 100vw" className="card__image" />
+      <div className="card__body">
+        <Heading className="card__title">
+          <Link href={localePath(locale, `stories/${story.slug}`)}>{story.title}</Link>
+        </Heading>
+        <p className="meta">
+          {story.publishedAt ? <time dateTime={story.publishedAt}>{formatDate(story.publishedAt, locale)}</time> : null}
+          {program ? <span> · {program.name}</span> : null}
+        </p>
+        {story.excerpt ? <p className="card__excerpt">{story.excerpt}</p> : null}
+      </div>
     </article>
+  )
+}
+
+export function StoryGrid({ stories, locale, headingLevel }: { stories: CardStory[]; locale: Locale; headingLevel?: 2 | 3 }) {
+  return (
+    <ul className="grid" role="list">
+      {stories.map((story) => (
+        <li key={story.id}>
+          <StoryCard story={story} locale={locale} headingLevel={headingLevel} />
+        </li>
+      ))}
+    </ul>
   )
 }

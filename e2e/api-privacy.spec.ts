@@ -78,7 +78,14 @@ test('staff accounts and story versions are closed to anonymous visitors', async
 
 test('public pages carry no private values', async ({ request }) => {
   const stories = await (await request.get('/api/stories?limit=100&depth=0')).json()
-  for (const path of ['/', '/stories', ...stories.docs.map((s: { slug: string }) => `/stories/${s.slug}`)]) {
+  const paths = ['en', 'ru', 'kk'].flatMap((locale) => [
+    `/${locale}`,
+    `/${locale}/stories`,
+    `/${locale}/programs`,
+    `/${locale}/feed.xml`,
+    ...stories.docs.map((s: { slug: string }) => `/${locale}/stories/${s.slug}`),
+  ])
+  for (const path of ['/sitemap.xml', ...paths]) {
     const response = await request.get(path)
     expect(response.ok(), path).toBe(true)
     expectNoPrivateValues(await response.text())

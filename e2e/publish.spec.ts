@@ -17,10 +17,10 @@ test('a story created and published in the admin appears on the public site', as
   await expect(page).toHaveURL(/\/admin\/collections\/stories\/[0-9a-f-]{36}/)
   await expect(page.getByRole('listitem').filter({ hasText: /Status:\s*Published/ })).toBeVisible()
 
-  await page.goto(`/stories/${slug}`)
+  await page.goto(`/en/stories/${slug}`)
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible()
   await expect(page.getByText(sentence)).toBeVisible()
 
-  await page.goto('/')
+  await page.goto('/en')
   await expect(page.getByRole('link', { name: title })).toBeVisible()
 })

@@ -48,7 +48,7 @@ function pick<T extends Localized | LocalizedBody>(value: T, locale: Locale): T[
 }
 
 export async function seed(payload: Payload, admin: AdminLogin): Promise<SeedSummary> {
-  const context = { seeding: true }
+  const context = { disableRevalidate: true }
 
   await payload.create({
     collection: 'users',
@@ -287,7 +287,7 @@ async function translate(
   for (const locale of otherLocales) {
     const data = Object.fromEntries(Object.entries(values(locale)).filter(([, v]) => v !== undefined))
     if (Object.keys(data).length === 0) continue
-    await payload.update({ collection, id, data, locale, context: { seeding: true } })
+    await payload.update({ collection, id, data, locale, context: { disableRevalidate: true } })
   }
 }
 
@@ -299,7 +299,7 @@ async function createImage(
   const doc = await payload.create({
     collection: 'media',
     locale: 'en',
-    context: { seeding: true },
+    context: { disableRevalidate: true },
     data: { alt: image.alt.en, caption: image.caption?.en, credit: 'Illustration: Voices demo' },
     file: { data, mimetype: 'image/jpeg', name: `${image.name}.jpg`, size: data.length },
   })
@@ -307,7 +307,7 @@ async function createImage(
     const alt = pick(image.alt, locale)
     const caption = image.caption ? pick(image.caption, locale) : undefined
     if (alt || caption) {
-      await payload.update({ collection: 'media', id: doc.id, locale, data: { alt, caption }, context: { seeding: true } })
+      await payload.update({ collection: 'media', id: doc.id, locale, data: { alt, caption }, context: { disableRevalidate: true } })
     }
   }
   return doc.id

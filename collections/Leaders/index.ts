@@ -2,7 +2,11 @@ import type { CollectionConfig } from 'payload'
 
 import { anyone } from '@/access/anyone'
 import { authenticated } from '@/access/authenticated'
+import { revalidateCollection } from '@/hooks/revalidatePublicSite'
+import { cacheTags } from '@/lib/site/cacheTags'
 import { privateField } from '@/fields/privateField'
+
+const revalidateLeaders = revalidateCollection(cacheTags.leaders)
 
 export const Leaders: CollectionConfig = {
   slug: 'leaders',
@@ -19,6 +23,10 @@ export const Leaders: CollectionConfig = {
     // Leaders' public profiles appear on program pages; private fields are closed below.
     read: anyone,
     update: authenticated,
+  },
+  hooks: {
+    afterChange: [revalidateLeaders.afterChange],
+    afterDelete: [revalidateLeaders.afterDelete],
   },
   fields: [
     {

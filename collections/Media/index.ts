@@ -3,7 +3,13 @@ import path from 'node:path'
 
 import { anyone } from '@/access/anyone'
 import { authenticated } from '@/access/authenticated'
+import { revalidateCollection } from '@/hooks/revalidatePublicSite'
 import { dataDir } from '@/lib/env'
+import { cacheTags } from '@/lib/site/cacheTags'
+
+import { generateBlurPlaceholder } from './hooks/generateBlurPlaceholder'
+
+const revalidateMedia = revalidateCollection(cacheTags.media)
 
 export const Media: CollectionConfig = {
   slug: 'media',
@@ -18,6 +24,11 @@ export const Media: CollectionConfig = {
     delete: authenticated,
     read: anyone,
     update: authenticated,
+  },
+  hooks: {
+    beforeChange: [generateBlurPlaceholder],
+    afterChange: [revalidateMedia.afterChange],
+    afterDelete: [revalidateMedia.afterDelete],
   },
   upload: {
     staticDir: path.join(dataDir(), 'media'),
@@ -52,6 +63,11 @@ export const Media: CollectionConfig = {
       label: 'Caption',
       localized: true,
       admin: { description: 'Shown under the image on the site.' },
+    },
+    {
+      name: 'blurDataUrl',
+      type: 'text',
+      admin: { hidden: true },
     },
     {
       name: 'credit',

@@ -1,8 +1,12 @@
 import type { CollectionConfig } from 'payload'
 
 import { authenticated } from '@/access/authenticated'
+import { revalidateCollection } from '@/hooks/revalidatePublicSite'
+import { cacheTags } from '@/lib/site/cacheTags'
 import { publishedOrSignedIn } from '@/access/publishedOrSignedIn'
 import { slug } from '@/fields/slug'
+
+const revalidatePrograms = revalidateCollection(cacheTags.programs)
 
 export const Programs: CollectionConfig = {
   slug: 'programs',
@@ -19,6 +23,10 @@ export const Programs: CollectionConfig = {
     read: publishedOrSignedIn,
     readVersions: authenticated,
     update: authenticated,
+  },
+  hooks: {
+    afterChange: [revalidatePrograms.afterChange],
+    afterDelete: [revalidatePrograms.afterDelete],
   },
   versions: { drafts: true, maxPerDoc: 50 },
   fields: [

@@ -2,10 +2,16 @@ import type { CollectionConfig } from 'payload'
 
 import { authenticated } from '@/access/authenticated'
 import { publishedOrSignedIn } from '@/access/publishedOrSignedIn'
+import { storyEditor } from '@/lib/richText/editor'
+import { cacheTags } from '@/lib/site/cacheTags'
 import { slug } from '@/fields/slug'
+import { revalidateCollection } from '@/hooks/revalidatePublicSite'
 
 import { deriveExcerpt } from './hooks/deriveExcerpt'
+import { deriveSearchText } from './hooks/deriveSearchText'
 import { setPublishedAt } from './hooks/setPublishedAt'
+
+const revalidateStories = revalidateCollection(cacheTags.stories)
 
 export const Stories: CollectionConfig = {
   slug: 'stories',
@@ -25,9 +31,14 @@ export const Stories: CollectionConfig = {
     update: authenticated,
   },
   versions: { drafts: true, maxPerDoc: 100 },
+  hooks: {
+    afterChange: [revalidateStories.afterChange],
+    afterDelete: [revalidateStories.afterDelete],
+  },
   fields: [
     { name: 'title', type: 'text', label: 'Title', required: true, localized: true },
-    slug('title'),
+    // The story index uses /stories/page/2, /stories/program/… and /stories/tag/….
+    slug('title', ['page', 'program', 'tag']),
     {
       name: 'excerpt',
       type: 'textarea',
@@ -40,7 +51,14 @@ export const Stories: CollectionConfig = {
       },
     },
     { name: 'heroImage', type: 'upload', relationTo: 'media', label: 'Hero image' },
-    { name: 'body', type: 'richText', label: 'Story', required: true, localized: true },
+    { name: 'body', type: 'richText', label: 'Story', required: true, localized: true, editor: storyEditor },
+    {
+      name: 'searchText',
+      type: 'textarea',
+      localized: true,
+      hooks: { beforeChange: [deriveSearchText] },
+      admin: { hidden: true, description: 'The story’s plain text, kept for site search.' },
+    },
     {
       name: 'program',
       type: 'relationship',

@@ -2,7 +2,11 @@ import type { CollectionConfig } from 'payload'
 
 import { anyone } from '@/access/anyone'
 import { authenticated } from '@/access/authenticated'
+import { revalidateCollection } from '@/hooks/revalidatePublicSite'
+import { cacheTags } from '@/lib/site/cacheTags'
 import { slug } from '@/fields/slug'
+
+const revalidateTags = revalidateCollection(cacheTags.tags)
 
 export const Tags: CollectionConfig = {
   slug: 'tags',
@@ -17,6 +21,10 @@ export const Tags: CollectionConfig = {
     delete: authenticated,
     read: anyone,
     update: authenticated,
+  },
+  hooks: {
+    afterChange: [revalidateTags.afterChange],
+    afterDelete: [revalidateTags.afterDelete],
   },
   fields: [
     {

@@ -2,6 +2,8 @@ import type { Field, GlobalConfig } from 'payload'
 
 import { anyone } from '@/access/anyone'
 import { authenticated } from '@/access/authenticated'
+import { revalidateGlobal } from '@/hooks/revalidatePublicSite'
+import { cacheTags } from '@/lib/site/cacheTags'
 
 /** Site-relative paths only: the navigation must never lead visitors off-site or into /admin. */
 function validatePath(value: unknown): true | string {
@@ -22,6 +24,7 @@ export const Navigation: GlobalConfig = {
   label: 'Navigation',
   admin: { group: 'Settings' },
   access: { read: anyone, update: authenticated },
+  hooks: { afterChange: [revalidateGlobal(cacheTags.globals)] },
   fields: [
     {
       name: 'header',

@@ -2,6 +2,8 @@ import type { GlobalConfig } from 'payload'
 
 import { anyone } from '@/access/anyone'
 import { authenticated } from '@/access/authenticated'
+import { revalidateGlobal } from '@/hooks/revalidatePublicSite'
+import { cacheTags } from '@/lib/site/cacheTags'
 import { urlField } from '@/fields/url'
 
 export const SiteSettings: GlobalConfig = {
@@ -9,6 +11,7 @@ export const SiteSettings: GlobalConfig = {
   label: 'Site settings',
   admin: { group: 'Settings' },
   access: { read: anyone, update: authenticated },
+  hooks: { afterChange: [revalidateGlobal(cacheTags.globals)] },
   fields: [
     {
       name: 'organisationName',

@@ -1,53 +1,301 @@
+import type { Where } from 'payload'
+
 import config from '@payload-config'
+import { unstable_cache } from 'next/cache'
 import { getPayload } from 'payload'
 
 import type { Locale } from '@/lib/locales'
-import { defaultLocale } from '@/lib/locales'
+
+import { cacheTags } from './cacheTags'
 
 /**
  * Every read the public site makes goes through here, as an anonymous visitor: access control
- * is enforced (`overrideAccess: false`, no user) so pages can only ever show what the public
+ * is enforced (`overrideAccess: false`, no user), so a page can only ever show what the public
  * API would. Payload's local API bypasses access by default; never call it directly from a page.
+ *
+ * Results are cached by Next.js and tagged (see cacheTags.ts); the collections' hooks revalidate
+ * the tags on publish, edit, unpublish and delete. Pages therefore never query the database on
+ * each request, and never serve stale lists after an edit.
  */
 const asVisitor = { overrideAccess: false, user: null, draft: false } as const
 
-export async function listStories({ locale = defaultLocale, limit = 12, page = 1 } = {} as {
-  locale?: Locale
-  limit?: number
-  page?: number
-}) {
-  const payload = await getPayload({ config })
-  return payload.find({
-    ...asVisitor,
-    collection: 'stories',
-    locale,
-    limit,
-    page,
-    depth: 1,
-    sort: '-publishedAt',
-    select: { title: true, slug: true, excerpt: true, publishedAt: true, heroImage: true, program: true },
-  })
+const storyCardSelect = {
+  title: true,
+  slug: true,
+  excerpt: true,
+  publishedAt: true,
+  heroImage: true,
+  program: true,
+} as const
+
+const cardPopulate = {
+  programs: { name: true, slug: true },
+  tags: { name: true, slug: true },
+} as const
+
+const storyTags = [cacheTags.stories, cacheTags.programs, cacheTags.media, cacheTags.tags]
+
+export const STORIES_PER_PAGE = 6
+
+async function payload() {
+  return getPayload({ config })
 }
 
-export async function findStory(slug: string, locale: Locale = defaultLocale) {
-  const payload = await getPayload({ config })
-  const { docs } = await payload.find({
-    ...asVisitor,
-    collection: 'stories',
-    locale,
-    limit: 1,
-    depth: 1,
-    where: { slug: { equals: slug } },
-  })
-  return docs[0] ?? null
+export const siteSettings = unstable_cache(
+  async (locale: Locale) => (await payload()).findGlobal({ ...asVisitor, slug: 'site-settings', locale, depth: 0 }),
+  ['site-settings'],
+  { tags: [cacheTags.globals] },
+)
+
+export const navigation = unstable_cache(
+  async (locale: Locale) => (await payload()).findGlobal({ ...asVisitor, slug: 'navigation', locale, depth: 0 }),
+  ['navigation'],
+  { tags: [cacheTags.globals] },
+)
+
+export type StoryFilter = { program?: string; tag?: string }
+
+async function filterWhere(filter: StoryFilter, locale: Locale): Promise<Where | null> {
+  const p = await payload()
+  const where: Where = {}
+  if (filter.program) {
+    const program = await findProgram(filter.program, locale)
+    if (!program) return null
+    where.program = { equals: program.id }
+  }
+  if (filter.tag) {
+    const { docs } = await p.find({ ...asVisitor, collection: 'tags', locale, limit: 1, where: { slug: { equals: filter.tag } } })
+    if (!docs[0]) return null
+    where.tags = { contains: docs[0].id }
+  }
+  return where
 }
 
-export async function siteSettings(locale: Locale = defaultLocale) {
-  const payload = await getPayload({ config })
-  return payload.findGlobal({ ...asVisitor, slug: 'site-settings', locale, depth: 0 })
-}
+export const listStories = unstable_cache(
+  async ({ locale, page = 1, limit = STORIES_PER_PAGE, filter = {} }: {
+    locale: Locale
+    page?: number
+    limit?: number
+    filter?: StoryFilter
+  }) => {
+    const where = await filterWhere(filter, locale)
+    if (!where) return null
+    return (await payload()).find({
+      ...asVisitor,
+      collection: 'stories',
+      locale,
+      limit,
+      page,
+      depth: 1,
+      sort: '-publishedAt',
+      where,
+      select: storyCardSelect,
+      populate: cardPopulate,
+    })
+  },
+  ['list-stories'],
+  { tags: storyTags },
+)
 
-export async function navigation(locale: Locale = defaultLocale) {
-  const payload = await getPayload({ config })
-  return payload.findGlobal({ ...asVisitor, slug: 'navigation', locale, depth: 0 })
-}
+export const findStory = unstable_cache(
+  async (slug: string, locale: Locale) => {
+    const { docs } = await (await payload()).find({
+      ...asVisitor,
+      collection: 'stories',
+      locale,
+      limit: 1,
+      depth: 1,
+      where: { slug: { equals: slug } },
+      populate: { ...cardPopulate, leaders: { publicName: true, role: true } },
+    })
+    return docs[0] ?? null
+  },
+  ['find-story'],
+  { tags: [...storyTags, cacheTags.leaders] },
+)
+
+/** Whether the story has its own title in this locale, rather than the English fallback. */
+export const isStoryTranslated = unstable_cache(
+  async (id: string, locale: Locale) => {
+    const story = await (await payload()).findByID({
+      ...asVisitor,
+      collection: 'stories',
+      id,
+      locale,
+      fallbackLocale: false,
+      depth: 0,
+      select: { title: true },
+    })
+    return Boolean(story?.title)
+  },
+  ['story-translated'],
+  { tags: [cacheTags.stories] },
+)
+
+/** The stories published just before and just after this one. */
+export const adjacentStories = unstable_cache(
+  async (publishedAt: string, id: string, locale: Locale) => {
+    const p = await payload()
+    const [older, newer] = await Promise.all([
+      p.find({
+        ...asVisitor,
+        collection: 'stories',
+        locale,
+        limit: 1,
+        depth: 0,
+        sort: '-publishedAt',
+        where: { and: [{ publishedAt: { less_than: publishedAt } }, { id: { not_equals: id } }] },
+        select: { title: true, slug: true, publishedAt: true },
+      }),
+      p.find({
+        ...asVisitor,
+        collection: 'stories',
+        locale,
+        limit: 1,
+        depth: 0,
+        sort: 'publishedAt',
+        where: { and: [{ publishedAt: { greater_than: publishedAt } }, { id: { not_equals: id } }] },
+        select: { title: true, slug: true, publishedAt: true },
+      }),
+    ])
+    return { previous: older.docs[0] ?? null, next: newer.docs[0] ?? null }
+  },
+  ['adjacent-stories'],
+  { tags: [cacheTags.stories] },
+)
+
+export const moreFromProgram = unstable_cache(
+  async (programId: string, excludeId: string, locale: Locale) =>
+    (
+      await (await payload()).find({
+        ...asVisitor,
+        collection: 'stories',
+        locale,
+        limit: 3,
+        depth: 1,
+        sort: '-publishedAt',
+        where: { and: [{ program: { equals: programId } }, { id: { not_equals: excludeId } }] },
+        select: storyCardSelect,
+        populate: cardPopulate,
+      })
+    ).docs,
+  ['more-from-program'],
+  { tags: storyTags },
+)
+
+export const listPrograms = unstable_cache(
+  async (locale: Locale) =>
+    (
+      await (await payload()).find({
+        ...asVisitor,
+        collection: 'programs',
+        locale,
+        limit: 100,
+        depth: 1,
+        sort: 'name',
+        select: { name: true, slug: true, summary: true, location: true, heroImage: true, status: true, impactFigures: true },
+      })
+    ).docs,
+  ['list-programs'],
+  { tags: [cacheTags.programs, cacheTags.media] },
+)
+
+export const findProgram = unstable_cache(
+  async (slug: string, locale: Locale) => {
+    const { docs } = await (await payload()).find({
+      ...asVisitor,
+      collection: 'programs',
+      locale,
+      limit: 1,
+      depth: 1,
+      where: { slug: { equals: slug } },
+      // Leaders are read separately, with only their public fields.
+      select: {
+        name: true,
+        slug: true,
+        summary: true,
+        description: true,
+        location: true,
+        audience: true,
+        meetingSchedule: true,
+        lessonTopics: true,
+        impactFigures: true,
+        heroImage: true,
+        status: true,
+        meta: true,
+        updatedAt: true,
+      },
+    })
+    return docs[0] ?? null
+  },
+  ['find-program'],
+  { tags: [cacheTags.programs, cacheTags.media] },
+)
+
+export const programLeaders = unstable_cache(
+  async (programId: string, locale: Locale) =>
+    (
+      await (await payload()).find({
+        ...asVisitor,
+        collection: 'leaders',
+        locale,
+        limit: 50,
+        depth: 1,
+        sort: 'publicName',
+        where: { programs: { contains: programId } },
+        select: { publicName: true, role: true, photo: true },
+      })
+    ).docs,
+  ['program-leaders'],
+  { tags: [cacheTags.leaders, cacheTags.media] },
+)
+
+export const listTags = unstable_cache(
+  async (locale: Locale) =>
+    (await (await payload()).find({ ...asVisitor, collection: 'tags', locale, limit: 100, sort: 'name', depth: 0 })).docs,
+  ['list-tags'],
+  { tags: [cacheTags.tags] },
+)
+
+/** Full-text search over published stories: title, excerpt and the body's plain text. */
+export const searchStories = unstable_cache(
+  async (query: string, locale: Locale) => {
+    const words = query.trim().slice(0, 100)
+    if (!words) return []
+    return (
+      await (await payload()).find({
+        ...asVisitor,
+        collection: 'stories',
+        locale,
+        limit: 30,
+        depth: 1,
+        sort: '-publishedAt',
+        where: {
+          or: [{ title: { like: words } }, { excerpt: { like: words } }, { searchText: { like: words } }],
+        },
+        select: storyCardSelect,
+        populate: cardPopulate,
+      })
+    ).docs
+  },
+  ['search-stories'],
+  { tags: storyTags },
+)
+
+/** Everything the sitemap and feeds list. */
+export const allStorySummaries = unstable_cache(
+  async (locale: Locale, limit = 1000) =>
+    (
+      await (await payload()).find({
+        ...asVisitor,
+        collection: 'stories',
+        locale,
+        limit,
+        depth: 0,
+        sort: '-publishedAt',
+        select: { title: true, slug: true, excerpt: true, publishedAt: true, updatedAt: true },
+      })
+    ).docs,
+  ['all-story-summaries'],
+  { tags: [cacheTags.stories] },
+)

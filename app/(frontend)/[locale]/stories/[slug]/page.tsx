@@ -1,0 +1,147 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { notFound } from 'next/navigation'
+
+import { GetInvolved } from '@/components/GetInvolved'
+import { JsonLd } from '@/components/JsonLd'
+import { MediaImage } from '@/components/MediaImage'
+import { RichText } from '@/components/RichText'
+import { StoryGrid } from '@/components/StoryCard'
+import { formatDate, intlLocale, localePath, messages } from '@/lib/i18n'
+import { pageMetadata } from '@/lib/site/metadata'
+import { siteOrigin } from '@/lib/site/origin'
+import { adjacentStories, findStory, isStoryTranslated, moreFromProgram, siteSettings } from '@/lib/site/publicApi'
+import { localeFrom } from '@/lib/site/routeParams'
+
+type Props = { params: Promise<{ locale: string; slug: string }> }
+
+export function generateStaticParams() {
+  return []
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const locale = await localeFrom(params)
+  const story = await findStory((await params).slug, locale)
+  if (!story) return {}
+  return pageMetadata({
+    locale,
+    path: `stories/${story.slug}`,
+    title: story.meta?.title || story.title,
+    description: story.meta?.description || story.excerpt,
+    image: (typeof story.meta?.image === 'object' && story.meta.image) || story.heroImage,
+    type: 'article',
+    publishedTime: story.publishedAt,
+  })
+}
+
+export default async function StoryPage({ params }: Props) {
+  const locale = await localeFrom(params)
+  const { slug } = await params
+  const story = await findStory(slug, locale)
+  if (!story) notFound()
+  const t = messages(locale)
+  const program = typeof story.program === 'object' ? story.program : null
+  const hero = typeof story.heroImage === 'object' ? story.heroImage : null
+  const tags = (story.tags ?? []).filter((tag) => typeof tag === 'object')
+  const [translated, adjacent, more, settings] = await Promise.all([
+    locale === 'en' ? true : isStoryTranslated(story.id, locale),
+    story.publishedAt ? adjacentStories(story.publishedAt, story.id, locale) : { previous: null, next: null },
+    program ? moreFromProgram(program.id, story.id, locale) : [],
+    siteSettings(locale),
+  ])
+  const url = `${siteOrigin()}${localePath(locale, `stories/${story.slug}`)}`
+  return (
+    <>
+      <JsonLd
+        data={{
+          '@context': 'https://schema.org',
+          '@type': 'Article',
+          headline: story.title,
+          description: story.excerpt ?? undefined,
+          datePublished: story.publishedAt ?? undefined,
+          dateModified: story.updatedAt,
+          inLanguage: intlLocale[locale],
+          mainEntityOfPage: url,
+          image: hero?.sizes?.share?.url ? new URL(hero.sizes.share.url, siteOrigin()).toString() : undefined,
+          publisher: { '@type': 'NGO', name: settings.organisationName },
+        }}
+      />
+      <article className="story">
+        <header className="story__header">
+          {!translated ? (
+            <p className="notice" role="note">
+              {t.untranslated}
+            </p>
+          ) : null}
+          <h1>{story.title}</h1>
+          <p className="meta">
+            {story.publishedAt ? (
+              <>
+                {t.publishedOn} <time dateTime={story.publishedAt}>{formatDate(story.publishedAt, locale)}</time>
+              </>
+            ) : null}
+            {program ? (
+              <>
+                {' · '}
+                <Link href={localePath(locale, `programs/${program.slug}`)}>{program.name}</Link>
+              </>
+            ) : null}
+          </p>
+        </header>
+        {hero ? (
+          <figure className="story__hero">
+            <MediaImage media={hero} size="hero" sizes="(min-width: 64rem) 60rem, 100vw" priority />
+            {hero.caption || hero.credit ? (
+              <figcaption>
+                {hero.caption}
+                {hero.credit ? <span className="credit"> {hero.credit}</span> : null}
+              </figcaption>
+            ) : null}
+          </figure>
+        ) : null}
+        <RichText data={story.body} locale={locale} className="prose" />
+        {tags.length ? (
+          <p className="meta">
+            {t.tags}:{' '}
+            {tags.map((tag, i) => (
+              <span key={tag.id}>
+                {i > 0 ? ', ' : ''}
+                <Link href={localePath(locale, `stories/tag/${tag.slug}`)}>{tag.name}</Link>
+              </span>
+            ))}
+          </p>
+        ) : null}
+      </article>
+
+      <GetInvolved locale={locale} />
+
+      {adjacent.previous || adjacent.next ? (
+        <nav aria-label={t.storyNavigation} className="adjacent">
+          {adjacent.previous ? (
+            <Link href={localePath(locale, `stories/${adjacent.previous.slug}`)} rel="prev" className="adjacent__link">
+              <span className="adjacent__label">← {t.previousStory}</span>
+              <span className="adjacent__title">{adjacent.previous.title}</span>
+              <time dateTime={adjacent.previous.publishedAt ?? undefined}>{formatDate(adjacent.previous.publishedAt, locale)}</time>
+            </Link>
+          ) : (
+            <span />
+          )}
+          {adjacent.next ? (
+            <Link href={localePath(locale, `stories/${adjacent.next.slug}`)} rel="next" className="adjacent__link adjacent__link--next">
+              <span className="adjacent__label">{t.nextStory} →</span>
+              <span className="adjacent__title">{adjacent.next.title}</span>
+              <time dateTime={adjacent.next.publishedAt ?? undefined}>{formatDate(adjacent.next.publishedAt, locale)}</time>
+            </Link>
+          ) : null}
+        </nav>
+      ) : null}
+
+      {more.length ? (
+        <section aria-labelledby="more-stories" className="section">
+          <h2 id="more-stories">{t.moreStories}</h2>
+          <StoryGrid stories={more} locale={locale} />
+        </section>
+      ) : null}
+    </>
+  )
+}

@@ -1,0 +1,7 @@
+import { storyIndexRoute } from '@/components/StoryIndex'
+
+const route = storyIndexRoute<{ program: string; page: string }>(({ program, page }) => ({ page, filter: { program } }))
+
+export const generateStaticParams = route.generateStaticParams
+export const generateMetadata = route.generateMetadata
+export default route.Page

@@ -1,0 +1,7 @@
+import { storyIndexRoute } from '@/components/StoryIndex'
+
+const route = storyIndexRoute<{ tag: string; page: string }>(({ tag, page }) => ({ page, filter: { tag } }))
+
+export const generateStaticParams = route.generateStaticParams
+export const generateMetadata = route.generateMetadata
+export default route.Page

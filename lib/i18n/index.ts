@@ -1,0 +1,36 @@
+import { defaultLocale, type Locale, locales } from '@/lib/locales'
+
+import { en, type Messages } from './messages/en'
+import { kk } from './messages/kk'
+import { ru } from './messages/ru'
+
+const dictionaries: Record<Locale, Messages> = { en, ru, kk }
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && locales.some((l) => l.code === value)
+}
+
+export function messages(locale: Locale): Messages {
+  return dictionaries[locale] ?? dictionaries[defaultLocale]
+}
+
+/** BCP 47 tags for Intl, html lang and hreflang. */
+export const intlLocale: Record<Locale, string> = { en: 'en-GB', ru: 'ru-RU', kk: 'kk-KZ' }
+
+export function formatDate(value: string | null | undefined, locale: Locale): string {
+  if (!value) return ''
+  return new Intl.DateTimeFormat(intlLocale[locale], { dateStyle: 'long', timeZone: 'Asia/Almaty' }).format(
+    new Date(value),
+  )
+}
+
+export function formatNumber(value: string, locale: Locale): string {
+  // Impact figures are stored as text ("200", "1 200+"); format the plain numbers only.
+  return /^\d+$/.test(value) ? new Intl.NumberFormat(intlLocale[locale]).format(Number(value)) : value
+}
+
+/** Site paths always carry the locale: /en/stories, /ru/stories, /kk/stories. */
+export function localePath(locale: Locale, path = ''): string {
+  const clean = path.replace(/^\/+/, '')
+  return clean ? `/${locale}/${clean}` : `/${locale}`
+}
