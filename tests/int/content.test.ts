@@ -55,6 +55,11 @@ describe('slugs', () => {
     expect(totalDocs).toBe(1)
   })
 
+  it('may not take a word the story index uses as its own path', async () => {
+    const errors = await validationErrors(createStory(payload, { title: 'Page', slug: 'page' }))
+    expect(errors[0]).toMatchObject({ path: 'slug', message: expect.stringMatching(/used by the site/) })
+  })
+
   it('are derived for programs and tags from their names', async () => {
     const program = await payload.create({
       collection: 'programs',
@@ -110,6 +115,18 @@ describe('excerpts', () => {
       data: { body: richText('A rewritten body.') },
     })
     expect(updated.excerpt).toBe('Written by the editor.')
+  })
+})
+
+describe('search text', () => {
+  it('keeps a plain-text copy of the body per locale for site search', async () => {
+    const story = await createStory(payload, { body: richText({ h2: 'Tea first' }, 'Then the **lesson**.') })
+    expect(story.searchText).toBe('Tea first Then the lesson.')
+    await payload.update({ collection: 'stories', id: story.id, locale: 'ru', data: { title: 'Чай', body: richText('Сначала чай.') } })
+    const ru = await payload.findByID({ collection: 'stories', id: story.id, locale: 'ru' })
+    expect(ru.searchText).toBe('Сначала чай.')
+    const en = await payload.findByID({ collection: 'stories', id: story.id, locale: 'en' })
+    expect(en.searchText).toBe('Tea first Then the lesson.')
   })
 })
 
@@ -171,6 +188,9 @@ describe('validation', () => {
     expect(media.sizes?.share).toMatchObject({ width: 1200, height: 630 })
     expect(media.sizes?.thumbnail?.width).toBe(400)
     expect(media.sizes?.card?.width).toBe(768)
+    // A tiny inline placeholder for next/image's blur-up.
+    expect(media.blurDataUrl).toMatch(/^data:image\/webp;base64,/)
+    expect(media.blurDataUrl!.length).toBeLessThan(1000)
   })
 
   it('refuses a donation link that is not a web address, keeping the old one', async () => {
