@@ -5,11 +5,11 @@ import type { Locale } from '@/lib/locales'
 import { navigation, siteSettings } from './content/settings'
 import { leaders, participants } from './content/people'
 import { wepProgram } from './content/program'
-import { stories } from './content/stories'
+import { FIGURE, PROGRAM_LINK, stories } from './content/stories'
 import { tags } from './content/tags'
 import type { Localized, LocalizedBody } from './content/types'
 import { drawIllustration } from './images'
-import { richText } from './richText'
+import { type Block, richText } from './richText'
 
 export type AdminLogin = { email: string; password: string }
 
@@ -135,7 +135,18 @@ export async function seed(payload: Payload, admin: AdminLogin): Promise<SeedSum
   }
 
   const leaderIds = new Map<string, string>()
-  for (const leader of leaders) {
+  for (const [i, leader] of leaders.entries()) {
+    // Leaders are shown by an illustration, never a photograph, in the demo.
+    const photo = await createImage(payload, {
+      name: `leader-${leader.key}`,
+      palette: i % 2 ? ['#e6f0f7', '#2b5d8a', '#f7fbff'] : ['#fbeee0', '#b5562f', '#fff7ea'],
+      motif: 'sun',
+      alt: {
+        en: `Illustration standing in for ${leader.publicName.en}’s photo: a sun over a soft horizon.`,
+        ru: `Иллюстрация вместо фотографии: солнце над мягким горизонтом.`,
+        kk: `Фотосурет орнындағы иллюстрация: жұмсақ көкжиек үстіндегі күн.`,
+      },
+    })
     const doc = await payload.create({
       collection: 'leaders',
       locale: 'en',
@@ -146,6 +157,7 @@ export async function seed(payload: Payload, admin: AdminLogin): Promise<SeedSum
         role: leader.role.en,
         programs: [program.id],
         bio: richText(...leader.bio.en),
+        photo,
       },
     })
     leaderIds.set(leader.key, doc.id)
@@ -179,10 +191,19 @@ export async function seed(payload: Payload, admin: AdminLogin): Promise<SeedSum
   }
 
   const authorId = (await payload.find({ collection: 'users', limit: 1 })).docs[0]?.id
-  let media = 1
+  let media = 1 + leaders.length
   for (const story of stories) {
     const heroImage = await createImage(payload, story.image)
     media += 1
+    const figure = story.figure ? await createImage(payload, story.figure) : null
+    if (figure) media += 1
+    // Put the real IDs where the demo prose links to the program or shows its figure.
+    const withIds = (blocks: Block[]): Block[] =>
+      blocks.map((block) => {
+        if (typeof block === 'string') return block.replaceAll(PROGRAM_LINK, `programs:${program.id}`)
+        if ('image' in block && block.image === FIGURE && figure) return { image: figure }
+        return block
+      })
     const doc = await payload.create({
       collection: 'stories',
       locale: 'en',
@@ -192,7 +213,7 @@ export async function seed(payload: Payload, admin: AdminLogin): Promise<SeedSum
         title: story.title.en,
         slug: story.slug,
         excerpt: story.excerpt?.en,
-        body: richText(...story.body.en),
+        body: richText(...withIds(story.body.en)),
         heroImage,
         program: program.id,
         featuredLeaders: story.leaders.map((key) => leaderIds.get(key)!),
@@ -207,7 +228,7 @@ export async function seed(payload: Payload, admin: AdminLogin): Promise<SeedSum
       const body = pick(story.body, locale)
       // A story is translated only when both its title and body are.
       if (!title || !body) return {}
-      return { _status: 'published', title, body: richText(...body), excerpt: pick(story.excerpt ?? { en: '' }, locale) }
+      return { _status: 'published', title, body: richText(...withIds(body)), excerpt: pick(story.excerpt ?? { en: '' }, locale) }
     })
   }
 

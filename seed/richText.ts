@@ -24,7 +24,15 @@ type ElementNode = {
 
 export type RichText = { root: ElementNode }
 
-export type Block = string | { h2: string } | { quote: string } | { list: string[] }
+export type Block =
+  | string
+  | { h2: string }
+  | { quote: string }
+  | { list: string[] }
+  | { pullQuote: string; attribution?: string }
+  /** An uploaded image, by the ID the seed gave it. */
+  | { image: string }
+
 
 const BOLD = 1
 const ITALIC = 2
@@ -37,14 +45,24 @@ function element(type: string, children: ElementNode['children'], extra: Record<
   return { type, children, direction: 'ltr', format: '', indent: 0, version: 1, ...extra }
 }
 
-/** `*word*` marks italics and `**word**` bold, enough for the demo prose. */
-function inline(value: string): TextNode[] {
+function link(label: string, target: string): ElementNode {
+  const internal = target.match(/^(programs|stories):(.+)$/)
+  const fields = internal
+    ? { linkType: 'internal', newTab: false, doc: { relationTo: internal[1], value: internal[2] } }
+    : { linkType: 'custom', newTab: false, url: target }
+  return element('link', [text(label)], { fields, id: `${label.length}-${target.length}` })
+}
+
+/** `*word*` marks italics, `**word**` bold and `[text](programs:ID)` a link: enough for demo prose. */
+function inline(value: string): Array<TextNode | ElementNode> {
   return value
-    .split(/(\*\*[^*]+\*\*|\*[^*]+\*)/)
+    .split(/(\*\*[^*]+\*\*|\*[^*]+\*|\[[^\]]+\]\([^)]+\))/)
     .filter(Boolean)
     .map((part) => {
       if (part.startsWith('**')) return text(part.slice(2, -2), BOLD)
       if (part.startsWith('*')) return text(part.slice(1, -1), ITALIC)
+      const linked = part.match(/^\[([^\]]+)\]\(([^)]+)\)$/)
+      if (linked) return link(linked[1]!, linked[2]!)
       return text(part)
     })
 }
@@ -53,6 +71,23 @@ function block(value: Block): ElementNode {
   if (typeof value === 'string') return element('paragraph', inline(value), { textFormat: 0, textStyle: '' })
   if ('h2' in value) return element('heading', inline(value.h2), { tag: 'h2' })
   if ('quote' in value) return element('quote', inline(value.quote))
+  if ('pullQuote' in value) {
+    return {
+      type: 'block',
+      version: 2,
+      format: '',
+      fields: {
+        id: `pq${value.pullQuote.length.toString(16).padStart(22, '0')}`,
+        blockName: '',
+        blockType: 'pullQuote',
+        quote: value.pullQuote,
+        attribution: value.attribution ?? null,
+      },
+    } as unknown as ElementNode
+  }
+  if ('image' in value) {
+    return { type: 'upload', version: 3, format: '', relationTo: 'media', value: value.image, fields: null } as unknown as ElementNode
+  }
   return element(
     'list',
     value.list.map((item, i) => element('listitem', inline(item), { value: i + 1 })),

@@ -19,6 +19,13 @@ import { cacheTags } from './cacheTags'
  */
 const asVisitor = { overrideAccess: false, user: null, draft: false } as const
 
+/**
+ * Production caches every query; development reads fresh each time, so content written by
+ * another process (the seed script, a second instance) shows at once.
+ */
+const cached: typeof unstable_cache =
+  process.env.NODE_ENV === 'production' ? unstable_cache : (fn) => fn
+
 const storyCardSelect = {
   title: true,
   slug: true,
@@ -41,13 +48,13 @@ async function payload() {
   return getPayload({ config })
 }
 
-export const siteSettings = unstable_cache(
+export const siteSettings = cached(
   async (locale: Locale) => (await payload()).findGlobal({ ...asVisitor, slug: 'site-settings', locale, depth: 0 }),
   ['site-settings'],
   { tags: [cacheTags.globals] },
 )
 
-export const navigation = unstable_cache(
+export const navigation = cached(
   async (locale: Locale) => (await payload()).findGlobal({ ...asVisitor, slug: 'navigation', locale, depth: 0 }),
   ['navigation'],
   { tags: [cacheTags.globals] },
@@ -71,7 +78,7 @@ async function filterWhere(filter: StoryFilter, locale: Locale): Promise<Where |
   return where
 }
 
-export const listStories = unstable_cache(
+export const listStories = cached(
   async ({ locale, page = 1, limit = STORIES_PER_PAGE, filter = {} }: {
     locale: Locale
     page?: number
@@ -97,7 +104,7 @@ export const listStories = unstable_cache(
   { tags: storyTags },
 )
 
-export const findStory = unstable_cache(
+export const findStory = cached(
   async (slug: string, locale: Locale) => {
     const { docs } = await (await payload()).find({
       ...asVisitor,
@@ -115,7 +122,7 @@ export const findStory = unstable_cache(
 )
 
 /** Whether the story has its own title in this locale, rather than the English fallback. */
-export const isStoryTranslated = unstable_cache(
+export const isStoryTranslated = cached(
   async (id: string, locale: Locale) => {
     const story = await (await payload()).findByID({
       ...asVisitor,
@@ -133,7 +140,7 @@ export const isStoryTranslated = unstable_cache(
 )
 
 /** The stories published just before and just after this one. */
-export const adjacentStories = unstable_cache(
+export const adjacentStories = cached(
   async (publishedAt: string, id: string, locale: Locale) => {
     const p = await payload()
     const [older, newer] = await Promise.all([
@@ -164,7 +171,7 @@ export const adjacentStories = unstable_cache(
   { tags: [cacheTags.stories] },
 )
 
-export const moreFromProgram = unstable_cache(
+export const moreFromProgram = cached(
   async (programId: string, excludeId: string, locale: Locale) =>
     (
       await (await payload()).find({
@@ -183,7 +190,7 @@ export const moreFromProgram = unstable_cache(
   { tags: storyTags },
 )
 
-export const listPrograms = unstable_cache(
+export const listPrograms = cached(
   async (locale: Locale) =>
     (
       await (await payload()).find({
@@ -200,7 +207,7 @@ export const listPrograms = unstable_cache(
   { tags: [cacheTags.programs, cacheTags.media] },
 )
 
-export const findProgram = unstable_cache(
+export const findProgram = cached(
   async (slug: string, locale: Locale) => {
     const { docs } = await (await payload()).find({
       ...asVisitor,
@@ -232,7 +239,7 @@ export const findProgram = unstable_cache(
   { tags: [cacheTags.programs, cacheTags.media] },
 )
 
-export const programLeaders = unstable_cache(
+export const programLeaders = cached(
   async (programId: string, locale: Locale) =>
     (
       await (await payload()).find({
@@ -250,7 +257,7 @@ export const programLeaders = unstable_cache(
   { tags: [cacheTags.leaders, cacheTags.media] },
 )
 
-export const listTags = unstable_cache(
+export const listTags = cached(
   async (locale: Locale) =>
     (await (await payload()).find({ ...asVisitor, collection: 'tags', locale, limit: 100, sort: 'name', depth: 0 })).docs,
   ['list-tags'],
@@ -258,7 +265,7 @@ export const listTags = unstable_cache(
 )
 
 /** Full-text search over published stories: title, excerpt and the body's plain text. */
-export const searchStories = unstable_cache(
+export const searchStories = cached(
   async (query: string, locale: Locale) => {
     const words = query.trim().slice(0, 100)
     if (!words) return []
@@ -283,7 +290,7 @@ export const searchStories = unstable_cache(
 )
 
 /** Everything the sitemap and feeds list. */
-export const allStorySummaries = unstable_cache(
+export const allStorySummaries = cached(
   async (locale: Locale, limit = 1000) =>
     (
       await (await payload()).find({

@@ -7,11 +7,17 @@ export type DemoStory = {
   excerpt?: Localized
   publishedAt: string
   image: Illustration & { alt: Localized; caption?: Localized }
+  /** An image inside the body, placed where a block says `{ image: FIGURE }`. */
+  figure?: Illustration & { alt: Localized; caption?: Localized }
   tags: string[]
   leaders: string[]
   participants: string[]
   body: LocalizedBody
 }
+
+/** Placeholders the seed replaces with real IDs: the story's figure and the program. */
+export const FIGURE = 'FIGURE'
+export const PROGRAM_LINK = 'programs:PROGRAM'
 
 export const stories: DemoStory[] = [
   {
@@ -32,16 +38,24 @@ export const stories: DemoStory[] = [
       },
       caption: { en: 'The first group met around a single borrowed table.' },
     },
+    figure: {
+      name: 'first-circle-table',
+      palette: ['#fdf3e6', '#c06a2b', '#fffdf8'],
+      motif: 'windows',
+      alt: { en: 'Illustration: warm squares in rows, like the lit windows of a building at dusk.' },
+      caption: { en: 'The room above the pharmacy, drawn from memory by one of the first group.' },
+    },
     tags: ['community'],
     leaders: ['marzhan'],
     participants: [],
     body: {
       en: [
-        'In the winter of 2021, eleven women met in a borrowed room above a pharmacy. Most had never spoken about their marriages outside their families. Some had never spoken about them at all.',
+        'In the winter of 2021, eleven women met in a borrowed room above a pharmacy. Most had never spoken about their marriages outside their families. Some had never spoken about them at all. That evening became the [Women’s Empowerment Project](programs:PROGRAM).',
         'Marzhan, who now coordinates the program, remembers the first evening as mostly silence. “We drank a lot of tea,” she says. “And then one woman said, quietly, that she had not slept through a night in three years. After that everybody talked.”',
         { h2: 'Why small groups' },
         'The groups stay small on purpose. Ten to fifteen women is few enough that everyone is heard, and enough that nobody feels watched. The same women meet every week, so trust has time to grow.',
-        { quote: 'We drank a lot of tea. And then everybody talked.' },
+        { pullQuote: 'We drank a lot of tea. And then everybody talked.', attribution: 'Marzhan, program coordinator' },
+        { image: 'FIGURE' },
         'By the end of that first year there were four groups. None of them has stopped meeting since.',
       ],
       ru: [
