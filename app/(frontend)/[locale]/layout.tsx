@@ -77,7 +77,7 @@ export default async function LocaleLayout({ children, params }: Props) {
                   </li>
                 ))}
                 <li>
-                  <a href={localePath(locale, 'feed.xml')}>RSS / Atom</a>
+                  <a href={localePath(locale, 'feed.xml')}>{t.feed}</a>
                 </li>
               </ul>
             ) : null}

@@ -62,6 +62,7 @@ export const en = {
   tryAgain: 'Try again',
   backHome: 'Back to the home page',
   feedTitle: (org: string) => `${org}: stories`,
+  feed: 'News feed (Atom)',
   captionCredit: 'Credit',
 }
 

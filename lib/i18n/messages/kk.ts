@@ -62,5 +62,6 @@ export const kk: Messages = {
   tryAgain: 'Қайталау',
   backHome: 'Басты бетке оралу',
   feedTitle: (org) => `${org}: оқиғалар`,
+  feed: 'Жаңалықтар арнасы (Atom)',
   captionCredit: 'Автор',
 }

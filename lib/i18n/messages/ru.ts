@@ -62,5 +62,6 @@ export const ru: Messages = {
   tryAgain: 'Попробовать снова',
   backHome: 'На главную',
   feedTitle: (org) => `${org}: истории`,
+  feed: 'Лента новостей (Atom)',
   captionCredit: 'Автор',
 }
