@@ -71,6 +71,7 @@ export interface Config {
     programs: Program;
     leaders: Leader;
     participants: Participant;
+    'consent-evidence': ConsentEvidence;
     tags: Tag;
     media: Media;
     users: User;
@@ -89,6 +90,7 @@ export interface Config {
     programs: ProgramsSelect<false> | ProgramsSelect<true>;
     leaders: LeadersSelect<false> | LeadersSelect<true>;
     participants: ParticipantsSelect<false> | ParticipantsSelect<true>;
+    'consent-evidence': ConsentEvidenceSelect<false> | ConsentEvidenceSelect<true>;
     tags: TagsSelect<false> | TagsSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
@@ -185,6 +187,10 @@ export interface Story {
    */
   featuredParticipants?: (string | Participant)[] | null;
   /**
+   * Who this story features, mentions or shows, kept by the consent gate.
+   */
+  dependsOn?: string[] | null;
+  /**
    * Set automatically when first published if left empty.
    */
   publishedAt?: string | null;
@@ -216,6 +222,21 @@ export interface Media {
    * Shown under the image on the site.
    */
   caption?: string | null;
+  /**
+   * Everyone recognisable in this image. A story can only use it once each of them has agreed to photos.
+   */
+  peopleShown?:
+    | (
+        | {
+            relationTo: 'participants';
+            value: string | Participant;
+          }
+        | {
+            relationTo: 'leaders';
+            value: string | Leader;
+          }
+      )[]
+    | null;
   blurDataUrl?: string | null;
   /**
    * Photographer or source, e.g. "Photo: WEP Almaty".
@@ -266,6 +287,50 @@ export interface Media {
       filename?: string | null;
     };
   };
+}
+/**
+ * Women taking part in programs. Stories only ever show their public name (pseudonym).
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "participants".
+ */
+export interface Participant {
+  id: string;
+  /**
+   * The only name the site shows. Choose one that cannot identify her.
+   */
+  publicName: string;
+  /**
+   * Her name as on her documents. Private: only safeguarding staff and admins can see this. Never shown on the site.
+   */
+  legalName?: string | null;
+  program?: (string | null) | Program;
+  /**
+   * Context for safeguarding staff, e.g. what must never be mentioned. Private: only safeguarding staff and admins can see this. Never shown on the site.
+   */
+  notes?: string | null;
+  /**
+   * What she has agreed to, recorded by safeguarding staff. Stories that use her in any way she has not agreed to cannot be published; withdrawing consent takes them down at once.
+   */
+  consent?: {
+    status?: ('none' | 'verbal' | 'written') | null;
+    scopes?: ('name' | 'photo' | 'quotes' | 'personalDetails')[] | null;
+    givenAt?: string | null;
+    /**
+     * Ask her again before this date.
+     */
+    expiresAt?: string | null;
+    recordedBy?: (string | null) | User;
+    withdrawnAt?: string | null;
+    withdrawalReason?: string | null;
+    /**
+     * Optional: a signed form or recording. Stored privately, never served to the public.
+     */
+    evidence?: (string | null) | ConsentEvidence;
+  };
+  erasedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * The organisation’s programs: what they are, where and how often they meet, and what they achieve.
@@ -397,30 +462,26 @@ export interface Leader {
     [k: string]: unknown;
   } | null;
   photo?: (string | null) | Media;
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * Women taking part in programs. Stories only ever show their public name (pseudonym).
- *
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "participants".
- */
-export interface Participant {
-  id: string;
   /**
-   * The only name the site shows. Choose one that cannot identify her.
+   * What she has agreed to, recorded by safeguarding staff. Stories that use her in any way she has not agreed to cannot be published; withdrawing consent takes them down at once.
    */
-  publicName: string;
-  /**
-   * Her name as on her documents. Private: only safeguarding staff and admins can see this. Never shown on the site.
-   */
-  legalName?: string | null;
-  program?: (string | null) | Program;
-  /**
-   * Context for safeguarding staff, e.g. what must never be mentioned. Private: only safeguarding staff and admins can see this. Never shown on the site.
-   */
-  notes?: string | null;
+  consent?: {
+    status?: ('none' | 'verbal' | 'written') | null;
+    scopes?: ('name' | 'photo' | 'quotes' | 'personalDetails')[] | null;
+    givenAt?: string | null;
+    /**
+     * Ask her again before this date.
+     */
+    expiresAt?: string | null;
+    recordedBy?: (string | null) | User;
+    withdrawnAt?: string | null;
+    withdrawalReason?: string | null;
+    /**
+     * Optional: a signed form or recording. Stored privately, never served to the public.
+     */
+    evidence?: (string | null) | ConsentEvidence;
+  };
+  erasedAt?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -457,6 +518,27 @@ export interface User {
     | null;
   password?: string | null;
   collection: 'users';
+}
+/**
+ * Private files: signed forms, recordings.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "consent-evidence".
+ */
+export interface ConsentEvidence {
+  id: string;
+  note?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -515,6 +597,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'participants';
         value: string | Participant;
+      } | null)
+    | ({
+        relationTo: 'consent-evidence';
+        value: string | ConsentEvidence;
       } | null)
     | ({
         relationTo: 'tags';
@@ -585,6 +671,7 @@ export interface StoriesSelect<T extends boolean = true> {
   program?: T;
   featuredLeaders?: T;
   featuredParticipants?: T;
+  dependsOn?: T;
   publishedAt?: T;
   author?: T;
   tags?: T;
@@ -651,6 +738,19 @@ export interface LeadersSelect<T extends boolean = true> {
   programs?: T;
   bio?: T;
   photo?: T;
+  consent?:
+    | T
+    | {
+        status?: T;
+        scopes?: T;
+        givenAt?: T;
+        expiresAt?: T;
+        recordedBy?: T;
+        withdrawnAt?: T;
+        withdrawalReason?: T;
+        evidence?: T;
+      };
+  erasedAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -663,8 +763,39 @@ export interface ParticipantsSelect<T extends boolean = true> {
   legalName?: T;
   program?: T;
   notes?: T;
+  consent?:
+    | T
+    | {
+        status?: T;
+        scopes?: T;
+        givenAt?: T;
+        expiresAt?: T;
+        recordedBy?: T;
+        withdrawnAt?: T;
+        withdrawalReason?: T;
+        evidence?: T;
+      };
+  erasedAt?: T;
   updatedAt?: T;
   createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "consent-evidence_select".
+ */
+export interface ConsentEvidenceSelect<T extends boolean = true> {
+  note?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  url?: T;
+  thumbnailURL?: T;
+  filename?: T;
+  mimeType?: T;
+  filesize?: T;
+  width?: T;
+  height?: T;
+  focalX?: T;
+  focalY?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -684,6 +815,7 @@ export interface TagsSelect<T extends boolean = true> {
 export interface MediaSelect<T extends boolean = true> {
   alt?: T;
   caption?: T;
+  peopleShown?: T;
   blurDataUrl?: T;
   credit?: T;
   updatedAt?: T;
@@ -831,6 +963,10 @@ export interface SiteSetting {
    */
   donationUrl?: string | null;
   /**
+   * Either way it happens at once. A photo of her cannot be redacted: stories showing her photo are always unpublished.
+   */
+  consentWithdrawalPolicy: 'unpublish' | 'redact';
+  /**
    * Shown on the Get involved page and under each story.
    */
   waysToHelp?:
@@ -883,6 +1019,7 @@ export interface SiteSettingsSelect<T extends boolean = true> {
   mission?: T;
   trustStatement?: T;
   donationUrl?: T;
+  consentWithdrawalPolicy?: T;
   waysToHelp?:
     | T
     | {
@@ -950,6 +1087,27 @@ export interface PullQuoteBlock {
   id?: string | null;
   blockName?: string | null;
   blockType: 'pullQuote';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "PersonMentionBlock".
+ */
+export interface PersonMentionBlock {
+  /**
+   * Shown on the site by her public name only.
+   */
+  person:
+    | {
+        relationTo: 'participants';
+        value: string | Participant;
+      }
+    | {
+        relationTo: 'leaders';
+        value: string | Leader;
+      };
+  id?: string | null;
+  blockName?: string | null;
+  blockType: 'personMention';
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

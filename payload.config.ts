@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url'
 import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
+import { ConsentEvidence } from '@/collections/ConsentEvidence'
 import { Leaders } from '@/collections/Leaders'
 import { Media } from '@/collections/Media'
 import { Participants } from '@/collections/Participants'
@@ -33,7 +34,7 @@ export default buildConfig({
     importMap: { baseDir: dirname },
     meta: { titleSuffix: ' · Voices' },
   },
-  collections: [Stories, Programs, Leaders, Participants, Tags, Media, Users],
+  collections: [Stories, Programs, Leaders, Participants, ConsentEvidence, Tags, Media, Users],
   globals: [SiteSettings, Navigation],
   db: databaseAdapter(),
   editor: lexicalEditor(),

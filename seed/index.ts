@@ -50,7 +50,7 @@ function pick<T extends Localized | LocalizedBody>(value: T, locale: Locale): T[
 export async function seed(payload: Payload, admin: AdminLogin): Promise<SeedSummary> {
   const context = { disableRevalidate: true }
 
-  await payload.create({
+  const adminUser = await payload.create({
     collection: 'users',
     data: { email: admin.email, password: admin.password, name: 'Demo admin', role: 'admin' },
     context,
@@ -154,6 +154,7 @@ export async function seed(payload: Payload, admin: AdminLogin): Promise<SeedSum
       data: {
         publicName: leader.publicName.en,
         realName: leader.realName,
+        consent: { ...leader.consent, recordedBy: adminUser.id },
         role: leader.role.en,
         programs: [program.id],
         bio: richText(...leader.bio.en),
@@ -181,6 +182,7 @@ export async function seed(payload: Payload, admin: AdminLogin): Promise<SeedSum
         publicName: participant.publicName.en,
         legalName: participant.legalName,
         notes: participant.notes,
+        consent: { ...participant.consent, recordedBy: adminUser.id },
         program: program.id,
       },
     })
@@ -190,7 +192,7 @@ export async function seed(payload: Payload, admin: AdminLogin): Promise<SeedSum
     }))
   }
 
-  const authorId = (await payload.find({ collection: 'users', limit: 1 })).docs[0]?.id
+  const authorId = adminUser.id
   let media = 1 + leaders.length
   for (const story of stories) {
     const heroImage = await createImage(payload, story.image)

@@ -4,7 +4,9 @@ import { anyone } from '@/access/anyone'
 import { authenticated } from '@/access/authenticated'
 import { revalidateCollection } from '@/hooks/revalidatePublicSite'
 import { cacheTags } from '@/lib/site/cacheTags'
+import { consentField } from '@/fields/consent'
 import { privateField } from '@/fields/privateField'
+import { enforceConsentChanges } from '@/hooks/enforceConsentChanges'
 
 const revalidateLeaders = revalidateCollection(cacheTags.leaders)
 
@@ -25,7 +27,7 @@ export const Leaders: CollectionConfig = {
     update: authenticated,
   },
   hooks: {
-    afterChange: [revalidateLeaders.afterChange],
+    afterChange: [revalidateLeaders.afterChange, enforceConsentChanges('leaders')],
     afterDelete: [revalidateLeaders.afterDelete],
   },
   fields: [
@@ -58,5 +60,13 @@ export const Leaders: CollectionConfig = {
     },
     { name: 'bio', type: 'richText', label: 'Bio', localized: true },
     { name: 'photo', type: 'upload', relationTo: 'media', label: 'Photo' },
+    consentField,
+    {
+      name: 'erasedAt',
+      type: 'date',
+      label: 'Private data erased on',
+      access: { create: () => false, update: () => false },
+      admin: { readOnly: true, position: 'sidebar', condition: (data) => Boolean(data?.erasedAt) },
+    },
   ],
 }

@@ -65,6 +65,19 @@ export const Media: CollectionConfig = {
       admin: { description: 'Shown under the image on the site.' },
     },
     {
+      name: 'peopleShown',
+      type: 'relationship',
+      relationTo: ['participants', 'leaders'],
+      hasMany: true,
+      label: 'People shown',
+      // Who appears in a photo is private: the public never learns it.
+      access: { read: authenticated },
+      admin: {
+        description:
+          'Everyone recognisable in this image. A story can only use it once each of them has agreed to photos.',
+      },
+    },
+    {
       name: 'blurDataUrl',
       type: 'text',
       admin: { hidden: true },

@@ -1,7 +1,9 @@
 import type { CollectionConfig } from 'payload'
 
 import { authenticated } from '@/access/authenticated'
+import { consentField } from '@/fields/consent'
 import { privateField } from '@/fields/privateField'
+import { enforceConsentChanges } from '@/hooks/enforceConsentChanges'
 
 /**
  * The women in the groups: the most sensitive data in Voices. Anonymous visitors cannot read
@@ -24,6 +26,7 @@ export const Participants: CollectionConfig = {
     readVersions: authenticated,
     update: authenticated,
   },
+  hooks: { afterChange: [enforceConsentChanges('participants')] },
   fields: [
     {
       name: 'publicName',
@@ -47,5 +50,13 @@ export const Participants: CollectionConfig = {
       { name: 'notes', type: 'textarea', label: 'Private notes' },
       'Context for safeguarding staff, e.g. what must never be mentioned.',
     ),
+    consentField,
+    {
+      name: 'erasedAt',
+      type: 'date',
+      label: 'Private data erased on',
+      access: { create: () => false, update: () => false },
+      admin: { readOnly: true, position: 'sidebar', condition: (data) => Boolean(data?.erasedAt) },
+    },
   ],
 }

@@ -8,6 +8,7 @@ import { slug } from '@/fields/slug'
 import { revalidateCollection } from '@/hooks/revalidatePublicSite'
 
 import { deriveExcerpt } from './hooks/deriveExcerpt'
+import { enforceConsent } from './hooks/enforceConsent'
 import { deriveSearchText } from './hooks/deriveSearchText'
 import { setPublishedAt } from './hooks/setPublishedAt'
 
@@ -32,6 +33,7 @@ export const Stories: CollectionConfig = {
   },
   versions: { drafts: true, maxPerDoc: 100 },
   hooks: {
+    beforeChange: [enforceConsent],
     afterChange: [revalidateStories.afterChange],
     afterDelete: [revalidateStories.afterDelete],
   },
@@ -81,6 +83,17 @@ export const Stories: CollectionConfig = {
       hasMany: true,
       label: 'Featured participants',
       admin: { position: 'sidebar', description: 'Participants this story is about. Shown by public name only.' },
+    },
+    {
+      name: 'dependsOn',
+      type: 'text',
+      hasMany: true,
+      index: true,
+      access: { read: authenticated },
+      admin: {
+        hidden: true,
+        description: 'Who this story features, mentions or shows, kept by the consent gate.',
+      },
     },
     {
       name: 'publishedAt',

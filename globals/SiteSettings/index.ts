@@ -50,6 +50,21 @@ export const SiteSettings: GlobalConfig = {
       admin: { description: 'Where "Get involved" sends donors, e.g. https://example.org/donate.' },
     }),
     {
+      name: 'consentWithdrawalPolicy',
+      type: 'select',
+      label: 'When consent is withdrawn or expires',
+      required: true,
+      defaultValue: 'unpublish',
+      options: [
+        { label: 'Unpublish every story that depends on it', value: 'unpublish' },
+        { label: 'Keep stories up and show a neutral phrase instead of her name', value: 'redact' },
+      ],
+      admin: {
+        description:
+          'Either way it happens at once. A photo of her cannot be redacted: stories showing her photo are always unpublished.',
+      },
+    },
+    {
       name: 'waysToHelp',
       type: 'array',
       label: 'Ways to help',

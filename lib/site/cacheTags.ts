@@ -7,6 +7,8 @@ export const cacheTags = {
   stories: 'stories',
   programs: 'programs',
   leaders: 'leaders',
+  /** Public names of participants and leaders, as rendered in stories. */
+  people: 'people',
   tags: 'tags',
   media: 'media',
   globals: 'globals',

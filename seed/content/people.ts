@@ -4,11 +4,26 @@ import type { Localized, LocalizedBody } from './types'
  * Fictional people for the demo. Their private names are deliberately distinctive so tests can
  * prove those names never reach a public response.
  */
+import type { ConsentScope } from '@/lib/consent/scopes'
+
+const day = 24 * 60 * 60 * 1000
+
+/** Demo consent: written, with the scopes she agreed to, given in 2021 and due for renewal. */
+function consent(scopes: ConsentScope[], expiresInDays: number) {
+  return {
+    status: 'written' as const,
+    scopes,
+    givenAt: '2021-02-01T00:00:00.000Z',
+    expiresAt: new Date(Date.now() + expiresInDays * day).toISOString(),
+  }
+}
+
 export const leaders = [
   {
     key: 'aigerim',
     publicName: { en: 'Aigerim', ru: 'Айгерим', kk: 'Әйгерім' } satisfies Localized,
     realName: 'Saltanat Zhaksylykovna Omarbekova',
+    consent: consent(['name', 'photo', 'quotes', 'personalDetails'], 540),
     role: { en: 'Group leader', ru: 'Ведущая группы', kk: 'Топ жетекшісі' } satisfies Localized,
     bio: {
       en: [
@@ -22,6 +37,7 @@ export const leaders = [
     key: 'marzhan',
     publicName: { en: 'Marzhan', ru: 'Маржан', kk: 'Маржан' } satisfies Localized,
     realName: 'Gulmira Serikovna Tokhtarova',
+    consent: consent(['name', 'photo', 'quotes'], 540),
     role: { en: 'Program coordinator', ru: 'Координатор программы', kk: 'Бағдарлама үйлестірушісі' } satisfies Localized,
     bio: {
       en: [
@@ -36,18 +52,22 @@ export const participants = [
     key: 'dana',
     publicName: { en: 'Dana', ru: 'Дана', kk: 'Дана' } satisfies Localized,
     legalName: 'Zhanargul Bolatovna Kassymkhanova',
+    consent: consent(['name', 'quotes', 'personalDetails'], 365),
     notes: 'Left her husband in 2021. Never mention the district she lives in or her children’s school.',
   },
   {
     key: 'zarina',
     publicName: { en: 'Zarina', ru: 'Зарина', kk: 'Зарина' } satisfies Localized,
     legalName: 'Roza Amanzholovna Baimukhamedova',
+    // Due for renewal soon: the dashboard lists her.
+    consent: consent(['name', 'quotes'], 20),
     notes: 'Works at a market stall. Her former employer must not be named.',
   },
   {
     key: 'asel',
     publicName: { en: 'Asel', ru: 'Асель', kk: 'Әсел' } satisfies Localized,
     legalName: 'Kulyash Dauletovna Iskakova',
+    consent: consent(['name', 'quotes', 'personalDetails'], 365),
     notes: 'Prefers not to be photographed, even from behind.',
   },
 ]

@@ -28,3 +28,14 @@ export async function createStory(payload: Payload, overrides: Partial<RequiredD
   }
   return payload.create({ collection: 'stories', data })
 }
+
+/** A valid written consent for these scopes, given yesterday and expiring in a year. */
+export function writtenConsent(scopes: Array<'name' | 'photo' | 'quotes' | 'personalDetails'> = ['name']) {
+  const day = 24 * 60 * 60 * 1000
+  return {
+    status: 'written' as const,
+    scopes,
+    givenAt: new Date(Date.now() - day).toISOString(),
+    expiresAt: new Date(Date.now() + 365 * day).toISOString(),
+  }
+}

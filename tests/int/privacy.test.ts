@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { richText } from '@/seed/richText'
 
-import { createProgram, createStory } from '../helpers/content'
+import { createProgram, createStory, writtenConsent } from '../helpers/content'
 import { createStaff, requestAs, startPayload, stopPayload } from '../helpers/payload'
 
 /**
@@ -23,12 +23,12 @@ beforeAll(async () => {
   const program = await createProgram(payload)
   const participant = await payload.create({
     collection: 'participants',
-    data: { publicName: 'Dana', legalName: LEGAL_NAME, notes: NOTES, program: program.id },
+    data: { publicName: 'Dana', legalName: LEGAL_NAME, notes: NOTES, program: program.id, consent: writtenConsent() },
   })
   participantId = participant.id
   const leader = await payload.create({
     collection: 'leaders',
-    data: { publicName: 'Aigerim', realName: REAL_NAME, programs: [program.id] },
+    data: { publicName: 'Aigerim', realName: REAL_NAME, programs: [program.id], consent: writtenConsent() },
   })
   leaderId = leader.id
   await createStory(payload, {

@@ -16,7 +16,7 @@ beforeAll(async () => {
 afterAll(() => stopPayload(payload))
 
 describe('demo content', () => {
-  it('is seeded into an empty database', async () => {
+  it('is seeded into an empty database', { timeout: 120_000 }, async () => {
     expect(await isDatabaseEmpty(payload)).toBe(true)
     await seed(payload, admin)
     expect(await isDatabaseEmpty(payload)).toBe(false)
@@ -87,7 +87,7 @@ describe('demo content', () => {
     expect(kk.organisationName).not.toBe(settings.organisationName)
   })
 
-  it('can be rebuilt from scratch on demand', async () => {
+  it('can be rebuilt from scratch on demand', { timeout: 120_000 }, async () => {
     await resetDatabase(payload)
     expect(await isDatabaseEmpty(payload)).toBe(true)
     await seed(payload, admin)

@@ -1,0 +1,27 @@
+import type { CollectionConfig } from 'payload'
+
+import path from 'node:path'
+
+import { canAccessPrivateFields } from '@/access/canAccessPrivateFields'
+import { dataDir } from '@/lib/env'
+
+/**
+ * Signed consent forms and recordings. Files live outside any public folder and are served only
+ * through Payload, which checks this collection's read access (safeguarding and admins) first.
+ */
+export const ConsentEvidence: CollectionConfig = {
+  slug: 'consent-evidence',
+  labels: { singular: 'Consent evidence', plural: 'Consent evidence' },
+  admin: { group: 'People', useAsTitle: 'filename', description: 'Private files: signed forms, recordings.' },
+  access: {
+    create: canAccessPrivateFields,
+    delete: canAccessPrivateFields,
+    read: canAccessPrivateFields,
+    update: canAccessPrivateFields,
+  },
+  upload: {
+    staticDir: path.join(dataDir(), 'private', 'consent-evidence'),
+    mimeTypes: ['application/pdf', 'image/jpeg', 'image/png', 'image/webp', 'audio/mpeg', 'audio/mp4', 'audio/ogg'],
+  },
+  fields: [{ name: 'note', type: 'text', label: 'Note' }],
+}

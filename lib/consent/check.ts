@@ -1,0 +1,47 @@
+import type { PayloadRequest } from 'payload'
+
+import { consentProblems, type ConsentRecord } from './scopes'
+import type { PeopleCollection, PersonNeed } from './storyPeople'
+
+export type ConsentFailure = { path: string; person: string; message: string }
+
+/** Public name and consent of these people, read with system rights inside the request's transaction. */
+export async function loadPeople(collection: PeopleCollection, ids: string[], req: PayloadRequest) {
+  if (ids.length === 0) return new Map<string, { publicName: string; consent: ConsentRecord | null }>()
+  const { docs } = await req.payload.find({
+    collection,
+    where: { id: { in: ids } },
+    depth: 0,
+    limit: ids.length,
+    overrideAccess: true,
+    req,
+    select: { publicName: true, consent: true, erasedAt: true },
+  })
+  return new Map(
+    docs.map((doc) => [
+      String(doc.id),
+      { publicName: doc.publicName, consent: doc.erasedAt ? null : ((doc.consent ?? null) as ConsentRecord | null) },
+    ]),
+  )
+}
+
+/**
+ * Every way in which a story uses someone without her valid, unexpired consent. Each message
+ * names her by public name and says what is missing.
+ */
+export async function consentFailures(needs: PersonNeed[], req: PayloadRequest, now = new Date()): Promise<ConsentFailure[]> {
+  const failures: ConsentFailure[] = []
+  for (const collection of ['participants', 'leaders'] as const) {
+    const wanted = needs.filter((n) => n.collection === collection)
+    const people = await loadPeople(collection, wanted.map((n) => n.id), req)
+    for (const need of wanted) {
+      const person = people.get(need.id)
+      const name = person?.publicName ?? (collection === 'participants' ? 'A participant' : 'A leader')
+      const problems = person ? consentProblems(person.consent, need.scopes, now) : ['she is no longer on file']
+      for (const problem of problems) {
+        failures.push({ path: need.via, person: name, message: `${name}: ${problem}, so this story cannot be published.` })
+      }
+    }
+  }
+  return failures
+}

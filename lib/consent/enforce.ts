@@ -1,0 +1,70 @@
+import type { PayloadRequest, Where } from 'payload'
+
+import { consentFailures } from './check'
+import { keepRequestLocale } from './keepRequestLocale'
+import { type PersonRef, personKey, storyNeeds } from './storyPeople'
+
+export type TakedownResult = { unpublished: Array<{ id: string; title: string; reasons: string[] }> }
+
+/**
+ * Takes down every published story that now uses someone without valid consent: after a
+ * withdrawal, an edit to a consent record, or an expiry (the daily job). With the "redact" policy
+ * in site settings, stories stay up and the site shows a neutral phrase instead of her name; a
+ * photo of her cannot be redacted, so a story that needs her photo consent still comes down.
+ *
+ * Nothing is deleted: unpublishing keeps every version, so the story can be restored.
+ */
+export function takeDownStoriesLackingConsent(req: PayloadRequest, person?: PersonRef, now = new Date()): Promise<TakedownResult> {
+  return keepRequestLocale(req, () => takeDown(req, person, now))
+}
+
+async function takeDown(req: PayloadRequest, person: PersonRef | undefined, now: Date): Promise<TakedownResult> {
+  const { payload } = req
+  const settings = await payload.findGlobal({ slug: 'site-settings', depth: 0, overrideAccess: true, req })
+  const redact = settings.consentWithdrawalPolicy === 'redact'
+  const where: Where = { _status: { equals: 'published' } }
+  if (person) where.dependsOn = { contains: personKey(person) }
+  const result: TakedownResult = { unpublished: [] }
+  let page = 1
+  for (;;) {
+    const { docs, hasNextPage } = await payload.find({
+      collection: 'stories',
+      where,
+      depth: 0,
+      limit: 100,
+      page,
+      locale: 'all',
+      overrideAccess: true,
+      req,
+      select: { title: true, body: true, featuredParticipants: true, featuredLeaders: true, heroImage: true },
+    })
+    for (const story of docs) {
+      const bodies = Object.values((story.body ?? {}) as Record<string, unknown>)
+      const needs = await storyNeeds({ ...story, bodies }, req)
+      const failures = (await consentFailures(needs, req, now)).filter(
+        (failure) => !redact || failure.path === 'heroImage' || /photo/.test(failure.message),
+      )
+      if (failures.length === 0) continue
+      await payload.update({
+        collection: 'stories',
+        id: story.id,
+        data: { _status: 'draft' },
+        overrideAccess: true,
+        req,
+        context: { consentTakedown: true },
+      })
+      const titles = story.title as unknown as Record<string, string> | string
+      result.unpublished.push({
+        id: String(story.id),
+        title: typeof titles === 'string' ? titles : (titles.en ?? Object.values(titles)[0] ?? ''),
+        reasons: failures.map((f) => f.message),
+      })
+    }
+    if (!hasNextPage) break
+    page += 1
+  }
+  if (result.unpublished.length > 0) {
+    payload.logger.info({ msg: 'Consent: stories taken down', stories: result.unpublished })
+  }
+  return result
+}
