@@ -5,6 +5,8 @@ import path from 'node:path'
 import { canAccessPrivateFields } from '@/access/canAccessPrivateFields'
 import { dataDir } from '@/lib/env'
 
+import { anonymiseFilename } from '../Media/hooks/anonymiseFilename'
+
 /**
  * Signed consent forms and recordings. Files live outside any public folder and are served only
  * through Payload, which checks this collection's read access (safeguarding and admins) first.
@@ -19,6 +21,7 @@ export const ConsentEvidence: CollectionConfig = {
     read: canAccessPrivateFields,
     update: canAccessPrivateFields,
   },
+  hooks: { beforeOperation: [anonymiseFilename] },
   upload: {
     staticDir: path.join(dataDir(), 'private', 'consent-evidence'),
     mimeTypes: ['application/pdf', 'image/jpeg', 'image/png', 'image/webp', 'audio/mpeg', 'audio/mp4', 'audio/ogg'],

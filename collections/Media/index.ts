@@ -7,6 +7,7 @@ import { revalidateCollection } from '@/hooks/revalidatePublicSite'
 import { dataDir } from '@/lib/env'
 import { cacheTags } from '@/lib/site/cacheTags'
 
+import { anonymiseFilename } from './hooks/anonymiseFilename'
 import { generateBlurPlaceholder } from './hooks/generateBlurPlaceholder'
 
 const revalidateMedia = revalidateCollection(cacheTags.media)
@@ -26,6 +27,7 @@ export const Media: CollectionConfig = {
     update: authenticated,
   },
   hooks: {
+    beforeOperation: [anonymiseFilename],
     beforeChange: [generateBlurPlaceholder],
     afterChange: [revalidateMedia.afterChange],
     afterDelete: [revalidateMedia.afterDelete],

@@ -1,4 +1,6 @@
-import type { PayloadRequest } from 'payload'
+import type { PayloadRequest, TypedLocale } from 'payload'
+
+import { defaultLocale } from '@/lib/locales'
 
 import { consentProblems, type ConsentRecord } from './scopes'
 import type { PeopleCollection, PersonNeed } from './storyPeople'
@@ -6,13 +8,19 @@ import type { PeopleCollection, PersonNeed } from './storyPeople'
 export type ConsentFailure = { path: string; person: string; message: string }
 
 /** Public name and consent of these people, read with system rights inside the request's transaction. */
-export async function loadPeople(collection: PeopleCollection, ids: string[], req: PayloadRequest) {
+export async function loadPeople(
+  collection: PeopleCollection,
+  ids: string[],
+  req: PayloadRequest,
+  locale: TypedLocale = defaultLocale,
+) {
   if (ids.length === 0) return new Map<string, { publicName: string; consent: ConsentRecord | null }>()
   const { docs } = await req.payload.find({
     collection,
     where: { id: { in: ids } },
     depth: 0,
     limit: ids.length,
+    locale,
     overrideAccess: true,
     req,
     select: { publicName: true, consent: true, erasedAt: true },
@@ -29,11 +37,16 @@ export async function loadPeople(collection: PeopleCollection, ids: string[], re
  * Every way in which a story uses someone without her valid, unexpired consent. Each message
  * names her by public name and says what is missing.
  */
-export async function consentFailures(needs: PersonNeed[], req: PayloadRequest, now = new Date()): Promise<ConsentFailure[]> {
+export async function consentFailures(
+  needs: PersonNeed[],
+  req: PayloadRequest,
+  now = new Date(),
+  locale: TypedLocale = defaultLocale,
+): Promise<ConsentFailure[]> {
   const failures: ConsentFailure[] = []
   for (const collection of ['participants', 'leaders'] as const) {
     const wanted = needs.filter((n) => n.collection === collection)
-    const people = await loadPeople(collection, wanted.map((n) => n.id), req)
+    const people = await loadPeople(collection, wanted.map((n) => n.id), req, locale)
     for (const need of wanted) {
       const person = people.get(need.id)
       const name = person?.publicName ?? (collection === 'participants' ? 'A participant' : 'A leader')

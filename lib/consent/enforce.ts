@@ -1,5 +1,7 @@
 import type { PayloadRequest, Where } from 'payload'
 
+import { defaultLocale } from '@/lib/locales'
+
 import { consentFailures } from './check'
 import { keepRequestLocale } from './keepRequestLocale'
 import { type PersonRef, personKey, storyNeeds } from './storyPeople'
@@ -49,6 +51,7 @@ async function takeDown(req: PayloadRequest, person: PersonRef | undefined, now:
         collection: 'stories',
         id: story.id,
         data: { _status: 'draft' },
+        locale: defaultLocale,
         overrideAccess: true,
         req,
         context: { consentTakedown: true },

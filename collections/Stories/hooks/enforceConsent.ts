@@ -1,4 +1,4 @@
-import type { CollectionBeforeChangeHook, PayloadRequest } from 'payload'
+import type { CollectionBeforeChangeHook, PayloadRequest, TypedLocale } from 'payload'
 
 import { ValidationError } from 'payload'
 
@@ -49,7 +49,8 @@ export const enforceConsent: CollectionBeforeChangeHook = ({ data, originalDoc, 
 
     const status = data._status ?? originalDoc?._status
     if (status !== 'published') return data
-    const failures = await consentFailures(needs, req)
+    const locale = savingLocale && savingLocale !== 'all' ? (savingLocale as TypedLocale) : undefined
+    const failures = await consentFailures(needs, req, new Date(), locale)
     if (failures.length > 0) {
       throw new ValidationError({ collection: 'stories', errors: failures.map(({ path, message }) => ({ path, message })) })
     }

@@ -1,0 +1,204 @@
+import type { Payload } from 'payload'
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { takeDownStoriesLackingConsent } from '@/lib/consent/enforce'
+import { consentProblems } from '@/lib/consent/scopes'
+import { drawIllustration } from '@/seed/images'
+import { richText } from '@/seed/richText'
+
+import { createStory, writtenConsent } from '../helpers/content'
+import { validationErrors } from '../helpers/errors'
+import { createStaff, requestAs, startPayload, stopPayload } from '../helpers/payload'
+
+let payload: Payload
+let n = 0
+
+beforeAll(async () => {
+  payload = await startPayload()
+})
+
+afterAll(() => stopPayload(payload))
+
+async function participant(consent?: ReturnType<typeof writtenConsent> | { status: 'none' }) {
+  n += 1
+  return payload.create({
+    collection: 'participants',
+    data: { publicName: `Pseudonym ${n}`, legalName: `Legal Name ${n}`, ...(consent ? { consent } : {}) },
+  })
+}
+
+/** A body that mentions someone inline, as the editor's person element stores it. */
+function mentioning(id: string, collection: 'participants' | 'leaders' = 'participants') {
+  const body = richText('She spoke first.')
+  const paragraph = body.root.children[0] as { children: unknown[] }
+  paragraph.children.unshift({
+    type: 'inlineBlock',
+    version: 1,
+    fields: { id: `m${id.slice(0, 8)}`, blockName: '', blockType: 'personMention', person: { relationTo: collection, value: id } },
+  })
+  return body
+}
+
+async function photoOf(personId: string) {
+  const data = await drawIllustration({ name: 'p', palette: ['#fff', '#000', '#888'], motif: 'sun' })
+  return payload.create({
+    collection: 'media',
+    data: { alt: 'A portrait', peopleShown: [{ relationTo: 'participants', value: personId }] },
+    file: { data, mimetype: 'image/jpeg', name: `photo-${personId}.jpg`, size: data.length },
+  })
+}
+
+const isPublished = async (id: string) =>
+  (await payload.find({ collection: 'stories', where: { and: [{ id: { equals: id } }, { _status: { equals: 'published' } }] } }))
+    .totalDocs === 1
+
+describe('consent records', () => {
+  it('explain what is missing', () => {
+    const now = new Date('2025-01-01')
+    expect(consentProblems(null, ['name'], now)).toEqual(['no consent is recorded'])
+    expect(consentProblems({ status: 'written', scopes: ['name'], withdrawnAt: '2024-12-01' }, ['name'], now)).toEqual([
+      'her consent has been withdrawn',
+    ])
+    expect(consentProblems({ status: 'verbal', scopes: ['name'], expiresAt: '2024-12-31' }, ['name'], now)).toEqual([
+      'her consent has expired',
+    ])
+    expect(consentProblems({ status: 'written', scopes: ['name'] }, ['name', 'photo'], now)).toEqual([
+      'no consent for photo',
+    ])
+    expect(consentProblems({ status: 'written', scopes: ['name', 'photo'], expiresAt: '2026-01-01' }, ['name', 'photo'], now)).toEqual([])
+  })
+
+  it('are hidden from editors and contributors', async () => {
+    const person = await participant(writtenConsent())
+    for (const role of ['editor', 'contributor'] as const) {
+      const req = await requestAs(payload, await createStaff(payload, role))
+      const doc = await payload.findByID({ collection: 'participants', id: person.id, overrideAccess: false, req })
+      expect(doc).not.toHaveProperty('consent')
+    }
+    const req = await requestAs(payload, await createStaff(payload, 'safeguarding'))
+    const doc = await payload.findByID({ collection: 'participants', id: person.id, overrideAccess: false, req })
+    expect(doc.consent?.status).toBe('written')
+  })
+})
+
+describe('the publishing gate', () => {
+  it('refuses to publish a story featuring someone without consent, naming her by public name', async () => {
+    const person = await participant()
+    const errors = await validationErrors(createStory(payload, { featuredParticipants: [person.id] }))
+    expect(errors).toEqual([
+      expect.objectContaining({ path: 'featuredParticipants', message: expect.stringContaining(`${person.publicName}: no consent is recorded`) }),
+    ])
+    expect(JSON.stringify(errors)).not.toContain(person.legalName!)
+    expect((await payload.count({ collection: 'stories', where: { featuredParticipants: { contains: person.id } } })).totalDocs).toBe(0)
+  })
+
+  it('lets the same story be saved as a draft, and published once consent is recorded', async () => {
+    const person = await participant()
+    const draft = await createStory(payload, { _status: 'draft', featuredParticipants: [person.id] })
+    await expect(payload.update({ collection: 'stories', id: draft.id, data: { _status: 'published' } })).rejects.toThrow()
+    await payload.update({ collection: 'participants', id: person.id, data: { consent: writtenConsent(['name']) } })
+    await payload.update({ collection: 'stories', id: draft.id, data: { _status: 'published' } })
+    expect(await isPublished(draft.id)).toBe(true)
+  })
+
+  it('checks people mentioned inline in the body, in every language', async () => {
+    const named = await participant(writtenConsent(['name']))
+    const unnamed = await participant()
+    const blocked = await validationErrors(createStory(payload, { body: mentioning(unnamed.id) }))
+    expect(blocked[0]).toMatchObject({ path: 'body', message: expect.stringContaining(`${unnamed.publicName}: no consent is recorded`) })
+    const story = await createStory(payload, { body: mentioning(named.id) })
+    expect(story.dependsOn).toEqual([`participants:${named.id}`])
+    // A Russian body that mentions someone without consent blocks the whole story.
+    const inRussian = await validationErrors(
+      payload.update({ collection: 'stories', id: story.id, locale: 'ru', data: { title: 'По-русски', body: mentioning(unnamed.id) } }),
+    )
+    expect(inRussian[0]?.message).toContain(`${unnamed.publicName}: no consent is recorded`)
+    // …and an English edit cannot publish it while the Russian draft body would be checked too.
+    expect(await isPublished(story.id)).toBe(true)
+  })
+
+  it('needs photo consent for anyone shown in the hero image', async () => {
+    const person = await participant(writtenConsent(['name']))
+    const photo = await photoOf(person.id)
+    const errors = await validationErrors(createStory(payload, { heroImage: photo.id }))
+    expect(errors[0]).toMatchObject({ path: 'heroImage', message: expect.stringContaining('no consent for photo') })
+    await payload.update({ collection: 'participants', id: person.id, data: { consent: writtenConsent(['name', 'photo']) } })
+    const story = await createStory(payload, { heroImage: photo.id })
+    expect(story._status).toBe('published')
+  })
+
+  it('runs for staff and the API alike: an editor cannot publish past it', async () => {
+    const person = await participant()
+    const req = await requestAs(payload, await createStaff(payload, 'editor'))
+    const errors = await validationErrors(
+      payload.create({
+        collection: 'stories',
+        overrideAccess: false,
+        req,
+        data: { title: 'x', slug: '', body: richText('x'), _status: 'published', featuredParticipants: [person.id] },
+      }),
+    )
+    expect(errors[0]?.message).toContain('no consent is recorded')
+  })
+})
+
+describe('withdrawal and expiry', () => {
+  it('withdrawing consent unpublishes every story that depends on it, at once, keeping its versions', async () => {
+    const person = await participant(writtenConsent(['name']))
+    const featured = await createStory(payload, { featuredParticipants: [person.id] })
+    const mentioned = await createStory(payload, { body: mentioning(person.id) })
+    const unrelated = await createStory(payload)
+    await payload.update({
+      collection: 'participants',
+      id: person.id,
+      data: { consent: { ...writtenConsent(['name']), withdrawnAt: new Date().toISOString(), withdrawalReason: 'Asked us to' } },
+    })
+    expect(await isPublished(featured.id)).toBe(false)
+    expect(await isPublished(mentioned.id)).toBe(false)
+    expect(await isPublished(unrelated.id)).toBe(true)
+    const versions = await payload.findVersions({ collection: 'stories', where: { parent: { equals: featured.id } } })
+    expect(versions.docs.some((v) => v.version._status === 'published')).toBe(true)
+    // Anonymous visitors can no longer read it.
+    await expect(payload.findByID({ collection: 'stories', id: featured.id, overrideAccess: false, user: null })).rejects.toThrow()
+  })
+
+  it('expired consent is caught by the enforcement run and the story comes down', async () => {
+    const person = await participant(writtenConsent(['name']))
+    const story = await createStory(payload, { featuredParticipants: [person.id] })
+    const inTwoYears = new Date(Date.now() + 2 * 365 * 24 * 60 * 60 * 1000)
+    const req = await requestAs(payload, null)
+    const result = await takeDownStoriesLackingConsent(req, undefined, inTwoYears)
+    expect(result.unpublished.map((s) => s.id)).toContain(story.id)
+    expect(result.unpublished.find((s) => s.id === story.id)?.reasons[0]).toMatch(/expired/)
+    expect(await isPublished(story.id)).toBe(false)
+  })
+
+  it('with the redact policy, keeps a named story up but still takes down one that shows her photo', async () => {
+    await payload.updateGlobal({ slug: 'site-settings', data: { organisationName: 'Org', consentWithdrawalPolicy: 'redact' } })
+    try {
+      const person = await participant(writtenConsent(['name', 'photo']))
+      const named = await createStory(payload, { featuredParticipants: [person.id] })
+      const pictured = await createStory(payload, { heroImage: (await photoOf(person.id)).id })
+      await payload.update({
+        collection: 'participants',
+        id: person.id,
+        data: { consent: { ...writtenConsent(['name', 'photo']), withdrawnAt: new Date().toISOString() } },
+      })
+      expect(await isPublished(named.id)).toBe(true)
+      expect(await isPublished(pictured.id)).toBe(false)
+    } finally {
+      await payload.updateGlobal({ slug: 'site-settings', data: { organisationName: 'Org', consentWithdrawalPolicy: 'unpublish' } })
+    }
+  })
+})
+
+describe('people shown in photos', () => {
+  it('are never revealed to anonymous visitors', async () => {
+    const person = await participant(writtenConsent(['name', 'photo']))
+    const photo = await photoOf(person.id)
+    const anon = await payload.findByID({ collection: 'media', id: photo.id, overrideAccess: false, user: null })
+    expect(anon).not.toHaveProperty('peopleShown')
+    expect(JSON.stringify(anon)).not.toContain(person.id)
+  })
+})
