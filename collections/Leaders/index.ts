@@ -6,7 +6,7 @@ import { revalidateCollection } from '@/hooks/revalidatePublicSite'
 import { cacheTags } from '@/lib/site/cacheTags'
 import { consentField } from '@/fields/consent'
 import { privateField } from '@/fields/privateField'
-import { enforceConsentChanges } from '@/hooks/enforceConsentChanges'
+import { protectPeopleInStories } from '@/hooks/protectPeopleInStories'
 
 const revalidateLeaders = revalidateCollection(cacheTags.leaders)
 
@@ -27,7 +27,7 @@ export const Leaders: CollectionConfig = {
     update: authenticated,
   },
   hooks: {
-    afterChange: [revalidateLeaders.afterChange, enforceConsentChanges('leaders')],
+    afterChange: [revalidateLeaders.afterChange, protectPeopleInStories('leaders')],
     afterDelete: [revalidateLeaders.afterDelete],
   },
   fields: [

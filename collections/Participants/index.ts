@@ -3,7 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { authenticated } from '@/access/authenticated'
 import { consentField } from '@/fields/consent'
 import { privateField } from '@/fields/privateField'
-import { enforceConsentChanges } from '@/hooks/enforceConsentChanges'
+import { protectPeopleInStories } from '@/hooks/protectPeopleInStories'
 
 /**
  * The women in the groups: the most sensitive data in Voices. Anonymous visitors cannot read
@@ -26,7 +26,7 @@ export const Participants: CollectionConfig = {
     readVersions: authenticated,
     update: authenticated,
   },
-  hooks: { afterChange: [enforceConsentChanges('participants')] },
+  hooks: { afterChange: [protectPeopleInStories('participants')] },
   fields: [
     {
       name: 'publicName',

@@ -7,9 +7,8 @@ import { cacheTags } from '@/lib/site/cacheTags'
 import { slug } from '@/fields/slug'
 import { revalidateCollection } from '@/hooks/revalidatePublicSite'
 
-import { deriveExcerpt } from './hooks/deriveExcerpt'
+import { deriveStoryText } from './hooks/deriveStoryText'
 import { enforceConsent } from './hooks/enforceConsent'
-import { deriveSearchText } from './hooks/deriveSearchText'
 import { setPublishedAt } from './hooks/setPublishedAt'
 
 const revalidateStories = revalidateCollection(cacheTags.stories)
@@ -33,7 +32,7 @@ export const Stories: CollectionConfig = {
   },
   versions: { drafts: true, maxPerDoc: 100 },
   hooks: {
-    beforeChange: [enforceConsent],
+    beforeChange: [deriveStoryText, enforceConsent],
     afterChange: [revalidateStories.afterChange],
     afterDelete: [revalidateStories.afterDelete],
   },
@@ -47,7 +46,6 @@ export const Stories: CollectionConfig = {
       label: 'Excerpt',
       localized: true,
       maxLength: 320,
-      hooks: { beforeChange: [deriveExcerpt] },
       admin: {
         description: 'Shown in lists and search results. Leave empty to use the opening of the story.',
       },
@@ -58,7 +56,6 @@ export const Stories: CollectionConfig = {
       name: 'searchText',
       type: 'textarea',
       localized: true,
-      hooks: { beforeChange: [deriveSearchText] },
       admin: { hidden: true, description: 'The story’s plain text, kept for site search.' },
     },
     {

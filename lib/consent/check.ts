@@ -5,7 +5,17 @@ import { defaultLocale } from '@/lib/locales'
 import { consentProblems, type ConsentRecord } from './scopes'
 import type { PeopleCollection, PersonNeed } from './storyPeople'
 
-export type ConsentFailure = { path: string; person: string; message: string }
+export type ConsentFailure = {
+  path: string
+  person: string
+  message: string
+  /**
+   * She had agreed to be named and has since withdrawn or let it expire, and the story only
+   * names her: with the "redact" policy the site shows a neutral phrase instead, so the story
+   * may stay up. A photo can never be redacted.
+   */
+  redactable: boolean
+}
 
 /** Public name and consent of these people, read with system rights inside the request's transaction. */
 export async function loadPeople(
@@ -51,8 +61,14 @@ export async function consentFailures(
       const person = people.get(need.id)
       const name = person?.publicName ?? (collection === 'participants' ? 'A participant' : 'A leader')
       const problems = person ? consentProblems(person.consent, need.scopes, now) : ['she is no longer on file']
+      const namesOnly = need.scopes.size === 1 && need.scopes.has('name')
       for (const problem of problems) {
-        failures.push({ path: need.via, person: name, message: `${name}: ${problem}, so this story cannot be published.` })
+        failures.push({
+          path: need.via,
+          person: name,
+          message: `${name}: ${problem}, so this story cannot be published.`,
+          redactable: namesOnly && /withdrawn|expired/.test(problem),
+        })
       }
     }
   }

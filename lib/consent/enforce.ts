@@ -43,9 +43,7 @@ async function takeDown(req: PayloadRequest, person: PersonRef | undefined, now:
     for (const story of docs) {
       const bodies = Object.values((story.body ?? {}) as Record<string, unknown>)
       const needs = await storyNeeds({ ...story, bodies }, req)
-      const failures = (await consentFailures(needs, req, now)).filter(
-        (failure) => !redact || failure.path === 'heroImage' || /photo/.test(failure.message),
-      )
+      const failures = (await consentFailures(needs, req, now)).filter((failure) => !(redact && failure.redactable))
       if (failures.length === 0) continue
       await payload.update({
         collection: 'stories',

@@ -2,22 +2,26 @@
  * Plain text from a Lexical editor state, for excerpts and search. Block-level nodes are
  * separated by a space so words from adjacent paragraphs never run together.
  */
-type LexicalNode = { type?: string; text?: string; children?: LexicalNode[] }
+type LexicalNode = { type?: string; text?: string; children?: LexicalNode[]; fields?: Record<string, unknown> }
+
+/** Text for an inline element that has none of its own, such as a person mention. */
+export type InlineText = (node: LexicalNode) => string | undefined
 type EditorState = { root?: LexicalNode } | null | undefined
 
 const blockTypes = new Set(['paragraph', 'heading', 'quote', 'listitem', 'list'])
 
-function collect(node: LexicalNode, out: string[]): void {
+function collect(node: LexicalNode, out: string[], inline?: InlineText): void {
   if (typeof node.text === 'string') out.push(node.text)
   if (node.type === 'linebreak') out.push(' ')
-  for (const child of node.children ?? []) collect(child, out)
+  if (node.type === 'inlineBlock' && inline) out.push(inline(node) ?? '')
+  for (const child of node.children ?? []) collect(child, out, inline)
   if (node.type && blockTypes.has(node.type)) out.push(' ')
 }
 
-export function plainText(state: EditorState): string {
+export function plainText(state: EditorState, inline?: InlineText): string {
   if (!state?.root) return ''
   const out: string[] = []
-  collect(state.root, out)
+  collect(state.root, out, inline)
   return out.join('').replace(/\s+/g, ' ').trim()
 }
 

@@ -30,7 +30,7 @@ async function participant(consent?: ReturnType<typeof writtenConsent> | { statu
 
 /** A body that mentions someone inline, as the editor's person element stores it. */
 function mentioning(id: string, collection: 'participants' | 'leaders' = 'participants') {
-  const body = richText('She spoke first.')
+  const body = richText(' spoke first.')
   const paragraph = body.root.children[0] as { children: unknown[] }
   paragraph.children.unshift({
     type: 'inlineBlock',
@@ -187,6 +187,52 @@ describe('withdrawal and expiry', () => {
       })
       expect(await isPublished(named.id)).toBe(true)
       expect(await isPublished(pictured.id)).toBe(false)
+    } finally {
+      await payload.updateGlobal({ slug: 'site-settings', data: { organisationName: 'Org', consentWithdrawalPolicy: 'unpublish' } })
+    }
+  })
+})
+
+describe('person mentions', () => {
+  it('read as her public name in the excerpt and search text, never her legal name', async () => {
+    const person = await participant(writtenConsent(['name']))
+    const story = await createStory(payload, { body: mentioning(person.id) })
+    expect(story.excerpt).toBe(`${person.publicName} spoke first.`)
+    expect(story.searchText).toContain(person.publicName)
+    expect(story.searchText).not.toContain(person.legalName!)
+    // Rich text populates the mention's relationship: anonymously, and as an editor, that must
+    // never carry her private fields.
+    const anonymous = await payload.findByID({ collection: 'stories', id: story.id, depth: 10, overrideAccess: false, user: null })
+    expect(JSON.stringify(anonymous)).not.toContain(person.legalName!)
+    const req = await requestAs(payload, await createStaff(payload, 'editor'))
+    const asEditor = await payload.findByID({ collection: 'stories', id: story.id, depth: 10, overrideAccess: false, req })
+    expect(JSON.stringify(asEditor)).not.toContain(person.legalName!)
+    expect(JSON.stringify(asEditor)).not.toContain('"consent"')
+  })
+
+  it('follow a change of public name into every story that mentions her', async () => {
+    const person = await participant(writtenConsent(['name']))
+    const story = await createStory(payload, { body: mentioning(person.id) })
+    await payload.update({ collection: 'participants', id: person.id, data: { publicName: 'Renamed Aruzhan' } })
+    const stored = await payload.findByID({ collection: 'stories', id: story.id })
+    expect(stored.excerpt).toBe('Renamed Aruzhan spoke first.')
+    expect(stored.searchText).not.toContain(person.publicName)
+  })
+
+  it('become a neutral phrase when she may no longer be named (redact policy)', async () => {
+    await payload.updateGlobal({ slug: 'site-settings', data: { organisationName: 'Org', consentWithdrawalPolicy: 'redact' } })
+    try {
+      const person = await participant(writtenConsent(['name']))
+      const story = await createStory(payload, { body: mentioning(person.id) })
+      await payload.update({
+        collection: 'participants',
+        id: person.id,
+        data: { consent: { ...writtenConsent(['name']), withdrawnAt: new Date().toISOString() } },
+      })
+      const stored = await payload.findByID({ collection: 'stories', id: story.id })
+      expect(stored._status).toBe('published')
+      expect(stored.excerpt).toBe('a participant spoke first.')
+      expect(stored.searchText).not.toContain(person.publicName)
     } finally {
       await payload.updateGlobal({ slug: 'site-settings', data: { organisationName: 'Org', consentWithdrawalPolicy: 'unpublish' } })
     }

@@ -50,7 +50,11 @@ export const enforceConsent: CollectionBeforeChangeHook = ({ data, originalDoc, 
     const status = data._status ?? originalDoc?._status
     if (status !== 'published') return data
     const locale = savingLocale && savingLocale !== 'all' ? (savingLocale as TypedLocale) : undefined
-    const failures = await consentFailures(needs, req, new Date(), locale)
+    // With the "redact" policy a published story may stay up with a withdrawn name shown as a
+    // neutral phrase; it can never be newly published that way.
+    const settings = await req.payload.findGlobal({ slug: 'site-settings', depth: 0, overrideAccess: true, req })
+    const keepRedacted = settings.consentWithdrawalPolicy === 'redact' && originalDoc?._status === 'published'
+    const failures = (await consentFailures(needs, req, new Date(), locale)).filter((f) => !(keepRedacted && f.redactable))
     if (failures.length > 0) {
       throw new ValidationError({ collection: 'stories', errors: failures.map(({ path, message }) => ({ path, message })) })
     }

@@ -63,6 +63,8 @@ export const en = {
   backHome: 'Back to the home page',
   feedTitle: (org: string) => `${org}: stories`,
   feed: 'News feed (Atom)',
+  aParticipant: 'a participant',
+  aLeader: 'a group leader',
   captionCredit: 'Credit',
 }
 

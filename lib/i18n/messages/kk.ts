@@ -63,5 +63,7 @@ export const kk: Messages = {
   backHome: 'Басты бетке оралу',
   feedTitle: (org) => `${org}: оқиғалар`,
   feed: 'Жаңалықтар арнасы (Atom)',
+  aParticipant: 'қатысушы',
+  aLeader: 'топ жетекшісі',
   captionCredit: 'Автор',
 }

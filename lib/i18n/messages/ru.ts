@@ -63,5 +63,7 @@ export const ru: Messages = {
   backHome: 'На главную',
   feedTitle: (org) => `${org}: истории`,
   feed: 'Лента новостей (Atom)',
+  aParticipant: 'участница',
+  aLeader: 'ведущая группы',
   captionCredit: 'Автор',
 }

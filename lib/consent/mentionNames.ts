@@ -1,0 +1,42 @@
+import type { PayloadRequest, TypedLocale } from 'payload'
+
+import { messages } from '@/lib/i18n'
+import { defaultLocale, type Locale } from '@/lib/locales'
+
+import { loadPeople } from './check'
+import { hasConsent } from './scopes'
+import { mentionsIn, personKey, type PeopleCollection } from './storyPeople'
+
+/**
+ * What each person mentioned in a body is called in public: her current public name when she
+ * has agreed to be named, otherwise (withdrawn, expired, erased) a neutral phrase. Real names
+ * are never read here.
+ */
+export async function mentionNames(
+  body: unknown,
+  req: PayloadRequest,
+  locale: TypedLocale = defaultLocale,
+  now = new Date(),
+): Promise<Map<string, string>> {
+  const names = new Map<string, string>()
+  const refs = mentionsIn(body)
+  const t = messages((locale as Locale) ?? defaultLocale)
+  for (const collection of ['participants', 'leaders'] as PeopleCollection[]) {
+    const ids = refs.filter((r) => r.collection === collection).map((r) => r.id)
+    const people = await loadPeople(collection, [...new Set(ids)], req, locale)
+    for (const id of ids) {
+      const person = people.get(id)
+      const named = person && hasConsent(person.consent, 'name', now)
+      names.set(personKey({ collection, id }), named ? person.publicName : collection === 'participants' ? t.aParticipant : t.aLeader)
+    }
+  }
+  return names
+}
+
+/** The mention's key ("participants:<id>") from a Lexical inline-block node, if it is one. */
+export function mentionKey(node: { fields?: Record<string, unknown> }): string | undefined {
+  const person = node.fields?.person as { relationTo?: string; value?: unknown } | undefined
+  if (node.fields?.blockType !== 'personMention' || !person?.relationTo) return undefined
+  const id = typeof person.value === 'object' && person.value ? (person.value as { id?: unknown }).id : person.value
+  return id ? `${person.relationTo}:${String(id)}` : undefined
+}
