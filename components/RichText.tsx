@@ -7,13 +7,14 @@ import {
 } from '@payloadcms/richtext-lexical/react'
 
 import { PullQuoteView } from '@/blocks/PullQuote/Component'
-import { localePath } from '@/lib/i18n'
+import { mentionKey } from '@/lib/consent/mentionNames'
+import { localePath, messages } from '@/lib/i18n'
 import type { Locale } from '@/lib/locales'
 import type { Media, PullQuoteBlock } from '@/payload-types'
 
 import { MediaImage } from './MediaImage'
 
-function converters(locale: Locale): JSXConvertersFunction {
+function converters(locale: Locale, names: Record<string, string>): JSXConvertersFunction {
   // Internal links point at the same document in the reader's language.
   const internalDocToHref = ({ linkNode }: { linkNode: SerializedLinkNode }) => {
     const doc = linkNode.fields.doc
@@ -34,6 +35,13 @@ function converters(locale: Locale): JSXConvertersFunction {
         </figure>
       )
     },
+    inlineBlocks: {
+      // A person renders as her public name (or a neutral phrase), resolved on the server.
+      personMention: ({ node }: { node: { fields: Record<string, unknown> } }) => {
+        const key = mentionKey(node)
+        return <span className="person">{(key && names[key]) || messages(locale).aParticipant}</span>
+      },
+    },
     blocks: {
       pullQuote: ({ node }: { node: { fields: PullQuoteBlock } }) => (
         <PullQuoteView quote={node.fields.quote} attribution={node.fields.attribution} />
@@ -43,7 +51,18 @@ function converters(locale: Locale): JSXConvertersFunction {
 }
 
 /** Story and program bodies, rendered by Payload's Lexical JSX converters. */
-export function RichText({ data, locale, className }: { data: SerializedEditorState | null | undefined; locale: Locale; className?: string }) {
+export function RichText({
+  data,
+  locale,
+  names = {},
+  className,
+}: {
+  data: SerializedEditorState | null | undefined
+  locale: Locale
+  /** Public names of the people mentioned, from `publicNamesIn`. */
+  names?: Record<string, string>
+  className?: string
+}) {
   if (!data) return null
-  return <PayloadRichText data={data} converters={converters(locale)} className={className} disableContainer={false} />
+  return <PayloadRichText data={data} converters={converters(locale, names)} className={className} disableContainer={false} />
 }

@@ -202,7 +202,12 @@ export async function seed(payload: Payload, admin: AdminLogin): Promise<SeedSum
     // Put the real IDs where the demo prose links to the program or shows its figure.
     const withIds = (blocks: Block[]): Block[] =>
       blocks.map((block) => {
-        if (typeof block === 'string') return block.replaceAll(PROGRAM_LINK, `programs:${program.id}`)
+        if (typeof block === 'string') {
+          return block
+            .replaceAll(PROGRAM_LINK, `programs:${program.id}`)
+            .replace(/\{\{participants:(\w+)\}\}/g, (_, key: string) => `{{participants:${participantIds.get(key)}}}`)
+            .replace(/\{\{leaders:(\w+)\}\}/g, (_, key: string) => `{{leaders:${leaderIds.get(key)}}}`)
+        }
         if ('image' in block && block.image === FIGURE && figure) return { image: figure }
         return block
       })

@@ -53,14 +53,27 @@ function link(label: string, target: string): ElementNode {
   return element('link', [text(label)], { fields, id: `${label.length}-${target.length}` })
 }
 
-/** `*word*` marks italics, `**word**` bold and `[text](programs:ID)` a link: enough for demo prose. */
+function mention(collection: string, id: string): ElementNode {
+  return {
+    type: 'inlineBlock',
+    version: 1,
+    fields: { id: `mention-${id}`.slice(0, 24), blockName: '', blockType: 'personMention', person: { relationTo: collection, value: id } },
+  } as unknown as ElementNode
+}
+
+/**
+ * `*word*` marks italics, `**word**` bold, `[text](programs:ID)` a link and
+ * `{{participants:ID}}` a person mention: enough for demo prose.
+ */
 function inline(value: string): Array<TextNode | ElementNode> {
   return value
-    .split(/(\*\*[^*]+\*\*|\*[^*]+\*|\[[^\]]+\]\([^)]+\))/)
+    .split(/(\*\*[^*]+\*\*|\*[^*]+\*|\[[^\]]+\]\([^)]+\)|\{\{(?:participants|leaders):[^}]+\}\})/)
     .filter(Boolean)
     .map((part) => {
       if (part.startsWith('**')) return text(part.slice(2, -2), BOLD)
       if (part.startsWith('*')) return text(part.slice(1, -1), ITALIC)
+      const person = part.match(/^\{\{(participants|leaders):([^}]+)\}\}$/)
+      if (person) return mention(person[1]!, person[2]!)
       const linked = part.match(/^\[([^\]]+)\]\(([^)]+)\)$/)
       if (linked) return link(linked[1]!, linked[2]!)
       return text(part)

@@ -87,7 +87,7 @@ export const stories: DemoStory[] = [
       en: [
         'The lesson on boundaries is the one women ask to repeat. It starts with a simple question: when did you last say no to someone, and what happened next?',
         'For many women in the groups, the honest answer is “never”. Saying no to a mother-in-law, to a brother asking for money, to a neighbour who drops off her children every afternoon, can feel impossible.',
-        'Aigerim, who leads two groups, practises it with them in pairs. One woman asks, the other refuses, politely and without explaining. Then they swap.',
+        '{{leaders:aigerim}}, who leads two groups, practises it with them in pairs. One woman asks, the other refuses, politely and without explaining. Then they swap.',
         { quote: 'A boundary is not a wall you build against your family. It is a door you decide when to open.' },
         'It sounds small. But the women who come back the next week often bring the same news: they said no once, and the world did not end.',
       ],
@@ -108,7 +108,7 @@ export const stories: DemoStory[] = [
     participants: ['dana'],
     body: {
       en: [
-        'Dana keeps a notebook on her kitchen table. Every evening, after her two children are asleep, she writes down what she spent that day, to the last tenge.',
+        '{{participants:dana}} keeps a notebook on her kitchen table. Every evening, after her two children are asleep, she writes down what she spent that day, to the last tenge.',
         'A year ago she did not know how much her family needed each month. Her husband had handled the money, and when she left him she left with a bag of clothes and no idea where to start.',
         { h2: 'One page at a time' },
         'The budgeting lesson gave her the notebook and a way to use it. The group gave her something else: other women who had done it before her, and who did not laugh when she said she was afraid of the bank.',
@@ -136,7 +136,7 @@ export const stories: DemoStory[] = [
       en: [
         'In many families the drinking is known and never named. The lesson called “When a husband drinks” names it.',
         'It does not tell women what to do. It explains what dependency is and is not, what it does to children, and which services in Almaty can help. Then the group talks.',
-        'Zarina came to that lesson three times before she spoke. “I thought it was my fault,” she said the fourth time. “That if I cooked better, or kept the children quieter, he would stop.”',
+        '{{participants:zarina}} came to that lesson three times before she spoke. “I thought it was my fault,” she said the fourth time. “That if I cooked better, or kept the children quieter, he would stop.”',
         { quote: 'I thought it was my fault. Now I know it was never mine to fix.' },
         'Aigerim keeps a card of phone numbers in her bag for anyone who asks. Most weeks, someone does.',
       ],

@@ -73,6 +73,12 @@ describe('demo content', () => {
     }
   })
 
+  it('mentions people by reference, so excerpts read her public name', async () => {
+    const { docs } = await payload.find({ collection: 'stories', where: { slug: { equals: 'danas-kitchen-table' } } })
+    expect(docs[0]?.excerpt).toMatch(/^Dana keeps a notebook/)
+    expect(docs[0]?.dependsOn).toEqual(expect.arrayContaining([expect.stringMatching(/^participants:/)]))
+  })
+
   it('has an admin who can log in', async () => {
     const result = await payload.login({ collection: 'users', data: admin })
     expect(result.user?.role).toBe('admin')

@@ -11,6 +11,7 @@ import { formatDate, intlLocale, localePath, messages } from '@/lib/i18n'
 import { pageMetadata } from '@/lib/site/metadata'
 import { siteOrigin } from '@/lib/site/origin'
 import { adjacentStories, findStory, isStoryTranslated, moreFromProgram, siteSettings } from '@/lib/site/publicApi'
+import { publicNamesIn } from '@/lib/site/people'
 import { localeFrom } from '@/lib/site/routeParams'
 
 type Props = { params: Promise<{ locale: string; slug: string }> }
@@ -43,11 +44,12 @@ export default async function StoryPage({ params }: Props) {
   const program = typeof story.program === 'object' ? story.program : null
   const hero = typeof story.heroImage === 'object' ? story.heroImage : null
   const tags = (story.tags ?? []).filter((tag) => typeof tag === 'object')
-  const [translated, adjacent, more, settings] = await Promise.all([
+  const [translated, adjacent, more, settings, names] = await Promise.all([
     locale === 'en' ? true : isStoryTranslated(story.id, locale),
     story.publishedAt ? adjacentStories(story.publishedAt, story.id, locale) : { previous: null, next: null },
     program ? moreFromProgram(program.id, story.id, locale) : [],
     siteSettings(locale),
+    publicNamesIn(story.body, locale),
   ])
   const url = `${siteOrigin()}${localePath(locale, `stories/${story.slug}`)}`
   return (
@@ -99,7 +101,7 @@ export default async function StoryPage({ params }: Props) {
             ) : null}
           </figure>
         ) : null}
-        <RichText data={story.body} locale={locale} className="prose" />
+        <RichText data={story.body} locale={locale} names={names} className="prose" />
         {tags.length ? (
           <p className="meta">
             {t.tags}:{' '}

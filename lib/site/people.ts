@@ -1,0 +1,27 @@
+import config from '@payload-config'
+import { unstable_cache } from 'next/cache'
+import { createLocalReq, getPayload } from 'payload'
+
+import { mentionNames } from '@/lib/consent/mentionNames'
+import type { Locale } from '@/lib/locales'
+
+import { cacheTags } from './cacheTags'
+
+/**
+ * Public names for the people mentioned in a story body, as the site renders them.
+ *
+ * Participants are closed to anonymous visitors, so this is the one place the public site reads
+ * them with system rights. It reads nothing but the public name and the consent record (to know
+ * whether she may be named), and returns only the name, or a neutral phrase when she may not be
+ * named. Cached under the "people" tag, which every change to a participant or leader revalidates.
+ */
+const lookup = async (body: unknown, locale: Locale): Promise<Record<string, string>> => {
+  const payload = await getPayload({ config })
+  const req = await createLocalReq({ locale }, payload)
+  return Object.fromEntries(await mentionNames(body, req, locale))
+}
+
+export const publicNamesIn =
+  process.env.NODE_ENV === 'production'
+    ? unstable_cache(lookup, ['public-names'], { tags: [cacheTags.people] })
+    : lookup
