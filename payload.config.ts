@@ -16,6 +16,7 @@ import { Stories } from '@/collections/Stories'
 import { Tags } from '@/collections/Tags'
 import { Users } from '@/collections/Users'
 import { Navigation } from '@/globals/Navigation'
+import { enforceConsentTask } from '@/jobs/enforceConsent'
 import { SiteSettings } from '@/globals/SiteSettings'
 import { databaseAdapter } from '@/lib/database'
 import { payloadSecret, serverUrl } from '@/lib/env'
@@ -47,6 +48,13 @@ export default buildConfig({
   i18n: {
     supportedLanguages: { en, ru },
     fallbackLanguage: 'en',
+  },
+  jobs: {
+    tasks: [enforceConsentTask],
+    // The server runs due jobs itself (checking every five minutes) unless told not to, e.g.
+    // when a separate worker runs `npm run jobs`.
+    autoRun: [{ cron: '*/5 * * * *', queue: 'consent' }],
+    shouldAutoRun: () => process.env.NODE_ENV !== 'test' && process.env.VOICES_RUN_JOBS !== 'false',
   },
   plugins: [
     // Editable title, description and share image per story and program, in every locale.

@@ -174,6 +174,24 @@ describe('withdrawal and expiry', () => {
     expect(await isPublished(story.id)).toBe(false)
   })
 
+  it('the nightly job takes down a story once its consent has run out', async () => {
+    const person = await participant(writtenConsent(['name']))
+    const story = await createStory(payload, { featuredParticipants: [person.id] })
+    // Time passes: the consent's end date slips into the past without anyone editing her record
+    // (written straight to the database, as the calendar would, bypassing every hook).
+    await payload.db.updateOne({
+      collection: 'participants',
+      where: { id: { equals: person.id } },
+      data: { consent: { ...writtenConsent(['name']), expiresAt: new Date(Date.now() - 60_000).toISOString() } },
+    })
+    expect(await isPublished(story.id)).toBe(true)
+    await payload.jobs.queue({ task: 'enforceConsent', input: {}, queue: 'consent' })
+    await payload.jobs.run({ queue: 'consent' })
+    expect(await isPublished(story.id)).toBe(false)
+    const { docs } = await payload.find({ collection: 'payload-jobs', where: { taskSlug: { equals: 'enforceConsent' } } })
+    expect(docs[0]?.hasError).toBeFalsy()
+  })
+
   it('with the redact policy, keeps a named story up but still takes down one that shows her photo', async () => {
     await payload.updateGlobal({ slug: 'site-settings', data: { organisationName: 'Org', consentWithdrawalPolicy: 'redact' } })
     try {
