@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url'
 import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
+import { AuditLog } from '@/collections/AuditLog'
 import { ConsentEvidence } from '@/collections/ConsentEvidence'
 import { Leaders } from '@/collections/Leaders'
 import { Media } from '@/collections/Media'
@@ -35,7 +36,7 @@ export default buildConfig({
     importMap: { baseDir: dirname },
     meta: { titleSuffix: ' · Voices' },
   },
-  collections: [Stories, Programs, Leaders, Participants, ConsentEvidence, Tags, Media, Users],
+  collections: [Stories, Programs, Leaders, Participants, ConsentEvidence, Tags, Media, Users, AuditLog],
   globals: [SiteSettings, Navigation],
   db: databaseAdapter(),
   editor: lexicalEditor(),

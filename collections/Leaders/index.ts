@@ -6,7 +6,12 @@ import { revalidateCollection } from '@/hooks/revalidatePublicSite'
 import { cacheTags } from '@/lib/site/cacheTags'
 import { consentField } from '@/fields/consent'
 import { privateField } from '@/fields/privateField'
+import { auditPrivateData } from '@/hooks/auditPrivateData'
 import { protectPeopleInStories } from '@/hooks/protectPeopleInStories'
+
+import { eraseEndpoint } from '../Participants/endpoints/erase'
+
+const audit = auditPrivateData('leaders', ['realName', 'consent'])
 
 const revalidateLeaders = revalidateCollection(cacheTags.leaders)
 
@@ -27,9 +32,11 @@ export const Leaders: CollectionConfig = {
     update: authenticated,
   },
   hooks: {
-    afterChange: [revalidateLeaders.afterChange, protectPeopleInStories('leaders')],
-    afterDelete: [revalidateLeaders.afterDelete],
+    afterRead: [audit.afterRead],
+    afterChange: [revalidateLeaders.afterChange, protectPeopleInStories('leaders'), audit.afterChange],
+    afterDelete: [revalidateLeaders.afterDelete, audit.afterDelete],
   },
+  endpoints: [eraseEndpoint('leaders', 'realName')],
   fields: [
     {
       name: 'publicName',

@@ -3,7 +3,12 @@ import type { CollectionConfig } from 'payload'
 import { authenticated } from '@/access/authenticated'
 import { consentField } from '@/fields/consent'
 import { privateField } from '@/fields/privateField'
+import { auditPrivateData } from '@/hooks/auditPrivateData'
 import { protectPeopleInStories } from '@/hooks/protectPeopleInStories'
+
+import { eraseEndpoint } from './endpoints/erase'
+
+const audit = auditPrivateData('participants', ['legalName', 'notes', 'consent'])
 
 /**
  * The women in the groups: the most sensitive data in Voices. Anonymous visitors cannot read
@@ -26,7 +31,12 @@ export const Participants: CollectionConfig = {
     readVersions: authenticated,
     update: authenticated,
   },
-  hooks: { afterChange: [protectPeopleInStories('participants')] },
+  hooks: {
+    afterRead: [audit.afterRead],
+    afterChange: [protectPeopleInStories('participants'), audit.afterChange],
+    afterDelete: [audit.afterDelete],
+  },
+  endpoints: [eraseEndpoint('participants', 'legalName')],
   fields: [
     {
       name: 'publicName',

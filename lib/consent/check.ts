@@ -24,7 +24,7 @@ export async function loadPeople(
   req: PayloadRequest,
   locale: TypedLocale = defaultLocale,
 ) {
-  if (ids.length === 0) return new Map<string, { publicName: string; consent: ConsentRecord | null }>()
+  if (ids.length === 0) return new Map<string, { publicName: string; erased: boolean; consent: ConsentRecord | null }>()
   const { docs } = await req.payload.find({
     collection,
     where: { id: { in: ids } },
@@ -38,7 +38,11 @@ export async function loadPeople(
   return new Map(
     docs.map((doc) => [
       String(doc.id),
-      { publicName: doc.publicName, consent: doc.erasedAt ? null : ((doc.consent ?? null) as ConsentRecord | null) },
+      {
+        publicName: doc.publicName,
+        erased: Boolean(doc.erasedAt),
+        consent: doc.erasedAt ? null : ((doc.consent ?? null) as ConsentRecord | null),
+      },
     ]),
   )
 }
@@ -62,6 +66,8 @@ export async function consentFailures(
       const name = person?.publicName ?? (collection === 'participants' ? 'A participant' : 'A leader')
       const problems = person ? consentProblems(person.consent, need.scopes, now) : ['she is no longer on file']
       const namesOnly = need.scopes.size === 1 && need.scopes.has('name')
+      // An erased person is anonymous: wherever a story only names her, it reads "a participant".
+      if (person?.erased && namesOnly) continue
       for (const problem of problems) {
         failures.push({
           path: need.via,

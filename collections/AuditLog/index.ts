@@ -1,0 +1,35 @@
+import type { CollectionConfig } from 'payload'
+
+import { canAccessPrivateData } from '@/access/canAccessPrivateData'
+import { nobody } from '@/access/nobody'
+
+/**
+ * Who read or changed private fields and consent records, and when. Append-only: entries are
+ * written by hooks with system rights; nobody, admins included, can edit or delete them.
+ */
+export const AuditLog: CollectionConfig = {
+  slug: 'audit-log',
+  labels: { singular: 'Audit entry', plural: 'Audit log' },
+  admin: {
+    group: 'Settings',
+    useAsTitle: 'summary',
+    defaultColumns: ['at', 'user', 'action', 'summary'],
+    description: 'Every read and change of private data and consent records. Entries can never be edited or removed.',
+  },
+  defaultSort: '-at',
+  access: { create: nobody, delete: nobody, read: canAccessPrivateData, update: nobody },
+  fields: [
+    { name: 'at', type: 'date', required: true, index: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
+    { name: 'user', type: 'relationship', relationTo: 'users' },
+    {
+      name: 'action',
+      type: 'select',
+      required: true,
+      options: ['read', 'create', 'update', 'delete', 'erase'].map((value) => ({ label: value, value })),
+    },
+    { name: 'documentCollection', type: 'text', required: true },
+    { name: 'document', type: 'text', required: true, index: true },
+    { name: 'fields', type: 'text', hasMany: true },
+    { name: 'summary', type: 'text' },
+  ],
+}
