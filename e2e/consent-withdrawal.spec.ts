@@ -1,0 +1,51 @@
+import { expect, test } from '@playwright/test'
+
+import { e2eAdmin } from './settings'
+
+/**
+ * Withdrawal takes effect at once: within seconds of safeguarding recording it, the story about
+ * her is gone from every public route in every locale.
+ */
+test('a story about a participant who withdraws consent disappears from every public route', async ({ request }) => {
+  test.setTimeout(120_000)
+  const login = await request.post('/api/users/login', { data: e2eAdmin })
+  const headers = { Authorization: `JWT ${(await login.json()).token}` }
+  const marker = `w${Date.now().toString(36)}`
+  const consent = { status: 'written', scopes: ['name'], givenAt: '2025-01-01T00:00:00.000Z', expiresAt: '2030-01-01T00:00:00.000Z' }
+  const person = await (await request.post('/api/participants', { headers, data: { publicName: `Madina ${marker}`, consent } })).json()
+  const slug = `withdrawal-${marker}`
+  const title = `Withdrawal test ${marker}`
+  const created = await request.post('/api/stories?locale=en', {
+    headers,
+    data: {
+      title,
+      slug,
+      _status: 'published',
+      featuredParticipants: [person.doc.id],
+      body: { root: { type: 'root', format: '', indent: 0, version: 1, direction: 'ltr', children: [{ type: 'paragraph', format: '', indent: 0, version: 1, direction: 'ltr', textFormat: 0, textStyle: '', children: [{ type: 'text', text: `Words ${marker}.`, format: 0, detail: 0, mode: 'normal', style: '', version: 1 }] }] } },
+    },
+  })
+  expect(created.ok(), await created.text()).toBe(true)
+
+  const routes = (locale: string) => [`/${locale}/stories`, `/${locale}`, `/${locale}/feed.xml`, `/${locale}/search?q=${marker}`]
+  // Visit everything first, so the public pages are cached with the story in them.
+  for (const locale of ['en', 'ru', 'kk']) {
+    expect((await request.get(`/${locale}/stories/${slug}`)).status()).toBe(200)
+    for (const path of routes(locale)) expect(await (await request.get(path)).text(), path).toContain(title)
+  }
+  expect(await (await request.get('/sitemap.xml')).text()).toContain(slug)
+
+  const withdrawn = await request.patch(`/api/participants/${person.doc.id}`, {
+    headers,
+    data: { consent: { ...consent, withdrawnAt: new Date().toISOString(), withdrawalReason: 'She asked us to' } },
+  })
+  expect(withdrawn.ok(), await withdrawn.text()).toBe(true)
+
+  for (const locale of ['en', 'ru', 'kk']) {
+    expect((await request.get(`/${locale}/stories/${slug}`)).status()).toBe(404)
+    for (const path of routes(locale)) expect(await (await request.get(path)).text(), path).not.toContain(title)
+  }
+  expect(await (await request.get('/sitemap.xml')).text()).not.toContain(slug)
+  const api = await (await request.get(`/api/stories?where[slug][equals]=${slug}`)).json()
+  expect(api.totalDocs).toBe(0)
+})
