@@ -35,6 +35,7 @@ export default buildConfig({
     avatar: 'default',
     importMap: { baseDir: dirname },
     meta: { titleSuffix: ' · Voices' },
+    components: { beforeDashboard: ['@/components/admin/ConsentDashboard#ConsentDashboard'] },
   },
   collections: [Stories, Programs, Leaders, Participants, ConsentEvidence, Tags, Media, Users, AuditLog],
   globals: [SiteSettings, Navigation],

@@ -25,3 +25,12 @@ test('a wrong password is refused', async ({ page }) => {
   await expect(page.getByText(/incorrect|invalid/i).first()).toBeVisible()
   await expect(page).toHaveURL(/\/admin\/login/)
 })
+
+test('the dashboard lists consents that end within 30 days', async ({ page }) => {
+  await logInAsAdmin(page)
+  const section = page.locator('section', { has: page.getByRole('heading', { name: 'Consent', exact: true }) })
+  await expect(section.getByRole('heading', { name: /Consents ending in the next 30 days/ })).toBeVisible()
+  // The demo's Zarina is due to renew her consent in 20 days.
+  await expect(section.getByRole('link', { name: 'Zarina' })).toBeVisible()
+  await expect(section.getByRole('heading', { name: /Stories waiting for consent/ })).toBeVisible()
+})
