@@ -3,6 +3,7 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { takeDownStoriesLackingConsent } from '@/lib/consent/enforce'
+import { consentOverview } from '@/lib/consent/overview'
 import { consentProblems } from '@/lib/consent/scopes'
 import { drawIllustration } from '@/seed/images'
 import { richText } from '@/seed/richText'
@@ -208,6 +209,24 @@ describe('withdrawal and expiry', () => {
     } finally {
       await payload.updateGlobal({ slug: 'site-settings', data: { organisationName: 'Org', consentWithdrawalPolicy: 'unpublish' } })
     }
+  })
+})
+
+describe('the dashboard overview', () => {
+  it('lists consents ending within 30 days to safeguarding, and stories waiting for consent to all staff', async () => {
+    const ending = await participant({ ...writtenConsent(['name']), expiresAt: new Date(Date.now() + 10 * 24 * 60 * 60 * 1000).toISOString() })
+    const lasting = await participant(writtenConsent(['name']))
+    const unconsented = await participant()
+    const waiting = await createStory(payload, { _status: 'draft', title: 'Waiting story', featuredParticipants: [unconsented.id] })
+
+    const safeguarding = await consentOverview(payload, await createStaff(payload, 'safeguarding'))
+    expect(safeguarding.expiring.map((p) => p.name)).toContain(ending.publicName)
+    expect(safeguarding.expiring.map((p) => p.name)).not.toContain(lasting.publicName)
+    expect(safeguarding.blocked.find((s) => s.id === waiting.id)?.reasons[0]).toContain(`${unconsented.publicName}: no consent is recorded`)
+
+    const editor = await consentOverview(payload, await createStaff(payload, 'editor'))
+    expect(editor.expiring).toEqual([])
+    expect(editor.blocked.map((s) => s.id)).toContain(waiting.id)
   })
 })
 

@@ -1,0 +1,69 @@
+import type { Payload, TypedUser } from 'payload'
+
+import { createLocalReq } from 'payload'
+
+import { hasRole } from '@/lib/roles'
+
+import { consentFailures } from './check'
+import { storyNeeds } from './storyPeople'
+
+const day = 24 * 60 * 60 * 1000
+
+export type ConsentOverview = {
+  seesConsent: boolean
+  expiring: Array<{ collection: 'participants' | 'leaders'; id: string; name: string; expiresAt: string }>
+  blocked: Array<{ id: string; title: string; reasons: string[] }>
+}
+
+/** What the admin dashboard shows about consent, for this member of staff. */
+export async function consentOverview(payload: Payload, user: TypedUser, now = new Date()): Promise<ConsentOverview> {
+  const req = await createLocalReq({ user: { ...user, collection: 'users' } }, payload)
+  const seesConsent = hasRole(user as { role?: string }, 'admin', 'safeguarding')
+  const soon = new Date(now.getTime() + 30 * day).toISOString()
+  const today = now.toISOString()
+
+  const expiring = seesConsent
+    ? (
+        await Promise.all(
+          (['participants', 'leaders'] as const).map(async (collection) =>
+            (
+              await payload.find({
+                collection,
+                where: {
+                  and: [
+                    { 'consent.expiresAt': { less_than_equal: soon } },
+                    { 'consent.expiresAt': { greater_than: today } },
+                    { 'consent.withdrawnAt': { exists: false } },
+                  ],
+                },
+                depth: 0,
+                limit: 50,
+                overrideAccess: true,
+                select: { publicName: true, consent: true },
+              })
+            ).docs.map((doc) => ({ collection, id: String(doc.id), name: doc.publicName, expiresAt: doc.consent?.expiresAt ?? '' })),
+          ),
+        )
+      ).flat()
+    : []
+
+  const drafts = await payload.find({
+    collection: 'stories',
+    where: { and: [{ _status: { equals: 'draft' } }, { dependsOn: { exists: true } }] },
+    depth: 0,
+    limit: 50,
+    locale: 'all',
+    overrideAccess: true,
+    select: { title: true, body: true, featuredParticipants: true, featuredLeaders: true, heroImage: true },
+  })
+  const blocked: Array<{ id: string; title: string; reasons: string[] }> = []
+  for (const story of drafts.docs) {
+    const needs = await storyNeeds({ ...story, bodies: Object.values((story.body ?? {}) as Record<string, unknown>) }, req)
+    const failures = await consentFailures(needs, req)
+    if (failures.length === 0) continue
+    const titles = story.title as unknown as Record<string, string>
+    blocked.push({ id: String(story.id), title: titles.en ?? Object.values(titles)[0] ?? '', reasons: failures.map((f) => f.message) })
+  }
+
+  return { seesConsent, expiring, blocked }
+}
