@@ -1,9 +1,15 @@
 import * as migration_20261122_004419_initial from './20261122_004419_initial';
+import * as migration_20261122_012908_public_site from './20261122_012908_public_site';
 
 export const migrations = [
   {
     up: migration_20261122_004419_initial.up,
     down: migration_20261122_004419_initial.down,
-    name: '20261122_004419_initial'
+    name: '20261122_004419_initial',
+  },
+  {
+    up: migration_20261122_012908_public_site.up,
+    down: migration_20261122_012908_public_site.down,
+    name: '20261122_012908_public_site'
   },
 ];

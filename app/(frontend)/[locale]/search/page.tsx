@@ -6,6 +6,10 @@ import { pageMetadata } from '@/lib/site/metadata'
 import { searchStories } from '@/lib/site/publicApi'
 import { localeFrom } from '@/lib/site/routeParams'
 
+// Results depend on the query string, so this page renders per request; the query itself is
+// answered from the tagged cache.
+export const dynamic = 'force-dynamic'
+
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ q?: string | string[] }> }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
