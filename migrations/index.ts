@@ -1,5 +1,6 @@
 import * as migration_20261122_004419_initial from './20261122_004419_initial';
 import * as migration_20261122_012908_public_site from './20261122_012908_public_site';
+import * as migration_20261122_014732_consent from './20261122_014732_consent';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261122_012908_public_site.up,
     down: migration_20261122_012908_public_site.down,
-    name: '20261122_012908_public_site'
+    name: '20261122_012908_public_site',
+  },
+  {
+    up: migration_20261122_014732_consent.up,
+    down: migration_20261122_014732_consent.down,
+    name: '20261122_014732_consent'
   },
 ];
