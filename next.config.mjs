@@ -1,10 +1,15 @@
 import { withPayload } from '@payloadcms/next/withPayload'
+import { fileURLToPath } from 'node:url'
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Voices is served from its own host; the admin and API live under /admin and /api.
   poweredByHeader: false,
   reactStrictMode: true,
+  // Cached pages and queries live in memory only, so a restart can never serve a page that an
+  // edit or a consent withdrawal had invalidated (see lib/cache/handler.mjs).
+  cacheHandler: fileURLToPath(new URL('./lib/cache/handler.mjs', import.meta.url)),
+  cacheMaxMemorySize: 0,
   images: {
     // Uploaded media is served by Payload from this same host.
     localPatterns: [{ pathname: '/api/media/file/**' }],

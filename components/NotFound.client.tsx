@@ -1,21 +1,17 @@
 'use client'
 
 import Link from 'next/link'
-import { usePathname } from 'next/navigation'
 
-import { isLocale, localePath, messages } from '@/lib/i18n'
-import { defaultLocale } from '@/lib/locales'
+import { localePath, messages } from '@/lib/i18n'
 
-/**
- * Next.js renders not-found pages without route params, so the language is read from the URL
- * here, in the browser and during the server render alike.
- */
+import { useLocale } from './LocaleContext.client'
+
+/** The site's 404, in the reader's language. */
 export function NotFoundMessage() {
-  const segment = usePathname()?.split('/')[1]
-  const locale = isLocale(segment) ? segment : defaultLocale
+  const locale = useLocale()
   const t = messages(locale)
   return (
-    <section className="not-found" lang={locale}>
+    <section className="not-found">
       <h1>{t.notFoundTitle}</h1>
       <p>{t.notFoundText}</p>
       <p>

@@ -1,16 +1,13 @@
 'use client'
 
-import { usePathname } from 'next/navigation'
-
-import { isLocale, localePath, messages } from '@/lib/i18n'
-import { defaultLocale } from '@/lib/locales'
+import { useLocale } from '@/components/LocaleContext.client'
+import { localePath, messages } from '@/lib/i18n'
 
 export default function ErrorPage({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
-  const segment = usePathname()?.split('/')[1]
-  const locale = isLocale(segment) ? segment : defaultLocale
+  const locale = useLocale()
   const t = messages(locale)
   return (
-    <section className="not-found" lang={locale}>
+    <section className="not-found">
       <h1>{t.errorTitle}</h1>
       <p>{t.errorText}</p>
       <p>

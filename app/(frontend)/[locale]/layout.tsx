@@ -5,6 +5,7 @@ import Link from 'next/link'
 import React from 'react'
 
 import { LanguageSwitcher } from '@/components/LanguageSwitcher.client'
+import { LocaleProvider } from '@/components/LocaleContext.client'
 import { intlLocale, localePath, messages } from '@/lib/i18n'
 import { navigation, siteSettings } from '@/lib/site/publicApi'
 import { siteOrigin } from '@/lib/site/origin'
@@ -64,7 +65,7 @@ export default async function LocaleLayout({ children, params }: Props) {
           </div>
         </header>
         <main id="main" className="container" tabIndex={-1}>
-          {children}
+          <LocaleProvider locale={locale}>{children}</LocaleProvider>
         </main>
         <footer className="site-footer">
           <div className="container site-footer__inner">

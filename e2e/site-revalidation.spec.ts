@@ -1,0 +1,131 @@
+import { type APIRequestContext, expect, request as requests, test } from '@playwright/test'
+
+import { e2eAdmin, e2eBaseUrl } from './settings'
+import { escapeRegExp, seedStory, storyIdBySlug, storyTitle, t, visit } from './site-helpers'
+
+/**
+ * Pages are rendered once and then served from cache; a change published through the REST API
+ * must expire them, so the very next visit shows it, without a rebuild or a restart.
+ */
+
+/** A separate API client for the editor, so the visitor's requests below stay anonymous. */
+async function editor(): Promise<{ api: APIRequestContext; token: string }> {
+  const api = await requests.newContext({ baseURL: e2eBaseUrl })
+  const response = await api.post('/api/users/login', { data: { email: e2eAdmin.email, password: e2eAdmin.password } })
+  expect(response.status()).toBe(200)
+  const { token } = (await response.json()) as { token?: string }
+  expect(token, 'login token').toBeTruthy()
+  return { api, token: token! }
+}
+
+async function patchStory(request: APIRequestContext, token: string, id: string, data: Record<string, unknown>): Promise<void> {
+  const response = await request.patch(`/api/stories/${id}?locale=en`, {
+    headers: { Authorization: `JWT ${token}` },
+    data,
+  })
+  expect(response.status(), await response.text()).toBe(200)
+}
+
+/** The body of a public page, fetched by an anonymous visitor. */
+async function body(request: APIRequestContext, path: string, status = 200): Promise<string> {
+  const response = await request.get(path)
+  expect(response.status(), path).toBe(status)
+  return response.text()
+}
+
+/** A story's card title on a list page: the exact link text, so a prefix of another title never matches. */
+function cardLink(slug: string, title: string): RegExp {
+  return new RegExp(`<a href="/en/stories/${escapeRegExp(slug)}">${escapeRegExp(title)}</a>`)
+}
+
+function feedEntry(slug: string): RegExp {
+  return new RegExp(`<link href="[^"]*/en/stories/${escapeRegExp(slug)}"/>`)
+}
+
+test('an edited title shows on the story, the index, the home page and the feed at once', async ({ request }) => {
+  const story = seedStory('two-hundred-women-one-week-at-a-time')
+  const { api, token } = await editor()
+  const id = await storyIdBySlug(request, story.slug)
+  const newTitle = `Revalidated title ${Date.now()}`
+  const path = `/en/stories/${story.slug}`
+
+  // Render (and so cache) every page that shows the title.
+  expect(await body(request, path)).toContain(`<h1>${story.title.en}</h1>`)
+  expect(await body(request, '/en/stories')).toMatch(cardLink(story.slug, story.title.en))
+  expect(await body(request, '/en')).toMatch(cardLink(story.slug, story.title.en))
+  expect(await body(request, '/en/feed.xml')).toContain(`<title>${story.title.en}</title>`)
+  // The second visit is the cached one; it still shows the old title.
+  expect(await body(request, path)).toContain(`<h1>${story.title.en}</h1>`)
+
+  try {
+    await patchStory(api, token, id, { title: newTitle, _status: 'published' })
+
+    const storyHtml = await body(request, path)
+    expect(storyHtml).toContain(`<h1>${newTitle}</h1>`)
+    expect(storyHtml).not.toContain(`<h1>${story.title.en}</h1>`)
+    expect(await body(request, '/en/stories')).toMatch(cardLink(story.slug, newTitle))
+    expect(await body(request, '/en')).toMatch(cardLink(story.slug, newTitle))
+    const feed = await body(request, '/en/feed.xml')
+    expect(feed).toContain(`<title>${newTitle}</title>`)
+    expect(feed).not.toContain(`<title>${story.title.en}</title>`)
+    // The neighbour's "next story" link follows too.
+    expect(await body(request, '/en/stories/womens-day-in-the-village-groups')).toContain(newTitle)
+    // Other languages keep their own translation.
+    expect(await body(request, `/ru/stories/${story.slug}`)).toContain(`<h1>${storyTitle(story, 'ru')}</h1>`)
+  } finally {
+    await patchStory(api, token, id, { title: story.title.en, _status: 'published' })
+    await api.dispose()
+  }
+  // Every page shown above is rendered again with the original title, which also leaves no
+  // page with the test's title in the server's cache.
+  expect(await body(request, path)).toContain(`<h1>${story.title.en}</h1>`)
+  expect(await body(request, '/en/stories')).toMatch(cardLink(story.slug, story.title.en))
+  expect(await body(request, '/en')).toMatch(cardLink(story.slug, story.title.en))
+  expect(await body(request, '/en/feed.xml')).toContain(`<title>${story.title.en}</title>`)
+  const neighbour = await body(request, '/en/stories/womens-day-in-the-village-groups')
+  expect(neighbour).toContain(story.title.en)
+  expect(neighbour).not.toContain(newTitle)
+  expect(await body(request, `/ru/stories/${story.slug}`)).toContain(`<h1>${storyTitle(story, 'ru')}</h1>`)
+})
+
+test('an unpublished story disappears from its page, the index and the feed, and comes back when republished', async ({
+  page,
+  request,
+}) => {
+  const story = seedStory('safety-plans-written-together')
+  const { api, token } = await editor()
+  const id = await storyIdBySlug(request, story.slug)
+  const path = `/en/stories/${story.slug}`
+
+  expect(await body(request, path)).toContain(`<h1>${story.title.en}</h1>`)
+  expect(await body(request, '/en/stories')).toMatch(cardLink(story.slug, story.title.en))
+  expect(await body(request, '/en/feed.xml')).toMatch(feedEntry(story.slug))
+  expect(await body(request, '/sitemap.xml')).toContain(`/en/stories/${story.slug}<`)
+  expect(await body(request, path)).toContain(`<h1>${story.title.en}</h1>`)
+
+  try {
+    await patchStory(api, token, id, { _status: 'draft' })
+
+    expect(await body(request, path, 404)).not.toContain(story.title.en)
+    await visit(page, path, 404)
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(t('en').notFoundTitle)
+    expect(await body(request, '/en/stories')).not.toContain(`/en/stories/${story.slug}"`)
+    expect(await body(request, '/en/stories/page/2')).not.toContain(`/en/stories/${story.slug}"`)
+    expect(await body(request, '/en/feed.xml')).not.toMatch(feedEntry(story.slug))
+    expect(await body(request, '/sitemap.xml')).not.toContain(`/en/stories/${story.slug}<`)
+    expect((await body(request, `/ru/stories/${story.slug}`, 404)).length).toBeGreaterThan(0)
+  } finally {
+    await patchStory(api, token, id, { _status: 'published' })
+    await api.dispose()
+  }
+
+  // Back everywhere. Every page visited above (and those the browser prefetched from the 404
+  // page) is rendered again, so none stays in the server's cache without the story.
+  expect(await body(request, path)).toContain(`<h1>${story.title.en}</h1>`)
+  expect(await body(request, `/ru/stories/${story.slug}`)).toContain(`<h1>${storyTitle(story, 'ru')}</h1>`)
+  expect(await body(request, '/en/stories')).toMatch(cardLink(story.slug, story.title.en))
+  expect(await body(request, '/en/stories/page/2')).not.toContain(`/en/stories/${story.slug}"`)
+  expect(await body(request, '/en/feed.xml')).toMatch(feedEntry(story.slug))
+  expect(await body(request, '/sitemap.xml')).toContain(`/en/stories/${story.slug}<`)
+  for (const other of ['/en', '/en/programs', '/en/get-involved']) await body(request, other)
+})
