@@ -1,8 +1,8 @@
-import { expect, type APIRequestContext, test } from '@playwright/test'
+import { expect, type APIRequestContext, request as requests, test } from '@playwright/test'
 import exifr from 'exifr'
 
 import { leaders, participants } from '../seed/content/people'
-import { e2eAdmin } from './settings'
+import { e2eAdmin, e2eBaseUrl } from './settings'
 
 /**
  * The leak test. People with distinctive private values are created and featured in published
@@ -36,7 +36,9 @@ async function adminToken(request: APIRequestContext): Promise<string> {
 
 let storySlug = ''
 
-test.beforeAll(async ({ request }) => {
+test.beforeAll(async () => {
+  // Staff act through their own client; every test's `request` is an anonymous visitor.
+  const request = await requests.newContext({ baseURL: e2eBaseUrl })
   const token = await adminToken(request)
   const headers = { Authorization: `JWT ${token}` }
   const consent = { status: 'written', scopes: ['name'], givenAt: '2025-01-01T00:00:00.000Z', expiresAt: '2030-01-01T00:00:00.000Z' }
@@ -81,6 +83,7 @@ test.beforeAll(async ({ request }) => {
     },
   })
   expect(story.ok(), await story.text()).toBe(true)
+  await request.dispose()
 })
 
 test('public pages in every locale, as HTML and as RSC payload, carry no private value', async ({ request }) => {

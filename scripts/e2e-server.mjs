@@ -14,15 +14,21 @@ if (!dataDir) throw new Error('VOICES_DATA_DIR must be set for the e2e server')
 const bin = (name) => path.resolve('node_modules/.bin', name)
 const env = { ...process.env, NODE_ENV: 'production' }
 
-function run(command, args) {
+function run(command, args, extraEnv = {}) {
   // Output is collected and then printed: children never share Playwright's pipe directly.
-  const result = spawnSync(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env, maxBuffer: 64 * 1024 * 1024 })
+  const result = spawnSync(command, args, {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...env, ...extraEnv },
+    maxBuffer: 64 * 1024 * 1024,
+    encoding: 'utf8',
+  })
   process.stdout.write(result.stdout ?? '')
   process.stderr.write(result.stderr ?? '')
   if (result.status !== 0) {
     console.error(`e2e server: \`${[command, ...args].join(' ')}\` failed (exit ${result.status})`)
     process.exit(1)
   }
+  return result.stdout ?? ''
 }
 
 fs.rmSync(dataDir, { recursive: true, force: true })
@@ -51,7 +57,19 @@ for (;;) {
   await new Promise((resolve) => setTimeout(resolve, 500))
 }
 
-run(bin('payload'), ['run', 'scripts/seed.ts', '--', '--if-empty'])
+// The seed script says "Voices: seeded" when it has written the demo content. Now and then its
+// TypeScript runner has been seen to exit cleanly without running it at all, so a run that did
+// not say so is tried again (seeding only ever fills an empty database).
+for (let attempt = 1; ; attempt += 1) {
+  const output = run(bin('payload'), ['run', 'scripts/seed.ts', '--', '--if-empty'], { TSX_DISABLE_CACHE: '1' })
+  if (/Voices: (seeded|the database already has content)/.test(output)) break
+  if (attempt === 3) {
+    console.error('e2e server: the seed script did not run, three times over')
+    server.kill('SIGTERM')
+    process.exit(1)
+  }
+  console.error(`e2e server: the seed script exited without seeding; trying again (attempt ${attempt + 1})`)
+}
 
 // The running server must see what the seed process wrote before any test starts.
 const init = await (await fetch(`http://127.0.0.1:${port}/api/users/init`)).json()

@@ -1,7 +1,18 @@
 import { notFound } from 'next/navigation'
 
 import { isLocale } from '@/lib/i18n'
-import type { Locale } from '@/lib/locales'
+import { defaultLocale, type Locale } from '@/lib/locales'
+
+/**
+ * The locale for the locale layout. Next renders not-found pages through the layout again, and
+ * then without route params; failing there would turn every 404 into an empty error shell, so
+ * the layout falls back to the default locale (the proxy sends any other first segment to a
+ * real locale, and pages still 404 through `localeFrom`).
+ */
+export async function layoutLocale(params: Promise<{ locale?: string }>): Promise<Locale> {
+  const { locale } = await params
+  return isLocale(locale) ? locale : defaultLocale
+}
 
 /** The locale from a route's params; anything else is a 404. */
 export async function localeFrom(params: Promise<{ locale: string }>): Promise<Locale> {

@@ -9,7 +9,7 @@ import { LocaleProvider } from '@/components/LocaleContext.client'
 import { intlLocale, localePath, messages } from '@/lib/i18n'
 import { navigation, siteSettings } from '@/lib/site/publicApi'
 import { siteOrigin } from '@/lib/site/origin'
-import { localeFrom } from '@/lib/site/routeParams'
+import { layoutLocale } from '@/lib/site/routeParams'
 
 import './styles.css'
 
@@ -24,7 +24,7 @@ export function generateStaticParams() {
 export const viewport: Viewport = { themeColor: '#8a3a1c', width: 'device-width', initialScale: 1 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const locale = await localeFrom(params)
+  const locale = await layoutLocale(params)
   const settings = await siteSettings(locale)
   const name = settings.organisationName || 'Voices'
   return {
@@ -37,7 +37,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function LocaleLayout({ children, params }: Props) {
-  const locale = await localeFrom(params)
+  const locale = await layoutLocale(params)
   const t = messages(locale)
   const [settings, nav] = await Promise.all([siteSettings(locale), navigation(locale)])
   const name = settings.organisationName || 'Voices'
