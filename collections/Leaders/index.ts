@@ -69,6 +69,11 @@ export const Leaders: CollectionConfig = {
     { name: 'photo', type: 'upload', relationTo: 'media', label: 'Photo' },
     consentField,
     {
+      name: 'erase',
+      type: 'ui',
+      admin: { position: 'sidebar', components: { Field: '@/components/admin/EraseButton.client#EraseButton' } },
+    },
+    {
       name: 'erasedAt',
       type: 'date',
       label: 'Private data erased on',

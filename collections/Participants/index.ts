@@ -62,6 +62,11 @@ export const Participants: CollectionConfig = {
     ),
     consentField,
     {
+      name: 'erase',
+      type: 'ui',
+      admin: { position: 'sidebar', components: { Field: '@/components/admin/EraseButton.client#EraseButton' } },
+    },
+    {
       name: 'erasedAt',
       type: 'date',
       label: 'Private data erased on',

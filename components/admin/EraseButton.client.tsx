@@ -1,0 +1,35 @@
+'use client'
+
+import { Button, useAuth, useDocumentInfo } from '@payloadcms/ui'
+import { useState } from 'react'
+
+/**
+ * "Erase private data" on a participant's or leader's page, for safeguarding staff and admins.
+ * Calls the erase endpoint after a confirmation that says exactly what will be removed.
+ */
+export function EraseButton() {
+  const { user } = useAuth<{ role?: string }>()
+  const { id, collectionSlug } = useDocumentInfo()
+  const [state, setState] = useState<'idle' | 'working' | 'done' | 'failed'>('idle')
+  if (!id || !user || !['admin', 'safeguarding'].includes(user.role ?? '')) return null
+
+  const erase = async () => {
+    const sure = window.confirm(
+      'Erase her private data for good? Her real or legal name, notes, consent record and evidence files are removed; stories that mention her will read "a participant". This cannot be undone.',
+    )
+    if (!sure) return
+    setState('working')
+    const response = await fetch(`/api/${collectionSlug}/${id}/erase`, { method: 'POST', credentials: 'include' })
+    setState(response.ok ? 'done' : 'failed')
+    if (response.ok) window.location.reload()
+  }
+
+  return (
+    <div style={{ marginBottom: '1.5rem' }}>
+      <Button buttonStyle="error" onClick={erase} disabled={state === 'working'}>
+        Erase private data
+      </Button>
+      {state === 'failed' ? <p role="alert">Erasing failed; nothing was changed. Please try again.</p> : null}
+    </div>
+  )
+}
