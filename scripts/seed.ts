@@ -5,12 +5,21 @@
  *   npm run seed -- --if-empty seed only when the database is empty, otherwise just say so
  *   npm run seed -- --reset    delete everything and seed again
  */
-import config from '@payload-config'
-import { getPayload } from 'payload'
+import nextEnv from '@next/env'
 
-import { demoAdminLogin, rememberedLogin, rememberLogin } from '@/lib/adminLogin'
-import { serverUrl } from '@/lib/env'
-import { isDatabaseEmpty, resetDatabase, seed } from '@/seed'
+// Module loading (TypeScript through an off-thread loader) and database start-up can leave
+// nothing on the event loop for a moment; this keeps Node from exiting in the middle of a run.
+// The script always ends with process.exit.
+setInterval(() => undefined, 60_000)
+
+// Read .env files the way Next.js does, before the config (which reads the environment) loads.
+nextEnv.loadEnvConfig(process.cwd(), process.env.NODE_ENV !== 'production')
+
+const { default: config } = await import('@payload-config')
+const { getPayload } = await import('payload')
+const { demoAdminLogin, rememberedLogin, rememberLogin } = await import('@/lib/adminLogin')
+const { serverUrl } = await import('@/lib/env')
+const { isDatabaseEmpty, resetDatabase, seed } = await import('@/seed')
 
 const args = new Set(process.argv.slice(2))
 const known = new Set(['--reset', '--if-empty'])
