@@ -5,6 +5,7 @@ import { authenticated } from '@/access/authenticated'
 import { revalidateCollection } from '@/hooks/revalidatePublicSite'
 import { cacheTags } from '@/lib/site/cacheTags'
 import { consentField } from '@/fields/consent'
+import { erasureFields } from '@/fields/erasure'
 import { privateField } from '@/fields/privateField'
 import { auditPrivateData } from '@/hooks/auditPrivateData'
 import { protectPeopleInStories } from '@/hooks/protectPeopleInStories'
@@ -68,17 +69,6 @@ export const Leaders: CollectionConfig = {
     { name: 'bio', type: 'richText', label: 'Bio', localized: true },
     { name: 'photo', type: 'upload', relationTo: 'media', label: 'Photo' },
     consentField,
-    {
-      name: 'erase',
-      type: 'ui',
-      admin: { position: 'sidebar', components: { Field: '@/components/admin/EraseButton.client#EraseButton' } },
-    },
-    {
-      name: 'erasedAt',
-      type: 'date',
-      label: 'Private data erased on',
-      access: { create: () => false, update: () => false },
-      admin: { readOnly: true, position: 'sidebar', condition: (data) => Boolean(data?.erasedAt) },
-    },
+    ...erasureFields,
   ],
 }

@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { authenticated } from '@/access/authenticated'
 import { consentField } from '@/fields/consent'
+import { erasureFields } from '@/fields/erasure'
 import { privateField } from '@/fields/privateField'
 import { auditPrivateData } from '@/hooks/auditPrivateData'
 import { protectPeopleInStories } from '@/hooks/protectPeopleInStories'
@@ -61,17 +62,6 @@ export const Participants: CollectionConfig = {
       'Context for safeguarding staff, e.g. what must never be mentioned.',
     ),
     consentField,
-    {
-      name: 'erase',
-      type: 'ui',
-      admin: { position: 'sidebar', components: { Field: '@/components/admin/EraseButton.client#EraseButton' } },
-    },
-    {
-      name: 'erasedAt',
-      type: 'date',
-      label: 'Private data erased on',
-      access: { create: () => false, update: () => false },
-      admin: { readOnly: true, position: 'sidebar', condition: (data) => Boolean(data?.erasedAt) },
-    },
+    ...erasureFields,
   ],
 }

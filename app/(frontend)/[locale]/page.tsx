@@ -2,10 +2,11 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 
 import { GetInvolved } from '@/components/GetInvolved'
+import { ImpactFigures } from '@/components/ImpactFigures'
 import { JsonLd } from '@/components/JsonLd'
 import { MediaImage } from '@/components/MediaImage'
 import { StoryGrid } from '@/components/StoryCard'
-import { formatNumber, localePath, messages } from '@/lib/i18n'
+import { localePath, messages } from '@/lib/i18n'
 import { pageMetadata } from '@/lib/site/metadata'
 import { siteOrigin } from '@/lib/site/origin'
 import { listPrograms, listStories, siteSettings } from '@/lib/site/publicApi'
@@ -71,16 +72,7 @@ export default async function HomePage({ params }: Props) {
                     <Link href={localePath(locale, `programs/${program.slug}`)}>{program.name}</Link>
                   </h3>
                   {program.summary ? <p>{program.summary}</p> : null}
-                  {program.impactFigures?.length ? (
-                    <dl className="figures">
-                      {program.impactFigures.map((figure) => (
-                        <div key={figure.id ?? figure.label}>
-                          <dt>{figure.label}</dt>
-                          <dd>{formatNumber(figure.value, locale)}</dd>
-                        </div>
-                      ))}
-                    </dl>
-                  ) : null}
+                  <ImpactFigures figures={program.impactFigures} locale={locale} />
                 </div>
               </li>
             ))}

@@ -3,10 +3,11 @@ import Link from 'next/link'
 import { notFound } from 'next/navigation'
 
 import { GetInvolved } from '@/components/GetInvolved'
+import { ImpactFigures } from '@/components/ImpactFigures'
 import { MediaImage } from '@/components/MediaImage'
 import { RichText } from '@/components/RichText'
 import { StoryGrid } from '@/components/StoryCard'
-import { formatNumber, localePath, messages } from '@/lib/i18n'
+import { localePath, messages } from '@/lib/i18n'
 import { pageMetadata } from '@/lib/site/metadata'
 import { findProgram, listStories, programLeaders } from '@/lib/site/publicApi'
 import { localeFrom } from '@/lib/site/routeParams'
@@ -78,14 +79,7 @@ export default async function ProgramPage({ params }: Props) {
       {program.impactFigures?.length ? (
         <section aria-labelledby="impact" className="section">
           <h2 id="impact">{t.impact}</h2>
-          <dl className="figures figures--large">
-            {program.impactFigures.map((figure) => (
-              <div key={figure.id ?? figure.label}>
-                <dt>{figure.label}</dt>
-                <dd>{formatNumber(figure.value, locale)}</dd>
-              </div>
-            ))}
-          </dl>
+          <ImpactFigures figures={program.impactFigures} locale={locale} large />
         </section>
       ) : null}
 
