@@ -31,6 +31,13 @@ function run(command, args, extraEnv = {}) {
   return result.stdout ?? ''
 }
 
+// A server left over on the port would answer instead of ours; refuse rather than test it.
+const leftover = await fetch(`http://127.0.0.1:${port}/`).then(() => true, () => false)
+if (leftover) {
+  console.error(`e2e server: something is already listening on port ${port}; stop it or set E2E_PORT`)
+  process.exit(1)
+}
+
 fs.rmSync(dataDir, { recursive: true, force: true })
 fs.mkdirSync(dataDir, { recursive: true })
 
