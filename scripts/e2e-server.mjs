@@ -14,16 +14,19 @@ if (!dataDir) throw new Error('VOICES_DATA_DIR must be set for the e2e server')
 const bin = (name) => path.resolve('node_modules/.bin', name)
 const env = { ...process.env, NODE_ENV: 'production' }
 
-function run(command, args, extraEnv = {}) {
+function run(command, args, { timeout, allowFailure = false } = {}) {
   // Output is collected and then printed: children never share Playwright's pipe directly.
   const result = spawnSync(command, args, {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...env, ...extraEnv },
+    env,
     maxBuffer: 64 * 1024 * 1024,
     encoding: 'utf8',
+    timeout,
+    killSignal: 'SIGKILL',
   })
   process.stdout.write(result.stdout ?? '')
   process.stderr.write(result.stderr ?? '')
+  if (result.status !== 0 && allowFailure) return null
   if (result.status !== 0) {
     console.error(`e2e server: \`${[command, ...args].join(' ')}\` failed (exit ${result.status})`)
     process.exit(1)
@@ -64,7 +67,18 @@ for (;;) {
   await new Promise((resolve) => setTimeout(resolve, 500))
 }
 
-run(bin('tsx'), ['scripts/seed.ts', '--if-empty'])
+// The TypeScript loader has been seen, now and then, to stall while loading the seed script
+// before it touches the database; an attempt that has not finished in 90 s is killed and retried
+// (seeding only ever fills an empty database, so a retry is safe).
+for (let attempt = 1; ; attempt += 1) {
+  if (run(bin('tsx'), ['scripts/seed.ts', '--if-empty'], { timeout: 90_000, allowFailure: true }) !== null) break
+  if (attempt === 3) {
+    console.error('e2e server: seeding failed three times')
+    server.kill('SIGTERM')
+    process.exit(1)
+  }
+  console.error(`e2e server: seeding did not finish; trying again (attempt ${attempt + 1})`)
+}
 
 // The running server must see what the seed process wrote before any test starts.
 const init = await (await fetch(`http://127.0.0.1:${port}/api/users/init`)).json()
