@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test'
+import { type APIRequestContext, expect, type Page } from '@playwright/test'
 
 import { e2eAdmin } from './settings'
 
@@ -8,4 +8,23 @@ export async function logInAsAdmin(page: Page): Promise<void> {
   await page.locator('#field-password').fill(e2eAdmin.password)
   await page.getByRole('button', { name: /log ?in/i }).click()
   await expect(page).toHaveURL(/\/admin\/?$/)
+}
+
+/**
+ * Publishes a story through the API as staff would: saved as a draft, signed off by
+ * safeguarding (the demo admin holds that right), then published. Returns the published doc.
+ */
+export async function publishSignedOffStory(
+  api: APIRequestContext,
+  headers: Record<string, string>,
+  data: Record<string, unknown>,
+): Promise<{ id: string; slug: string }> {
+  const created = await api.post('/api/stories?locale=en', { headers, data: { ...data, _status: 'draft' } })
+  expect(created.ok(), await created.text()).toBe(true)
+  const { doc } = await created.json()
+  const signed = await api.post(`/api/stories/${doc.id}/sign-off`, { headers })
+  expect(signed.ok(), await signed.text()).toBe(true)
+  const published = await api.patch(`/api/stories/${doc.id}?locale=en`, { headers, data: { _status: 'published' } })
+  expect(published.ok(), await published.text()).toBe(true)
+  return (await published.json()).doc
 }

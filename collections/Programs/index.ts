@@ -15,6 +15,7 @@ export const Programs: CollectionConfig = {
   admin: {
     useAsTitle: 'name',
     defaultColumns: ['name', 'location', 'status', '_status', 'updatedAt'],
+    listSearchableFields: ['name', 'slug'],
     group: 'Content',
     description: 'The organisation’s programs: what they are, where and how often they meet, and what they achieve.',
   },

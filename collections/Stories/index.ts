@@ -24,7 +24,8 @@ export const Stories: CollectionConfig = {
   labels: { singular: 'Story', plural: 'Stories' },
   admin: {
     useAsTitle: 'title',
-    defaultColumns: ['title', 'program', 'publishedAt', '_status'],
+    defaultColumns: ['title', 'reviewStatus', '_status', 'program', 'publishedAt', 'updatedAt'],
+    listSearchableFields: ['title', 'slug', 'excerpt'],
     group: 'Content',
     description: 'Stories about programs, their leaders and participants.',
   },

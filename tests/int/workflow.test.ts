@@ -3,6 +3,7 @@ import type { Payload, PayloadRequest } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { signOffEndpoint } from '@/collections/Stories/endpoints/signOff'
+import { workflowOverview } from '@/lib/workflow/overview'
 import { schedulePublishWithGates } from '@/lib/workflow/schedulePublish'
 import type { User } from '@/payload-types'
 import { richText } from '@/seed/richText'
@@ -256,5 +257,36 @@ describe('bulk publishing', () => {
     expect(result.docs.map((doc) => doc.id)).toEqual([ready.story.id])
     expect(result.errors).toEqual([expect.objectContaining({ id: unsigned.story.id, message: expect.stringContaining('signOff') })])
     expect((await latest(unsigned.story.id))._status).toBe('draft')
+  })
+})
+
+describe('the admin home', () => {
+  it('lists what each role needs next', async () => {
+    const { story: submitted } = await draftAboutParticipant()
+    await payload.update({ collection: 'stories', id: submitted.id, data: { reviewStatus: 'inReview' }, draft: true, ...as(contributor) })
+    const { story: scheduled } = await draftAboutParticipant()
+    await signOff(safeguarding, scheduled.id)
+    await payload.jobs.queue({
+      task: 'schedulePublish',
+      input: { type: 'publish', doc: { relationTo: 'stories', value: scheduled.id }, user: { relationTo: 'users', value: editor.id } },
+      waitUntil: new Date(Date.now() + 60 * 60 * 1000),
+    })
+
+    const forEditor = await workflowOverview(payload, editor)
+    expect(forEditor.awaitingReview?.map((s) => s.id)).toContain(submitted.id)
+    expect(forEditor.awaitingSignOff?.map((s) => s.id)).toContain(submitted.id)
+    expect(forEditor.awaitingSignOff?.map((s) => s.id)).not.toContain(scheduled.id)
+    expect(forEditor.scheduled.map((s) => s.id)).toContain(scheduled.id)
+    expect(forEditor.myDrafts).toBeNull()
+
+    const forSafeguarding = await workflowOverview(payload, safeguarding)
+    expect(forSafeguarding.awaitingReview).toBeNull()
+    expect(forSafeguarding.awaitingSignOff?.map((s) => s.id)).toContain(submitted.id)
+    expect(forSafeguarding.failedSchedules).toBeNull()
+
+    const forContributor = await workflowOverview(payload, contributor)
+    expect(forContributor.myDrafts?.map((s) => s.id)).toEqual(expect.arrayContaining([submitted.id, scheduled.id]))
+    expect(forContributor.awaitingReview).toBeNull()
+    expect(forContributor.awaitingSignOff).toBeNull()
   })
 })

@@ -30,7 +30,7 @@ import { MetaDescriptionComponent as MetaDescriptionComponent_a8a977ebc872c5d5ea
 import { MetaImageComponent as MetaImageComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
 import { PreviewComponent as PreviewComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
 import { EraseButton as EraseButton_3fa7ce25fec63f117f882d8dbaaf6ab2 } from '@/components/admin/EraseButton.client'
-import { ConsentDashboard as ConsentDashboard_f8823c6f99742f594857377d283deb21 } from '@/components/admin/ConsentDashboard'
+import { WorkDashboard as WorkDashboard_596ad3f6e38c68cec9bb447e53d366a8 } from '@/components/admin/WorkDashboard'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -67,6 +67,6 @@ export const importMap = {
   "@payloadcms/plugin-seo/client#MetaImageComponent": MetaImageComponent_a8a977ebc872c5d5ea7ee689724c0860,
   "@payloadcms/plugin-seo/client#PreviewComponent": PreviewComponent_a8a977ebc872c5d5ea7ee689724c0860,
   "@/components/admin/EraseButton.client#EraseButton": EraseButton_3fa7ce25fec63f117f882d8dbaaf6ab2,
-  "@/components/admin/ConsentDashboard#ConsentDashboard": ConsentDashboard_f8823c6f99742f594857377d283deb21,
+  "@/components/admin/WorkDashboard#WorkDashboard": WorkDashboard_596ad3f6e38c68cec9bb447e53d366a8,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
