@@ -88,7 +88,14 @@ describe('contributors', () => {
       payload.update({ collection: 'stories', id: story.id, data: { _status: 'draft' }, ...as(contributor) }),
     ).rejects.toMatchObject({ status: 403 })
     await expect(payload.delete({ collection: 'stories', id: story.id, ...as(contributor) })).rejects.toMatchObject({ status: 403 })
-    expect((await latest(story.id))._status).toBe('published')
+
+    // Restoring the first draft over what is published would take it down (REST's ?draft=true
+    // restores it as a draft instead; the local API has no such option).
+    const { docs: versions } = await payload.findVersions({ collection: 'stories', where: { parent: { equals: story.id } }, sort: 'createdAt' })
+    const firstDraft = versions[0]!.id
+    await expect(payload.restoreVersion({ collection: 'stories', id: firstDraft, ...as(contributor) })).rejects.toMatchObject({ status: 403 })
+    expect((await payload.findByID({ collection: 'stories', id: story.id, depth: 0 }))._status).toBe('published')
+
   })
 })
 
