@@ -19,6 +19,7 @@ import { Users } from '@/collections/Users'
 import { Navigation } from '@/globals/Navigation'
 import { enforceConsentTask } from '@/jobs/enforceConsent'
 import { canQueueJobs, canRunJobs } from '@/jobs/access'
+import { closeJobStats } from '@/jobs/closeJobStats'
 import { SiteSettings } from '@/globals/SiteSettings'
 import { databaseAdapter } from '@/lib/database'
 import { jobsCron, payloadSecret, serverUrl } from '@/lib/env'
@@ -75,4 +76,4 @@ export default buildConfig({
   sharp,
   telemetry: false,
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
-})
+}).then(closeJobStats)

@@ -297,3 +297,15 @@ describe('the admin home', () => {
     expect(forContributor.awaitingSignOff).toBeNull()
   })
 })
+
+describe('the jobs system', () => {
+  it('is closed to staff through the API, so nobody can hold back the nightly consent check', async () => {
+    for (const user of [contributor, editor, safeguarding]) {
+      await expect(payload.findGlobal({ slug: 'payload-jobs-stats', ...as(user) })).rejects.toMatchObject({ status: 403 })
+      await expect(payload.updateGlobal({ slug: 'payload-jobs-stats', data: { stats: {} }, ...as(user) })).rejects.toMatchObject({ status: 403 })
+      await expect(payload.find({ collection: 'payload-jobs', ...as(user) })).rejects.toMatchObject({ status: 403 })
+    }
+    const admin = await createStaff(payload, 'admin')
+    await expect(payload.updateGlobal({ slug: 'payload-jobs-stats', data: { stats: {} }, ...as(admin) })).rejects.toMatchObject({ status: 403 })
+  })
+})
