@@ -64,7 +64,15 @@ export const Stories: CollectionConfig = {
         description: 'Shown in lists and search results. Leave empty to use the opening of the story.',
       },
     },
-    { name: 'heroImage', type: 'upload', relationTo: 'media', label: 'Hero image' },
+    {
+      name: 'heroImage',
+      type: 'upload',
+      relationTo: 'media',
+      label: 'Hero image',
+      admin: {
+        description: 'Shown at the top of the story and when it is shared. Anyone the image shows needs photo consent before the story can be published.',
+      },
+    },
     { name: 'body', type: 'richText', label: 'Story', required: true, localized: true, editor: storyEditor },
     {
       name: 'searchText',
@@ -77,7 +85,7 @@ export const Stories: CollectionConfig = {
       type: 'relationship',
       relationTo: 'programs',
       label: 'Program',
-      admin: { position: 'sidebar' },
+      admin: { position: 'sidebar', description: 'The story appears on this program’s page and in its list of stories.' },
     },
     {
       name: 'featuredLeaders',
@@ -124,7 +132,8 @@ export const Stories: CollectionConfig = {
       relationTo: 'users',
       label: 'Author',
       defaultValue: ({ user }) => user?.id,
-      admin: { position: 'sidebar' },
+      access: { read: authenticated },
+      admin: { position: 'sidebar', description: 'Who wrote it, for the team. Never shown on the site.' },
     },
     ...reviewFields,
     {
@@ -133,7 +142,7 @@ export const Stories: CollectionConfig = {
       relationTo: 'tags',
       hasMany: true,
       label: 'Tags',
-      admin: { position: 'sidebar' },
+      admin: { position: 'sidebar', description: 'Themes readers can browse by.' },
     },
   ],
 }
