@@ -21,6 +21,7 @@ import { enforceConsentTask } from '@/jobs/enforceConsent'
 import { SiteSettings } from '@/globals/SiteSettings'
 import { databaseAdapter } from '@/lib/database'
 import { payloadSecret, serverUrl } from '@/lib/env'
+import { livePreview } from '@/lib/preview/livePreview'
 import { generateSeoDescription, generateSeoTitle } from '@/lib/seo'
 import { defaultLocale, locales } from '@/lib/locales'
 
@@ -36,6 +37,7 @@ export default buildConfig({
     importMap: { baseDir: dirname },
     meta: { titleSuffix: ' · Voices' },
     components: { beforeDashboard: ['@/components/admin/ConsentDashboard#ConsentDashboard'] },
+    livePreview,
   },
   collections: [Stories, Programs, Leaders, Participants, ConsentEvidence, Tags, Media, Users, AuditLog],
   globals: [SiteSettings, Navigation],
