@@ -5,6 +5,7 @@ import { publishedOrSignedIn } from '@/access/publishedOrSignedIn'
 import { storyEditor } from '@/lib/richText/editor'
 import { cacheTags } from '@/lib/site/cacheTags'
 import { slug } from '@/fields/slug'
+import { viewOnSite } from '@/fields/viewOnSite'
 import { revalidateCollection } from '@/hooks/revalidatePublicSite'
 
 import { deriveStoryText } from './hooks/deriveStoryText'
@@ -120,5 +121,6 @@ export const Stories: CollectionConfig = {
       label: 'Tags',
       admin: { position: 'sidebar' },
     },
+    viewOnSite(),
   ],
 }
