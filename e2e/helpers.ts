@@ -1,6 +1,6 @@
-import { expect, type Page } from '@playwright/test'
+import { type APIRequestContext, expect, type Page, request as requests } from '@playwright/test'
 
-import { e2eAdmin } from './settings'
+import { e2eAdmin, e2eBaseUrl } from './settings'
 
 export async function logInAsAdmin(page: Page): Promise<void> {
   await page.goto('/admin/login')
@@ -8,4 +8,14 @@ export async function logInAsAdmin(page: Page): Promise<void> {
   await page.locator('#field-password').fill(e2eAdmin.password)
   await page.getByRole('button', { name: /log ?in/i }).click()
   await expect(page).toHaveURL(/\/admin\/?$/)
+}
+
+/** A signed-in API client for the demo admin, separate from a test's anonymous `request`. */
+export async function editor(): Promise<{ api: APIRequestContext; token: string }> {
+  const api = await requests.newContext({ baseURL: e2eBaseUrl })
+  const response = await api.post('/api/users/login', { data: { email: e2eAdmin.email, password: e2eAdmin.password } })
+  expect(response.status()).toBe(200)
+  const { token } = (await response.json()) as { token?: string }
+  expect(token, 'login token').toBeTruthy()
+  return { api, token: token! }
 }
