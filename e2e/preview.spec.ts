@@ -152,28 +152,29 @@ test('a preview reads and shows people by their public names only', async ({ pag
   const mentioned = seedStory('danas-kitchen-table')
   const dana = participants.find((person) => person.key === 'dana')!
   const id = await storyIdBySlug(request, mentioned.slug)
-  const { api, token } = await editor()
+  // A fresh client for each count: a kept-alive connection can be dropped while the page loads.
   const privateReads = async () => {
-    const response = await api.get('/api/audit-log?limit=1&where[action][equals]=read', {
-      headers: { Authorization: `JWT ${token}` },
-    })
-    expect(response.status()).toBe(200)
-    return ((await response.json()) as { totalDocs: number }).totalDocs
+    const { api, token } = await editor()
+    try {
+      const response = await api.get('/api/audit-log?limit=1&where[action][equals]=read', {
+        headers: { Authorization: `JWT ${token}` },
+      })
+      expect(response.status()).toBe(200)
+      return ((await response.json()) as { totalDocs: number }).totalDocs
+    } finally {
+      await api.dispose()
+    }
   }
-  try {
-    const before = await privateReads()
-    await logInAsAdmin(page)
-    await page.goto(previewUrl({ id, secret: previewSecret }))
-    await expect(page.getByText(t('en').previewingDraft)).toBeVisible()
-    await expect(page.locator('.person').first()).toHaveText(dana.publicName.en)
-    // The whole document, including the serialized React payload.
-    const html = await page.content()
-    expect(html).not.toContain(dana.legalName)
-    expect(html).not.toContain(dana.notes)
-    expect(await privateReads(), 'private-data reads recorded by the preview').toBe(before)
-  } finally {
-    await api.dispose()
-  }
+  const before = await privateReads()
+  await logInAsAdmin(page)
+  await page.goto(previewUrl({ id, secret: previewSecret }))
+  await expect(page.getByText(t('en').previewingDraft)).toBeVisible()
+  await expect(page.locator('.person').first()).toHaveText(dana.publicName.en)
+  // The whole document, including the serialized React payload.
+  const html = await page.content()
+  expect(html).not.toContain(dana.legalName)
+  expect(html).not.toContain(dana.notes)
+  expect(await privateReads(), 'private-data reads recorded by the preview').toBe(before)
 })
 
 test('Live Preview shows the public template at each breakpoint, in the edited locale, and follows saved drafts', async ({
