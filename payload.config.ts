@@ -23,6 +23,7 @@ import { closeJobStats } from '@/jobs/closeJobStats'
 import { SiteSettings } from '@/globals/SiteSettings'
 import { databaseAdapter } from '@/lib/database'
 import { jobsCron, payloadSecret, serverUrl } from '@/lib/env'
+import { livePreview } from '@/lib/preview/livePreview'
 import { generateSeoDescription, generateSeoTitle } from '@/lib/seo'
 import { defaultLocale, locales } from '@/lib/locales'
 
@@ -38,6 +39,7 @@ export default buildConfig({
     importMap: { baseDir: dirname },
     meta: { titleSuffix: ' · Voices' },
     components: { beforeDashboard: ['@/components/admin/WorkDashboard#WorkDashboard'] },
+    livePreview,
   },
   collections: [Stories, Programs, Leaders, Participants, ConsentEvidence, Tags, Media, Users, AuditLog],
   globals: [SiteSettings, Navigation],

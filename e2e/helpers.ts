@@ -1,6 +1,6 @@
-import { type APIRequestContext, expect, type Page } from '@playwright/test'
+import { type APIRequestContext, expect, type Page, request as requests } from '@playwright/test'
 
-import { e2eAdmin } from './settings'
+import { e2eAdmin, e2eBaseUrl } from './settings'
 
 export async function logInAsAdmin(page: Page): Promise<void> {
   await page.goto('/admin/login')
@@ -27,4 +27,14 @@ export async function publishSignedOffStory(
   const published = await api.patch(`/api/stories/${doc.id}?locale=en`, { headers, data: { _status: 'published' } })
   expect(published.ok(), await published.text()).toBe(true)
   return (await published.json()).doc
+}
+
+/** A signed-in API client for the demo admin, separate from a test's anonymous `request`. */
+export async function editor(): Promise<{ api: APIRequestContext; token: string }> {
+  const api = await requests.newContext({ baseURL: e2eBaseUrl })
+  const response = await api.post('/api/users/login', { data: { email: e2eAdmin.email, password: e2eAdmin.password } })
+  expect(response.status()).toBe(200)
+  const { token } = (await response.json()) as { token?: string }
+  expect(token, 'login token').toBeTruthy()
+  return { api, token: token! }
 }

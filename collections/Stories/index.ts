@@ -7,6 +7,7 @@ import { publishedOrSignedIn } from '@/access/publishedOrSignedIn'
 import { storyEditor } from '@/lib/richText/editor'
 import { cacheTags } from '@/lib/site/cacheTags'
 import { slug } from '@/fields/slug'
+import { viewOnSite } from '@/fields/viewOnSite'
 import { revalidateCollection } from '@/hooks/revalidatePublicSite'
 
 import { deriveStoryText } from './hooks/deriveStoryText'
@@ -144,5 +145,6 @@ export const Stories: CollectionConfig = {
       label: 'Tags',
       admin: { position: 'sidebar', description: 'Themes readers can browse by.' },
     },
+    viewOnSite(),
   ],
 }
