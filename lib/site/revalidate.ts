@@ -55,5 +55,10 @@ export function revalidatePublicSite(tags: CacheTag[], req: PayloadRequest): voi
 /** Resolves once the request's database transaction (if any) has committed or rolled back. */
 async function afterCommit(req: PayloadRequest): Promise<void> {
   const deadline = Date.now() + 30_000
-  while (req.transactionID && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 25))
+  while (req.transactionID && Date.now() < deadline) {
+    // A transaction being opened is a promise; one that resolves to nothing was never opened
+    // (the adapter runs without transactions) and there is nothing to wait for.
+    if (req.transactionID instanceof Promise && !(await req.transactionID)) return
+    await new Promise((resolve) => setTimeout(resolve, 25))
+  }
 }

@@ -82,6 +82,16 @@ describe('revalidating from jobs (outside any request to the site)', () => {
     expect(calls).toEqual([{ authorized: true, tags: ['stories'] }])
   })
 
+  it('does not wait when the database runs without a transaction', async () => {
+    // Payload leaves a promise of `null` on the request when the adapter opens no transaction.
+    const jobReq = { payload, context: {}, payloadAPI: 'local', transactionID: Promise.resolve(null) } as unknown as PayloadRequest
+    // listenForRevalidation stops listening after 5 s, long before the 30 s wait for a commit.
+    const calls = await listenForRevalidation(async () => {
+      hooks.afterChange({ doc: { _status: 'published' }, previousDoc: undefined, req: jobReq } as unknown as ChangeArgs)
+    })
+    expect(calls).toEqual([{ authorized: true, tags: ['stories'] }])
+  })
+
   it('the revalidation route accepts only the token and known tags', async () => {
     const { POST } = await import('@/app/(frontend)/next/revalidate/route')
     const post = (token: string, tags: unknown) =>
