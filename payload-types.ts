@@ -125,6 +125,7 @@ export interface Config {
   jobs: {
     tasks: {
       enforceConsent: TaskEnforceConsent;
+      schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
         output: unknown;
@@ -207,6 +208,18 @@ export interface Story {
    */
   publishedAt?: string | null;
   author?: (string | null) | User;
+  /**
+   * Contributors set "In review" when a story is ready; an editor approves and publishes it.
+   */
+  reviewStatus?: ('draft' | 'inReview' | 'approved') | null;
+  signOff?: {
+    signedOffBy?: (string | null) | User;
+    /**
+     * Kept as it was when she signed, for the record.
+     */
+    signedOffByName?: string | null;
+    signedOffAt?: string | null;
+  };
   tags?: (string | Tag)[] | null;
   meta?: {
     title?: string | null;
@@ -657,7 +670,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'enforceConsent';
+        taskSlug: 'inline' | 'enforceConsent' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -690,7 +703,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'enforceConsent') | null;
+  taskSlug?: ('inline' | 'enforceConsent' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -809,6 +822,14 @@ export interface StoriesSelect<T extends boolean = true> {
   dependsOn?: T;
   publishedAt?: T;
   author?: T;
+  reviewStatus?: T;
+  signOff?:
+    | T
+    | {
+        signedOffBy?: T;
+        signedOffByName?: T;
+        signedOffAt?: T;
+      };
   tags?: T;
   meta?:
     | T
@@ -1145,7 +1166,7 @@ export interface SiteSetting {
    */
   donationUrl?: string | null;
   /**
-   * Either way it happens at once. A photo of her cannot be redacted: stories showing her photo are always unpublished.
+   * Either way it happens at once. A photo of her cannot be redacted: stories showing her photo are always unpublished. Only admins can change this.
    */
   consentWithdrawalPolicy: 'unpublish' | 'redact';
   /**
@@ -1290,6 +1311,26 @@ export interface TaskEnforceConsent {
   output: {
     unpublished: number;
   };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSchedulePublish".
+ */
+export interface TaskSchedulePublish {
+  input: {
+    type?: ('publish' | 'unpublish') | null;
+    locale?: string | null;
+    doc?: {
+      relationTo: 'stories';
+      value: string | Story;
+    } | null;
+    global?: string | null;
+    user?: {
+      relationTo: 'users';
+      value: string | User;
+    } | null;
+  };
+  output?: unknown;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

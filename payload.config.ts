@@ -18,9 +18,11 @@ import { Tags } from '@/collections/Tags'
 import { Users } from '@/collections/Users'
 import { Navigation } from '@/globals/Navigation'
 import { enforceConsentTask } from '@/jobs/enforceConsent'
+import { canQueueJobs, canRunJobs } from '@/jobs/access'
+import { guardScheduledPublishing } from '@/jobs/guardScheduledPublishing'
 import { SiteSettings } from '@/globals/SiteSettings'
 import { databaseAdapter } from '@/lib/database'
-import { payloadSecret, serverUrl } from '@/lib/env'
+import { jobsCron, payloadSecret, serverUrl } from '@/lib/env'
 import { generateSeoDescription, generateSeoTitle } from '@/lib/seo'
 import { defaultLocale, locales } from '@/lib/locales'
 
@@ -53,9 +55,14 @@ export default buildConfig({
   },
   jobs: {
     tasks: [enforceConsentTask],
-    // The server runs due jobs itself (checking every five minutes) unless told not to, e.g.
-    // when a separate worker runs `npm run jobs`.
-    autoRun: [{ cron: '*/5 * * * *', queue: 'consent' }],
+    access: { queue: canQueueJobs, run: canRunJobs, cancel: canQueueJobs },
+    jobsCollectionOverrides: guardScheduledPublishing,
+    // The server runs due jobs itself (scheduled publishing every minute, the nightly consent
+    // check) unless told not to, e.g. when a separate worker runs `npm run jobs`.
+    autoRun: () => [
+      { cron: jobsCron(), queue: 'default' },
+      { cron: jobsCron(), queue: 'consent' },
+    ],
     shouldAutoRun: () => process.env.NODE_ENV !== 'test' && process.env.VOICES_RUN_JOBS !== 'false',
   },
   plugins: [

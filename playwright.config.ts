@@ -61,6 +61,8 @@ export default defineConfig({
       VOICES_ADMIN_EMAIL: e2eAdmin.email,
       VOICES_ADMIN_PASSWORD: e2eAdmin.password,
       NEXT_TELEMETRY_DISABLED: '1',
+      // Scheduled publishing is tested end to end: run due jobs every five seconds.
+      VOICES_JOBS_CRON: '*/5 * * * * *',
     },
   },
 })

@@ -56,7 +56,7 @@ export function protectPeopleInStories(collection: PeopleCollection): Collection
         if (consentChanged) await takeDownStoriesLackingConsent(req, { collection, id: String(doc.id) })
         if (doc.publicName !== previousDoc?.publicName || consentChanged) await refreshMentioningStories(key, locale, req)
       }
-      revalidatePublicSite([cacheTags.people, cacheTags.stories], req.payload, req.context)
+      revalidatePublicSite([cacheTags.people, cacheTags.stories], req)
       return doc
     })
   }

@@ -18,11 +18,11 @@ export function revalidateCollection(...tags: CacheTag[]): {
     afterChange: ({ doc, previousDoc, req }) => {
       const visibleNow = (doc as Doc)._status !== 'draft'
       const visibleBefore = previousDoc && (previousDoc as Doc)._status !== 'draft'
-      if (visibleNow || visibleBefore) revalidatePublicSite(tags, req.payload, req.context)
+      if (visibleNow || visibleBefore) revalidatePublicSite(tags, req)
       return doc
     },
     afterDelete: ({ doc, req }) => {
-      revalidatePublicSite(tags, req.payload, req.context)
+      revalidatePublicSite(tags, req)
       return doc
     },
   }
@@ -30,7 +30,7 @@ export function revalidateCollection(...tags: CacheTag[]): {
 
 export function revalidateGlobal(...tags: CacheTag[]): GlobalAfterChangeHook {
   return ({ doc, req }) => {
-    revalidatePublicSite(tags, req.payload, req.context)
+    revalidatePublicSite(tags, req)
     return doc
   }
 }

@@ -58,3 +58,12 @@ export function payloadSecret(): string {
     return secret
   }
 }
+
+/**
+ * How often the job runner looks for due jobs (scheduled publishing, the consent check), as a
+ * cron expression; six fields count seconds. Every minute by default, so a story scheduled for
+ * 09:00 is live by 09:01.
+ */
+export function jobsCron(): string {
+  return process.env.VOICES_JOBS_CRON?.trim() || '* * * * *'
+}

@@ -1,6 +1,7 @@
 import * as migration_20261122_004419_initial from './20261122_004419_initial';
 import * as migration_20261122_012908_public_site from './20261122_012908_public_site';
 import * as migration_20261122_014732_consent from './20261122_014732_consent';
+import * as migration_20261122_032028_editorial_workflow from './20261122_032028_editorial_workflow';
 
 export const migrations = [
   {
@@ -16,6 +17,11 @@ export const migrations = [
   {
     up: migration_20261122_014732_consent.up,
     down: migration_20261122_014732_consent.down,
-    name: '20261122_014732_consent'
+    name: '20261122_014732_consent',
+  },
+  {
+    up: migration_20261122_032028_editorial_workflow.up,
+    down: migration_20261122_032028_editorial_workflow.down,
+    name: '20261122_032028_editorial_workflow'
   },
 ];

@@ -6,6 +6,8 @@ import '@payloadcms/next/css'
 import { handleServerFunctions, RootLayout } from '@payloadcms/next/layouts'
 import React from 'react'
 
+import { schedulePublishWithGates } from '@/lib/workflow/schedulePublish'
+
 import { importMap } from './admin/importMap.js'
 import './custom.scss'
 
@@ -13,7 +15,8 @@ type Args = { children: React.ReactNode }
 
 const serverFunction: ServerFunctionClient = async function (args) {
   'use server'
-  return handleServerFunctions({ ...args, config, importMap })
+  // Scheduling from the admin goes through Voices' role and publishing checks first.
+  return handleServerFunctions({ ...args, config, importMap, serverFunctions: { 'schedule-publish': schedulePublishWithGates } })
 }
 
 const Layout = ({ children }: Args) => (

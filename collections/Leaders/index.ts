@@ -1,7 +1,9 @@
 import type { CollectionConfig } from 'payload'
 
 import { anyone } from '@/access/anyone'
-import { authenticated } from '@/access/authenticated'
+import { canAccessPrivateData } from '@/access/canAccessPrivateData'
+import { hasAnyRole } from '@/access/hasAnyRole'
+import { isEditor, isEditorField } from '@/access/isEditor'
 import { revalidateCollection } from '@/hooks/revalidatePublicSite'
 import { cacheTags } from '@/lib/site/cacheTags'
 import { consentField } from '@/fields/consent'
@@ -16,6 +18,9 @@ const audit = auditPrivateData('leaders', ['realName', 'consent'])
 
 const revalidateLeaders = revalidateCollection(cacheTags.leaders)
 
+/** A leader's public profile is the editors' to write; safeguarding staff's changes to it are ignored. */
+const editorsWrite = { create: isEditorField, update: isEditorField }
+
 export const Leaders: CollectionConfig = {
   slug: 'leaders',
   labels: { singular: 'Leader', plural: 'Leaders' },
@@ -26,11 +31,13 @@ export const Leaders: CollectionConfig = {
     description: 'The people who run groups. The site only ever shows their public name.',
   },
   access: {
-    create: authenticated,
-    delete: authenticated,
+    // Editors create leaders' public profiles; safeguarding staff keep their private data and
+    // consent. Each field below says which of the two may change it.
+    create: isEditor,
+    delete: canAccessPrivateData,
     // Leaders' public profiles appear on program pages; private fields are closed below.
     read: anyone,
-    update: authenticated,
+    update: hasAnyRole('admin', 'editor', 'safeguarding'),
   },
   hooks: {
     afterRead: [audit.afterRead],
@@ -41,6 +48,7 @@ export const Leaders: CollectionConfig = {
   fields: [
     {
       name: 'publicName',
+      access: editorsWrite,
       type: 'text',
       label: 'Public name',
       required: true,
@@ -53,6 +61,7 @@ export const Leaders: CollectionConfig = {
     ),
     {
       name: 'role',
+      access: editorsWrite,
       type: 'text',
       label: 'Role',
       localized: true,
@@ -60,14 +69,15 @@ export const Leaders: CollectionConfig = {
     },
     {
       name: 'programs',
+      access: editorsWrite,
       type: 'relationship',
       relationTo: 'programs',
       hasMany: true,
       label: 'Programs',
       admin: { description: 'The programs she leads or helps run.' },
     },
-    { name: 'bio', type: 'richText', label: 'Bio', localized: true },
-    { name: 'photo', type: 'upload', relationTo: 'media', label: 'Photo' },
+    { name: 'bio', type: 'richText', label: 'Bio', localized: true, access: editorsWrite },
+    { name: 'photo', type: 'upload', relationTo: 'media', label: 'Photo', access: editorsWrite },
     consentField,
     ...erasureFields,
   ],

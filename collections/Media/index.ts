@@ -3,6 +3,8 @@ import path from 'node:path'
 
 import { anyone } from '@/access/anyone'
 import { authenticated } from '@/access/authenticated'
+import { isEditor } from '@/access/isEditor'
+import { isWriter } from '@/access/isWriter'
 import { revalidateCollection } from '@/hooks/revalidatePublicSite'
 import { dataDir } from '@/lib/env'
 import { cacheTags } from '@/lib/site/cacheTags'
@@ -21,10 +23,10 @@ export const Media: CollectionConfig = {
     group: 'Content',
   },
   access: {
-    create: authenticated,
-    delete: authenticated,
+    create: isWriter,
+    delete: isEditor,
     read: anyone,
-    update: authenticated,
+    update: isWriter,
   },
   hooks: {
     beforeOperation: [anonymiseFilename],

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { authenticated } from '@/access/authenticated'
+import { canAccessPrivateData } from '@/access/canAccessPrivateData'
 import { consentField } from '@/fields/consent'
 import { erasureFields } from '@/fields/erasure'
 import { privateField } from '@/fields/privateField'
@@ -26,11 +27,12 @@ export const Participants: CollectionConfig = {
     description: 'Women taking part in programs. Stories only ever show their public name (pseudonym).',
   },
   access: {
-    create: authenticated,
-    delete: authenticated,
+    // Editors and contributors pick participants by public name; safeguarding staff manage them.
+    create: canAccessPrivateData,
+    delete: canAccessPrivateData,
     read: authenticated,
     readVersions: authenticated,
-    update: authenticated,
+    update: canAccessPrivateData,
   },
   hooks: {
     afterRead: [audit.afterRead],

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { authenticated } from '@/access/authenticated'
+import { isEditor } from '@/access/isEditor'
 import { revalidateCollection } from '@/hooks/revalidatePublicSite'
 import { cacheTags } from '@/lib/site/cacheTags'
 import { publishedOrSignedIn } from '@/access/publishedOrSignedIn'
@@ -18,11 +19,11 @@ export const Programs: CollectionConfig = {
     description: 'The organisation’s programs: what they are, where and how often they meet, and what they achieve.',
   },
   access: {
-    create: authenticated,
-    delete: authenticated,
+    create: isEditor,
+    delete: isEditor,
     read: publishedOrSignedIn,
     readVersions: authenticated,
-    update: authenticated,
+    update: isEditor,
   },
   hooks: {
     afterChange: [revalidatePrograms.afterChange],

@@ -1,6 +1,8 @@
 import type { CollectionConfig } from 'payload'
 
 import { authenticated } from '@/access/authenticated'
+import { canWriteStory } from '@/access/canWriteStory'
+import { isEditor } from '@/access/isEditor'
 import { publishedOrSignedIn } from '@/access/publishedOrSignedIn'
 import { storyEditor } from '@/lib/richText/editor'
 import { cacheTags } from '@/lib/site/cacheTags'
@@ -8,8 +10,12 @@ import { slug } from '@/fields/slug'
 import { revalidateCollection } from '@/hooks/revalidatePublicSite'
 
 import { deriveStoryText } from './hooks/deriveStoryText'
+import { signOffEndpoint } from './endpoints/signOff'
+import { reviewFields } from './fields/review'
 import { enforceConsent } from './hooks/enforceConsent'
+import { keepContributorsToDrafts } from './hooks/keepContributorsToDrafts'
 import { setPublishedAt } from './hooks/setPublishedAt'
+import { trackSignOff } from './hooks/trackSignOff'
 
 const revalidateStories = revalidateCollection(cacheTags.stories)
 
@@ -24,15 +30,22 @@ export const Stories: CollectionConfig = {
   },
   defaultSort: '-publishedAt',
   access: {
-    create: authenticated,
-    delete: authenticated,
+    create: canWriteStory,
+    delete: isEditor,
     read: publishedOrSignedIn,
     readVersions: authenticated,
-    update: authenticated,
+    update: canWriteStory,
   },
-  versions: { drafts: true, maxPerDoc: 100 },
+  versions: {
+    // Autosave keeps a draft as staff type; scheduled publishing runs on the jobs queue as the
+    // editor who scheduled it, so the consent and sign-off gates apply at the moment it goes live.
+    drafts: { autosave: { interval: 1500 }, schedulePublish: true },
+    maxPerDoc: 100,
+  },
+  endpoints: [signOffEndpoint],
   hooks: {
-    beforeChange: [deriveStoryText, enforceConsent],
+    beforeOperation: [keepContributorsToDrafts],
+    beforeChange: [deriveStoryText, enforceConsent, trackSignOff],
     afterChange: [revalidateStories.afterChange],
     afterDelete: [revalidateStories.afterDelete],
   },
@@ -112,6 +125,7 @@ export const Stories: CollectionConfig = {
       defaultValue: ({ user }) => user?.id,
       admin: { position: 'sidebar' },
     },
+    ...reviewFields,
     {
       name: 'tags',
       type: 'relationship',

@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { anyone } from '@/access/anyone'
-import { authenticated } from '@/access/authenticated'
+import { isEditor } from '@/access/isEditor'
 import { revalidateCollection } from '@/hooks/revalidatePublicSite'
 import { cacheTags } from '@/lib/site/cacheTags'
 import { slug } from '@/fields/slug'
@@ -17,10 +17,10 @@ export const Tags: CollectionConfig = {
     group: 'Content',
   },
   access: {
-    create: authenticated,
-    delete: authenticated,
+    create: isEditor,
+    delete: isEditor,
     read: anyone,
-    update: authenticated,
+    update: isEditor,
   },
   hooks: {
     afterChange: [revalidateTags.afterChange],

@@ -1,7 +1,7 @@
 import type { Field, GlobalConfig } from 'payload'
 
 import { anyone } from '@/access/anyone'
-import { authenticated } from '@/access/authenticated'
+import { isEditor } from '@/access/isEditor'
 import { revalidateGlobal } from '@/hooks/revalidatePublicSite'
 import { cacheTags } from '@/lib/site/cacheTags'
 
@@ -23,7 +23,7 @@ export const Navigation: GlobalConfig = {
   slug: 'navigation',
   label: 'Navigation',
   admin: { group: 'Settings' },
-  access: { read: anyone, update: authenticated },
+  access: { read: anyone, update: isEditor },
   hooks: { afterChange: [revalidateGlobal(cacheTags.globals)] },
   fields: [
     {

@@ -2,6 +2,8 @@ import type { GlobalConfig } from 'payload'
 
 import { anyone } from '@/access/anyone'
 import { authenticated } from '@/access/authenticated'
+import { isAdminField } from '@/access/isAdmin'
+import { isEditor } from '@/access/isEditor'
 import { revalidateGlobal } from '@/hooks/revalidatePublicSite'
 import { cacheTags } from '@/lib/site/cacheTags'
 import { urlField } from '@/fields/url'
@@ -10,7 +12,7 @@ export const SiteSettings: GlobalConfig = {
   slug: 'site-settings',
   label: 'Site settings',
   admin: { group: 'Settings' },
-  access: { read: anyone, update: authenticated },
+  access: { read: anyone, update: isEditor },
   hooks: { afterChange: [revalidateGlobal(cacheTags.globals)] },
   fields: [
     {
@@ -55,13 +57,15 @@ export const SiteSettings: GlobalConfig = {
       label: 'When consent is withdrawn or expires',
       required: true,
       defaultValue: 'unpublish',
+      // A safeguarding policy, not an editorial one: only admins change it, and visitors never see it.
+      access: { read: authenticated, update: isAdminField },
       options: [
         { label: 'Unpublish every story that depends on it', value: 'unpublish' },
         { label: 'Keep stories up and show a neutral phrase instead of her name', value: 'redact' },
       ],
       admin: {
         description:
-          'Either way it happens at once. A photo of her cannot be redacted: stories showing her photo are always unpublished.',
+          'Either way it happens at once. A photo of her cannot be redacted: stories showing her photo are always unpublished. Only admins can change this.',
       },
     },
     {

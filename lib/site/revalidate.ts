@@ -1,23 +1,59 @@
-import type { Payload, RequestContext } from 'payload'
+import type { Payload, PayloadRequest } from 'payload'
 
 import { revalidateTag } from 'next/cache'
 
 import type { CacheTag } from './cacheTags'
+import { internalSiteUrl, revalidationToken } from './revalidationToken'
+
+export const revalidationPath = '/next/revalidate'
+
+/** Writes made outside a request to the site (jobs, scripts) ask the site's server to expire tags. */
+async function revalidateThroughServer(tags: CacheTag[], payload: Payload): Promise<void> {
+  const base = internalSiteUrl()
+  if (!base) return
+  try {
+    const response = await fetch(`${base}${revalidationPath}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${revalidationToken()}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ tags }),
+      signal: AbortSignal.timeout(5_000),
+    })
+    if (!response.ok) throw new Error(`HTTP ${response.status}`)
+  } catch (error) {
+    // No server is running (the seed script before first start) or it is unreachable: nothing
+    // is cached that could go stale, or the next start begins with an empty cache.
+    payload.logger.warn({ msg: `Could not ask the site at ${base} to revalidate ${tags.join(', ')}`, err: error })
+  }
+}
 
 /**
  * Expires the public site's cached queries for these tags, so the next visit to any page,
  * list, feed or sitemap that shows them renders fresh, in every locale.
  *
- * Writes made outside a Next.js server (the seed script, tests) have no cache to expire:
- * revalidateTag throws there, which is expected and only logged.
+ * Changes made in a request to the site (admin, REST, GraphQL) expire the tags through Next.js,
+ * which applies them when the request ends. Changes made by the local API outside any request
+ * (scheduled publishing and the consent job, in the server's job runner or a separate worker)
+ * must not: `revalidateTag` there either throws or, in a job runner started during some earlier
+ * request, silently files the tags under that finished request. Those ask the site's server
+ * over HTTP instead, once their transaction has committed.
  */
-export function revalidatePublicSite(tags: CacheTag[], payload: Payload, context?: RequestContext): void {
-  if (context?.disableRevalidate) return
-  for (const tag of tags) {
+export function revalidatePublicSite(tags: CacheTag[], req: PayloadRequest): void {
+  if (req.context?.disableRevalidate) return
+  if (req.payloadAPI !== 'local') {
     try {
-      revalidateTag(tag, { expire: 0 })
-    } catch (error) {
-      payload.logger.debug({ msg: `Not revalidating "${tag}" outside a Next.js request`, err: error })
+      for (const tag of tags) revalidateTag(tag, { expire: 0 })
+      return
+    } catch {
+      // No request to attach the tags to after all: fall through to the server.
     }
   }
+  // Not awaited: the change is still inside its transaction, which commits only after the hooks
+  // return. Asking earlier would let a visitor's request cache the old content again.
+  void afterCommit(req).then(() => revalidateThroughServer(tags, req.payload))
+}
+
+/** Resolves once the request's database transaction (if any) has committed or rolled back. */
+async function afterCommit(req: PayloadRequest): Promise<void> {
+  const deadline = Date.now() + 30_000
+  while (req.transactionID && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 25))
 }

@@ -1,5 +1,6 @@
 import type { Payload, RequiredDataFromCollectionSlug } from 'payload'
 
+import type { SignOffContext } from '@/lib/workflow/signOff'
 import { richText } from '@/seed/richText'
 
 /** Minimal valid documents for tests; each call makes a new one. */
@@ -16,7 +17,13 @@ export async function createProgram(payload: Payload, status: 'published' | 'dra
   return payload.create({ collection: 'programs', data })
 }
 
-/** A published story; an empty slug is derived from the title, as in the admin. */
+/**
+ * Written as if safeguarding had signed off, so tests of other rules can publish stories about
+ * participants. The workflow tests leave this out to test the sign-off itself.
+ */
+export const signedOff: SignOffContext = { signOff: { name: 'Test safeguarding officer' } }
+
+/** A published story (signed off); an empty slug is derived from the title, as in the admin. */
 export async function createStory(payload: Payload, overrides: Partial<RequiredDataFromCollectionSlug<'stories'>> = {}) {
   n += 1
   const data: RequiredDataFromCollectionSlug<'stories'> = {
@@ -26,7 +33,7 @@ export async function createStory(payload: Payload, overrides: Partial<RequiredD
     _status: 'published',
     ...overrides,
   }
-  return payload.create({ collection: 'stories', data })
+  return payload.create({ collection: 'stories', data, context: signedOff })
 }
 
 /** A valid written consent for these scopes, given yesterday and expiring in a year. */

@@ -5,8 +5,12 @@ import { describe, expect, it } from 'vitest'
 import { anyone } from '@/access/anyone'
 import { authenticated } from '@/access/authenticated'
 import { canAccessPrivateFields } from '@/access/canAccessPrivateFields'
+import { canWriteStory } from '@/access/canWriteStory'
+import { hasAnyRole } from '@/access/hasAnyRole'
 import { isAdmin, isAdminField } from '@/access/isAdmin'
 import { isAdminOrSelf } from '@/access/isAdminOrSelf'
+import { isEditor, isEditorField } from '@/access/isEditor'
+import { isWriter } from '@/access/isWriter'
 import { publishedOrSignedIn } from '@/access/publishedOrSignedIn'
 import type { Role } from '@/lib/roles'
 
@@ -57,5 +61,23 @@ describe('access functions', () => {
     expect(canAccessPrivateFields(args('safeguarding'))).toBe(true)
     expect(canAccessPrivateFields(args('editor'))).toBe(false)
     expect(canAccessPrivateFields(args('contributor'))).toBe(false)
+  })
+
+  it('isEditor lets editors and admins manage content; isWriter adds contributors', () => {
+    const allowed = (fn: (a: ReturnType<typeof args>) => unknown) => everyRole.filter((role) => fn(args(role)) === true)
+    expect(allowed(isEditor)).toEqual(['admin', 'editor'])
+    expect(allowed(isEditorField)).toEqual(['admin', 'editor'])
+    expect(allowed(isWriter)).toEqual(['admin', 'editor', 'contributor'])
+    expect(allowed(hasAnyRole('admin', 'safeguarding'))).toEqual(['admin', 'safeguarding'])
+    for (const fn of [isEditor, isEditorField, isWriter]) expect(fn(args(null))).toBe(false)
+  })
+
+  it('canWriteStory lets contributors write drafts but never publish', () => {
+    const publishing = (role: Role | null) => canWriteStory({ ...args(role), data: { _status: 'published' } })
+    const drafting = (role: Role | null) => canWriteStory({ ...args(role), data: { _status: 'draft' } })
+    expect(everyRole.filter((role) => publishing(role))).toEqual(['admin', 'editor'])
+    expect(everyRole.filter((role) => drafting(role))).toEqual(['admin', 'editor', 'contributor'])
+    expect(drafting(null)).toBe(false)
+    expect(publishing(null)).toBe(false)
   })
 })

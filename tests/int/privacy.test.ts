@@ -146,13 +146,16 @@ describe('private fields for staff', () => {
   it('cannot be written by an editor', async () => {
     const editor = await createStaff(payload, 'editor')
     const req = await requestAs(payload, editor)
-    await payload.update({
-      collection: 'participants',
-      id: participantId,
-      overrideAccess: false,
-      req,
-      data: { publicName: 'Dana', legalName: 'Overwritten by editor' },
-    })
+    // Participants are safeguarding's to manage: the whole write is refused, not just the field.
+    await expect(
+      payload.update({
+        collection: 'participants',
+        id: participantId,
+        overrideAccess: false,
+        req,
+        data: { publicName: 'Dana', legalName: 'Overwritten by editor' },
+      }),
+    ).rejects.toMatchObject({ status: 403 })
     const stored = await payload.findByID({ collection: 'participants', id: participantId })
     expect(stored.legalName).toBe(LEGAL_NAME)
   })

@@ -35,7 +35,9 @@ async function otherBodies(id: string, savingLocale: string | undefined, req: Pa
 export const enforceConsent: CollectionBeforeChangeHook = ({ data, originalDoc, req }) => {
   const savingLocale = req.locale ?? undefined
   return keepRequestLocale(req, async () => {
-    const bodies = [data.body, ...(originalDoc?.id ? await otherBodies(originalDoc.id, savingLocale, req) : [])]
+    // A publish that sends only `_status` (scheduled publishing, bulk publish) keeps the saved body.
+    const body = data.body !== undefined ? data.body : originalDoc?.body
+    const bodies = [body, ...(originalDoc?.id ? await otherBodies(originalDoc.id, savingLocale, req) : [])]
     const needs = await storyNeeds(
       {
         featuredParticipants: data.featuredParticipants ?? originalDoc?.featuredParticipants,

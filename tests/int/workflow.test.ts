@@ -1,0 +1,260 @@
+import type { Payload, PayloadRequest } from 'payload'
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { signOffEndpoint } from '@/collections/Stories/endpoints/signOff'
+import { schedulePublishWithGates } from '@/lib/workflow/schedulePublish'
+import type { User } from '@/payload-types'
+import { richText } from '@/seed/richText'
+
+import { writtenConsent } from '../helpers/content'
+import { validationErrors } from '../helpers/errors'
+import { createStaff, requestAs, startPayload, stopPayload } from '../helpers/payload'
+
+let payload: Payload
+let contributor: User
+let editor: User
+let safeguarding: User
+let n = 0
+
+beforeAll(async () => {
+  payload = await startPayload()
+  contributor = await createStaff(payload, 'contributor')
+  editor = await createStaff(payload, 'editor')
+  safeguarding = await createStaff(payload, 'safeguarding')
+})
+
+afterAll(() => stopPayload(payload))
+
+const as = (user: User) => ({ user: { ...user, collection: 'users' as const }, overrideAccess: false })
+
+async function participant() {
+  n += 1
+  return payload.create({
+    collection: 'participants',
+    data: { publicName: `Workflow pseudonym ${n}`, legalName: `Workflow Legal ${n}`, consent: writtenConsent(['name']) },
+  })
+}
+
+/** A contributor's draft about a participant with valid consent, as it arrives for review. */
+async function draftAboutParticipant(text = 'She found a job in March.') {
+  const person = await participant()
+  n += 1
+  const story = await payload.create({
+    collection: 'stories',
+    data: { title: `Workflow story ${n}`, slug: '', body: richText(text), featuredParticipants: [person.id], _status: 'draft' },
+    draft: true,
+    ...as(contributor),
+  })
+  return { story, person }
+}
+
+async function signOff(user: User | null, id: string): Promise<Response> {
+  const req = (await requestAs(payload, user)) as PayloadRequest
+  req.routeParams = { id }
+  return Promise.resolve(signOffEndpoint.handler(req)).catch(
+    (error: { status?: number }) => new Response(null, { status: error.status ?? 500 }),
+  )
+}
+
+const publish = (id: string, user: User = editor) =>
+  payload.update({ collection: 'stories', id, data: { _status: 'published' }, ...as(user) })
+
+const latest = (id: string) => payload.findByID({ collection: 'stories', id, draft: true, depth: 0 })
+
+describe('contributors', () => {
+  it('write drafts and submit them for review', async () => {
+    const { story } = await draftAboutParticipant()
+    const submitted = await payload.update({ collection: 'stories', id: story.id, data: { reviewStatus: 'inReview' }, draft: true, ...as(contributor) })
+    expect(submitted.reviewStatus).toBe('inReview')
+    expect(submitted._status).toBe('draft')
+  })
+
+  it('cannot publish, approve, unpublish or delete, and nothing changes', async () => {
+    const { story } = await draftAboutParticipant()
+    await expect(publish(story.id, contributor)).rejects.toMatchObject({ status: 403 })
+    await expect(
+      payload.create({ collection: 'stories', data: { title: 'x', slug: '', body: richText('x'), _status: 'published' }, ...as(contributor) }),
+    ).rejects.toMatchObject({ status: 403 })
+    await expect(
+      payload.update({ collection: 'stories', id: story.id, data: { reviewStatus: 'approved' }, draft: true, ...as(contributor) }),
+    ).rejects.toMatchObject({ status: 403 })
+
+    expect((await signOff(safeguarding, story.id)).status).toBe(200)
+    await publish(story.id)
+    // A save that is not a draft save would change what is published: here, take it down.
+    await expect(
+      payload.update({ collection: 'stories', id: story.id, data: { _status: 'draft' }, ...as(contributor) }),
+    ).rejects.toMatchObject({ status: 403 })
+    await expect(payload.delete({ collection: 'stories', id: story.id, ...as(contributor) })).rejects.toMatchObject({ status: 403 })
+    expect((await latest(story.id))._status).toBe('published')
+  })
+})
+
+describe('safeguarding sign-off', () => {
+  it('is required before an editor can publish a story about a participant', async () => {
+    const { story } = await draftAboutParticipant()
+    const errors = await validationErrors(publish(story.id))
+    expect(errors).toEqual([expect.objectContaining({ path: 'signOff', message: expect.stringContaining('signed off') })])
+    expect((await latest(story.id))._status).toBe('draft')
+
+    const response = await signOff(safeguarding, story.id)
+    expect(response.status).toBe(200)
+    const signed = await latest(story.id)
+    expect(signed.signOff).toMatchObject({ signedOffBy: safeguarding.id, signedOffAt: expect.any(String) })
+    expect(signed._status).toBe('draft')
+
+    const published = await publish(story.id)
+    expect(published._status).toBe('published')
+  })
+
+  it('is refused to anyone but safeguarding staff and admins', async () => {
+    const { story } = await draftAboutParticipant()
+    expect((await signOff(null, story.id)).status).toBe(401)
+    expect((await signOff(contributor, story.id)).status).toBe(403)
+    expect((await signOff(editor, story.id)).status).toBe(403)
+    expect((await signOff(safeguarding, '00000000-0000-4000-8000-000000000000')).status).toBe(404)
+    expect((await latest(story.id)).signOff?.signedOffAt).toBeFalsy()
+  })
+
+  it('cannot be written through the API, even by an admin', async () => {
+    const admin = await createStaff(payload, 'admin')
+    const { story } = await draftAboutParticipant()
+    await payload.update({
+      collection: 'stories',
+      id: story.id,
+      data: { signOff: { signedOffAt: new Date().toISOString(), signedOffByName: 'Forged' } },
+      draft: true,
+      ...as(admin),
+    })
+    expect((await latest(story.id)).signOff?.signedOffAt).toBeFalsy()
+    await expect(publish(story.id, admin)).rejects.toThrow()
+  })
+
+  it('is cleared by an edit to the story, in any language, but not by an unchanged save or a rename', async () => {
+    const { story, person } = await draftAboutParticipant('First version.')
+    await signOff(safeguarding, story.id)
+
+    await payload.update({ collection: 'stories', id: story.id, data: { reviewStatus: 'approved' }, draft: true, ...as(editor) })
+    await payload.update({ collection: 'participants', id: person.id, data: { publicName: 'Renamed pseudonym' } })
+    expect((await latest(story.id)).signOff?.signedOffAt).toBeTruthy()
+
+    await payload.update({ collection: 'stories', id: story.id, data: { body: richText('Second version.') }, draft: true, ...as(contributor) })
+    expect((await latest(story.id)).signOff?.signedOffAt).toBeFalsy()
+    await expect(publish(story.id)).rejects.toThrow(/signOff/)
+
+    await signOff(safeguarding, story.id)
+    await payload.update({
+      collection: 'stories',
+      id: story.id,
+      locale: 'ru',
+      data: { title: 'Русская версия', body: richText('Вторая версия.') },
+      draft: true,
+      ...as(editor),
+    })
+    expect((await latest(story.id)).signOff?.signedOffAt).toBeFalsy()
+  })
+
+  it('is not needed for stories without participants', async () => {
+    n += 1
+    const story = await payload.create({
+      collection: 'stories',
+      data: { title: `About the program ${n}`, slug: '', body: richText('The groups meet weekly.'), _status: 'published' },
+      ...as(editor),
+    })
+    expect(story._status).toBe('published')
+  })
+})
+
+describe('scheduled publishing', () => {
+  async function scheduledJobs(storyId: string) {
+    const { docs } = await payload.find({
+      collection: 'payload-jobs',
+      where: { and: [{ taskSlug: { equals: 'schedulePublish' } }, { 'input.doc.value': { equals: storyId } }] },
+    })
+    return docs
+  }
+
+  async function schedule(storyId: string, by: User, waitUntil = new Date(Date.now() - 1000)) {
+    return payload.jobs.queue({
+      task: 'schedulePublish',
+      input: { type: 'publish', doc: { relationTo: 'stories', value: storyId }, user: { relationTo: 'users', value: by.id } },
+      waitUntil,
+    })
+  }
+
+  it('publishes a signed-off story at its time, as the editor who scheduled it', async () => {
+    const { story } = await draftAboutParticipant()
+    await signOff(safeguarding, story.id)
+    await schedule(story.id, editor, new Date(Date.now() + 60 * 60 * 1000))
+    await payload.jobs.run({ queue: 'default' })
+    expect((await latest(story.id))._status).toBe('draft')
+
+    await schedule(story.id, editor)
+    await payload.jobs.run({ queue: 'default' })
+    const published = await payload.findByID({ collection: 'stories', id: story.id, depth: 0 })
+    expect(published._status).toBe('published')
+  })
+
+  it('is refused in the admin to contributors, and for a story that could not go live by then', async () => {
+    const { story, person } = await draftAboutParticipant()
+    const scheduleFromAdmin = async (user: User, date: Date) =>
+      schedulePublishWithGates({
+        req: await requestAs(payload, user),
+        type: 'publish',
+        date,
+        doc: { relationTo: 'stories', value: story.id },
+      } as Parameters<typeof schedulePublishWithGates>[0])
+    const inAnHour = new Date(Date.now() + 60 * 60 * 1000)
+
+    expect(await scheduleFromAdmin(contributor, inAnHour)).toEqual({ error: expect.stringContaining('Only editors') })
+    expect(await scheduleFromAdmin(editor, inAnHour)).toEqual({ error: expect.stringContaining('signed off') })
+    await signOff(safeguarding, story.id)
+    const inTwoYears = new Date(Date.now() + 2 * 365 * 24 * 60 * 60 * 1000)
+    expect(await scheduleFromAdmin(editor, inTwoYears)).toEqual({ error: expect.stringContaining(person.publicName) })
+    expect(await scheduledJobs(story.id)).toHaveLength(0)
+
+    expect(await scheduleFromAdmin(editor, inAnHour)).not.toHaveProperty('error')
+    expect(await scheduledJobs(story.id)).toHaveLength(1)
+  })
+
+  it('even when queued around the admin, publishes only as its scheduler may', async () => {
+    const { story } = await draftAboutParticipant()
+    await signOff(safeguarding, story.id)
+    await schedule(story.id, contributor)
+    await payload.jobs.run({ queue: 'default' })
+    expect((await latest(story.id))._status).toBe('draft')
+    expect((await scheduledJobs(story.id))[0]?.hasError).toBe(true)
+  })
+
+  it('passes the consent gate when it runs: a withdrawal after scheduling keeps the story down', async () => {
+    const { story, person } = await draftAboutParticipant()
+    await signOff(safeguarding, story.id)
+    await schedule(story.id, editor)
+    await payload.update({
+      collection: 'participants',
+      id: person.id,
+      data: { consent: { ...writtenConsent(['name']), withdrawnAt: new Date().toISOString(), withdrawalReason: 'Asked us to' } },
+    })
+    await payload.jobs.run({ queue: 'default' })
+    expect((await latest(story.id))._status).toBe('draft')
+    expect((await scheduledJobs(story.id))[0]?.hasError).toBe(true)
+  })
+})
+
+describe('bulk publishing', () => {
+  it('publishes what may go live and refuses the rest, with the reason', async () => {
+    const ready = await draftAboutParticipant()
+    const unsigned = await draftAboutParticipant()
+    await signOff(safeguarding, ready.story.id)
+    const result = await payload.update({
+      collection: 'stories',
+      where: { id: { in: [ready.story.id, unsigned.story.id] } },
+      data: { _status: 'published' },
+      ...as(editor),
+    })
+    expect(result.docs.map((doc) => doc.id)).toEqual([ready.story.id])
+    expect(result.errors).toEqual([expect.objectContaining({ id: unsigned.story.id, message: expect.stringContaining('signOff') })])
+    expect((await latest(unsigned.story.id))._status).toBe('draft')
+  })
+})
