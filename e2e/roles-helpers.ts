@@ -1,4 +1,4 @@
-import { type APIRequestContext, expect, request as requests } from '@playwright/test'
+import { type APIRequestContext, expect, request as requests, test } from '@playwright/test'
 import sharp from 'sharp'
 
 import { e2eAdmin, e2eBaseUrl } from './settings'
@@ -209,9 +209,9 @@ export function newDocument(slug: CollectionSlug, label: string): Record<string,
     case 'stories':
       return { title: label, slug: slugify(label), body: storyBody(label), excerpt: label, _status: 'draft' }
     case 'programs':
-      return { name: label, summary: label, _status: 'draft' }
+      return { name: label, slug: slugify(label), summary: label, status: 'active', _status: 'draft' }
     case 'tags':
-      return { name: label }
+      return { name: label, slug: slugify(label) }
     case 'users':
       return { email: `${slugify(label)}@roles.example.org`, password: `${label} password`, name: label, role: 'contributor' }
     case 'leaders':
@@ -270,4 +270,85 @@ export async function adminRead(
   if (response.status() === 404) return null
   expect(response.ok(), `admin reads ${slug}/${id}: ${await response.text()}`).toBe(true)
   return response.json()
+}
+
+/** A made-up job ID: nobody may touch the jobs collection, so the refusal must come before any lookup. */
+export const someJobId = '00000000-0000-4000-8000-000000000000'
+
+export type RoleFixtures = {
+  marker: string
+  cleanup: Cleanup
+  /** A client without cookies: requests without headers are anonymous. */
+  api: APIRequestContext
+  /** The demo admin's headers. */
+  admin: Headers
+  staff: Record<StaffRole, StaffMember>
+  /** An audit entry (nobody may change or delete one), when asked for. */
+  auditEntryId: string
+}
+
+/**
+ * Registers the spec's `beforeAll` and `afterAll`: one account per staff role and whatever the
+ * spec adds to `cleanup`, removed afterwards; the site settings' tagline and consent policy and
+ * the navigation's header links are put back as they were.
+ */
+export function setUpRoleFixtures(prefix: string, { auditEntry = false } = {}): RoleFixtures {
+  const fixtures = { marker: runMarker(prefix), cleanup: new Cleanup(), auditEntryId: '' } as RoleFixtures
+  let settings: Record<string, unknown> = {}
+  let navigation: Record<string, unknown> = {}
+
+  test.beforeAll(async () => {
+    const { marker, cleanup } = fixtures
+    fixtures.api = await requests.newContext({ baseURL: e2eBaseUrl })
+    fixtures.admin = await logInAsAdminApi()
+    const { api, admin } = fixtures
+    fixtures.staff = await createStaff(api, admin, marker, cleanup)
+    settings = await (await api.get('/api/globals/site-settings?locale=en&depth=0', { headers: admin })).json()
+    navigation = await (await api.get('/api/globals/navigation?locale=en&depth=0', { headers: admin })).json()
+    if (!auditEntry) return
+    // Writing a participant's private data leaves an audit entry.
+    const person = await api.post('/api/participants', { headers: admin, data: { publicName: `Audit ${marker}`, legalName: `Legal ${marker}` } })
+    expect(person.ok(), await person.text()).toBe(true)
+    const personId = (await person.json()).doc.id
+    cleanup.add('participants', personId)
+    const entry = async () =>
+      ((await (await api.get(`/api/audit-log?where[document][equals]=${personId}`, { headers: admin })).json()).docs[0]?.id as string) ?? ''
+    await expect.poll(entry).not.toBe('')
+    fixtures.auditEntryId = await entry()
+  })
+
+  test.afterAll(async () => {
+    const { api, admin } = fixtures
+    const { tagline, consentWithdrawalPolicy } = settings
+    await api.post('/api/globals/site-settings?locale=en', { headers: admin, data: { tagline, consentWithdrawalPolicy } })
+    await api.post('/api/globals/navigation?locale=en', { headers: admin, data: { header: navigation.header } })
+    await fixtures.cleanup.run(api, admin)
+    await api.dispose()
+  })
+
+  return fixtures
+}
+
+/**
+ * The document a role tries to change or delete in the matrix: a new one made by the admin, except
+ * for the jobs (none to be had), the audit log (only hooks write it) and staff changing their
+ * own account (the only one they may change).
+ */
+export async function matrixTarget(fixtures: RoleFixtures, slug: CollectionSlug, role: Role, op: 'update' | 'delete'): Promise<string> {
+  if (slug === 'payload-jobs') return someJobId
+  if (slug === 'audit-log') return fixtures.auditEntryId
+  if (slug === 'users' && op === 'update' && role !== 'anonymous' && role !== 'admin') return fixtures.staff[role].id
+  const { api, admin, cleanup, marker } = fixtures
+  return adminCreate(api, admin, slug, `${op} target ${role} ${slug} ${marker}`, cleanup)
+}
+
+/** The field the matrix writes: its label field, but leaders' real name for safeguarding (its writes to public fields are ignored). */
+export function matrixWrite(slug: CollectionSlug, role: Role, label: string): { field: string; value: unknown } {
+  if (slug === 'payload-jobs') return { field: 'processing', value: true }
+  if (slug === 'leaders' && role === 'safeguarding') return { field: 'realName', value: label }
+  return { field: labelField[slug], value: label }
+}
+
+export function describeOps(role: Role, slug: CollectionSlug): string {
+  return ops.map((op) => `${may(role, op, slug) ? '' : 'no '}${op}`).join(', ')
 }

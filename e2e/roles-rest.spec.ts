@@ -1,84 +1,39 @@
-import { type APIRequestContext, expect, request as requests, test } from '@playwright/test'
+import { expect, test } from '@playwright/test'
 
 import {
   adminCreate,
   adminRead,
   allRoles,
-  Cleanup,
-  type CollectionSlug,
   collectionSlugs,
-  createStaff,
+  describeOps,
   type Headers,
   headersOf,
-  labelField,
-  logInAsAdminApi,
+  matrixTarget,
+  matrixWrite,
   may,
-  ops,
   queryFor,
   restCreate,
-  type Role,
-  runMarker,
-  type StaffMember,
-  type StaffRole,
+  someJobId,
   storyBody,
+  setUpRoleFixtures,
   validConsent,
 } from './roles-helpers'
-import { e2eBaseUrl } from './settings'
 
 /**
  * The issue 5 permissions table through REST: every role against every collection and global,
  * then the field-level rules, the contributor's draft-only workflow, the sign-off endpoint and
  * the jobs queue. Each staff role gets its own account, made here and removed afterwards.
  */
-const marker = runMarker('rr')
-const cleanup = new Cleanup()
-let api: APIRequestContext
+const fixtures = setUpRoleFixtures('rr', { auditEntry: true })
+const { cleanup } = fixtures
+let api: typeof fixtures.api
 let admin: Headers
-let staff: Record<StaffRole, StaffMember>
-let auditEntryId = ''
-/** A made-up job ID: nobody may touch the jobs collection, so the refusal must come first. */
-const someJobId = '00000000-0000-4000-8000-000000000000'
+let staff: typeof fixtures.staff
+let marker = ''
 
-const globalsBefore: Record<string, Record<string, unknown>> = {}
-
-test.beforeAll(async () => {
-  api = await requests.newContext({ baseURL: e2eBaseUrl })
-  admin = await logInAsAdminApi()
-  staff = await createStaff(api, admin, marker, cleanup)
-  // An audit entry to try to change and delete: creating a participant's private data writes one.
-  const person = await api.post('/api/participants', { headers: admin, data: { publicName: `Audit ${marker}`, legalName: `Legal ${marker}` } })
-  expect(person.ok(), await person.text()).toBe(true)
-  const personId = (await person.json()).doc.id
-  cleanup.add('participants', personId)
-  await expect
-    .poll(async () => (await (await api.get(`/api/audit-log?where[document][equals]=${personId}`, { headers: admin })).json()).docs[0]?.id ?? '')
-    .not.toBe('')
-  auditEntryId = (await (await api.get(`/api/audit-log?where[document][equals]=${personId}`, { headers: admin })).json()).docs[0].id
-  for (const slug of ['site-settings', 'navigation']) {
-    globalsBefore[slug] = await (await api.get(`/api/globals/${slug}?locale=en&depth=0`, { headers: admin })).json()
-  }
+test.beforeAll(() => {
+  ;({ api, admin, staff, marker } = fixtures)
 })
-
-test.afterAll(async () => {
-  const { tagline, consentWithdrawalPolicy } = globalsBefore['site-settings']!
-  await api.post('/api/globals/site-settings?locale=en', { headers: admin, data: { tagline, consentWithdrawalPolicy } })
-  await api.post('/api/globals/navigation?locale=en', { headers: admin, data: { header: globalsBefore.navigation!.header } })
-  await cleanup.run(api, admin)
-  await api.dispose()
-})
-
-/** The document a role tries to change or delete. */
-async function targetFor(slug: CollectionSlug, role: Role, op: 'update' | 'delete'): Promise<string> {
-  if (slug === 'payload-jobs') return someJobId
-  if (slug === 'audit-log') return auditEntryId
-  // Staff other than admins may change their own account (and nobody else's).
-  if (slug === 'users' && op === 'update' && role !== 'anonymous' && role !== 'admin') return staff[role].id
-  return adminCreate(api, admin, slug, `${op} target ${role} ${slug} ${marker}`, cleanup)
-}
-
-function describeOps(role: Role, slug: CollectionSlug): string {
-  return ops.map((op) => `${may(role, op, slug) ? '' : 'no '}${op}`).join(', ')
-}
 
 for (const slug of collectionSlugs) {
   test.describe(`${slug} through REST`, () => {
@@ -94,10 +49,8 @@ for (const slug of collectionSlugs) {
         const list = await api.get(`/api/${slug}${queryFor(slug)}&limit=200&depth=0`, { headers })
         expect(list.status(), `read: ${await list.text()}`).toBe(may(role, 'read', slug) ? 200 : 403)
 
-        const updateTarget = await targetFor(slug, role, 'update')
-        // Safeguarding changes leaders' private fields only (its writes to public ones are ignored).
-        const field = slug === 'payload-jobs' ? 'processing' : slug === 'leaders' && role === 'safeguarding' ? 'realName' : labelField[slug]
-        const value = slug === 'payload-jobs' ? true : `${label} updated`
+        const updateTarget = await matrixTarget(fixtures, slug, role, 'update')
+        const { field, value } = matrixWrite(slug, role, `${label} updated`)
         const updated = await api.patch(`/api/${slug}/${updateTarget}${queryFor(slug)}`, { headers, data: { [field]: value } })
         expect(updated.status(), `update: ${await updated.text()}`).toBe(may(role, 'update', slug) ? 200 : 403)
         if (slug !== 'payload-jobs') {
@@ -106,7 +59,7 @@ for (const slug of collectionSlugs) {
           else expect(after?.[field]).not.toBe(value)
         }
 
-        const deleteTarget = await targetFor(slug, role, 'delete')
+        const deleteTarget = await matrixTarget(fixtures, slug, role, 'delete')
         const deleted = await api.delete(`/api/${slug}/${deleteTarget}`, { headers })
         expect(deleted.status(), `delete: ${await deleted.text()}`).toBe(may(role, 'delete', slug) ? 200 : 403)
         if (slug !== 'payload-jobs') {
@@ -175,9 +128,9 @@ test.describe('globals through REST', () => {
   }
 
   test('only admins change what happens when consent is withdrawn; editors’ writes are ignored', async () => {
-    const before = globalsBefore['site-settings']!.consentWithdrawalPolicy
+    const policy = async () => (await (await api.get('/api/globals/site-settings?depth=0', { headers: admin })).json()).consentWithdrawalPolicy
+    const before = await policy()
     const other = before === 'redact' ? 'unpublish' : 'redact'
-    const policy = async () => (await (await api.get('/api/globals/site-settings?depth=0')).json()).consentWithdrawalPolicy
     const byEditor = await api.post('/api/globals/site-settings?locale=en', {
       headers: staff.editor.headers,
       data: { consentWithdrawalPolicy: other, tagline: `Editor policy ${marker}` },
@@ -456,9 +409,10 @@ test.describe('the jobs queue', () => {
         expect([401, 403], `${role} ${path}: ${response.status()} ${await response.text()}`).toContain(response.status())
       }
       // The stats the queue keeps for its schedules belong to the system too.
-      for (const stats of [await api.get('/api/globals/payload-jobs-stats', { headers }), await api.post('/api/globals/payload-jobs-stats', { headers, data: { stats: {} } })]) {
-        expect([401, 403, 404], `${role} job stats: ${stats.status()}`).toContain(stats.status())
-      }
+      const read = await api.get('/api/globals/payload-jobs-stats', { headers })
+      expect([401, 403, 404], `${role} reads the job stats: ${read.status()}`).toContain(read.status())
+      const write = await api.post('/api/globals/payload-jobs-stats', { headers, data: { stats: {} } })
+      expect([401, 403, 404], `${role} writes the job stats: ${write.status()}`).toContain(write.status())
     }
   })
 })
