@@ -170,6 +170,9 @@ export interface Story {
    * Shown in lists and search results. Leave empty to use the opening of the story.
    */
   excerpt?: string | null;
+  /**
+   * Shown at the top of the story and when it is shared. Anyone the image shows needs photo consent before the story can be published.
+   */
   heroImage?: (string | null) | Media;
   body: {
     root: {
@@ -190,6 +193,9 @@ export interface Story {
    * The story’s plain text, kept for site search.
    */
   searchText?: string | null;
+  /**
+   * The story appears on this program’s page and in its list of stories.
+   */
   program?: (string | null) | Program;
   /**
    * Leaders this story is about. Shown by public name.
@@ -207,6 +213,9 @@ export interface Story {
    * Set automatically when first published if left empty.
    */
   publishedAt?: string | null;
+  /**
+   * Who wrote it, for the team. Never shown on the site.
+   */
   author?: (string | null) | User;
   /**
    * Contributors set "In review" when a story is ready; an editor approves and publishes it.
@@ -220,6 +229,9 @@ export interface Story {
     signedOffByName?: string | null;
     signedOffAt?: string | null;
   };
+  /**
+   * Themes readers can browse by.
+   */
   tags?: (string | Tag)[] | null;
   meta?: {
     title?: string | null;

@@ -19,10 +19,11 @@ import { Users } from '@/collections/Users'
 import { Navigation } from '@/globals/Navigation'
 import { enforceConsentTask } from '@/jobs/enforceConsent'
 import { canQueueJobs, canRunJobs } from '@/jobs/access'
-import { guardScheduledPublishing } from '@/jobs/guardScheduledPublishing'
+import { closeJobStats } from '@/jobs/closeJobStats'
 import { SiteSettings } from '@/globals/SiteSettings'
 import { databaseAdapter } from '@/lib/database'
 import { jobsCron, payloadSecret, serverUrl } from '@/lib/env'
+import { livePreview } from '@/lib/preview/livePreview'
 import { generateSeoDescription, generateSeoTitle } from '@/lib/seo'
 import { defaultLocale, locales } from '@/lib/locales'
 
@@ -37,7 +38,8 @@ export default buildConfig({
     avatar: 'default',
     importMap: { baseDir: dirname },
     meta: { titleSuffix: ' · Voices' },
-    components: { beforeDashboard: ['@/components/admin/ConsentDashboard#ConsentDashboard'] },
+    components: { beforeDashboard: ['@/components/admin/WorkDashboard#WorkDashboard'] },
+    livePreview,
   },
   collections: [Stories, Programs, Leaders, Participants, ConsentEvidence, Tags, Media, Users, AuditLog],
   globals: [SiteSettings, Navigation],
@@ -56,7 +58,6 @@ export default buildConfig({
   jobs: {
     tasks: [enforceConsentTask],
     access: { queue: canQueueJobs, run: canRunJobs, cancel: canQueueJobs },
-    jobsCollectionOverrides: guardScheduledPublishing,
     // The server runs due jobs itself (scheduled publishing every minute, the nightly consent
     // check) unless told not to, e.g. when a separate worker runs `npm run jobs`.
     autoRun: () => [
@@ -77,4 +78,4 @@ export default buildConfig({
   sharp,
   telemetry: false,
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
-})
+}).then(closeJobStats)

@@ -1,7 +1,7 @@
 import { defineConfig, devices } from '@playwright/test'
 import fs from 'node:fs'
 
-import { e2eAdmin, e2eBaseUrl, e2eDataDir, e2ePort } from './e2e/settings'
+import { e2eAdmin, e2eBaseUrl, e2eDataDir, e2ePayloadSecret, e2ePort } from './e2e/settings'
 
 /**
  * End-to-end tests drive the real admin UI and public site in the system Chromium, against a
@@ -57,7 +57,7 @@ export default defineConfig({
     env: {
       E2E_PORT: String(e2ePort),
       VOICES_DATA_DIR: e2eDataDir,
-      PAYLOAD_SECRET: 'e2e-only-secret-not-for-production',
+      PAYLOAD_SECRET: e2ePayloadSecret,
       VOICES_ADMIN_EMAIL: e2eAdmin.email,
       VOICES_ADMIN_PASSWORD: e2eAdmin.password,
       NEXT_TELEMETRY_DISABLED: '1',

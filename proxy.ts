@@ -31,6 +31,7 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Leave the admin, the API, Next's assets and files with an extension (sitemap.xml, robots.txt…) alone.
-  matcher: ['/((?!admin|api|_next|.*\\..*).*)'],
+  // Leave the admin, the API, Next's assets, the draft-mode routes (/next/preview…) and files with
+  // an extension (sitemap.xml, robots.txt…) alone.
+  matcher: ['/((?!admin|api|_next|next/|.*\\..*).*)'],
 }

@@ -28,9 +28,11 @@ test('a wrong password is refused', async ({ page }) => {
 
 test('the dashboard lists consents that end within 30 days', async ({ page }) => {
   await logInAsAdmin(page)
-  const section = page.locator('section', { has: page.getByRole('heading', { name: 'Consent', exact: true }) })
-  await expect(section.getByRole('heading', { name: /Consents ending in the next 30 days/ })).toBeVisible()
+  const ending = page.getByTestId('consents-ending')
+  await expect(ending.getByRole('heading', { name: /Consents ending in the next 30 days/ })).toBeVisible()
   // The demo's Zarina is due to renew her consent in 20 days.
-  await expect(section.getByRole('link', { name: 'Zarina' })).toBeVisible()
-  await expect(section.getByRole('heading', { name: /Stories waiting for consent/ })).toBeVisible()
+  await expect(ending.getByRole('link', { name: 'Zarina' })).toBeVisible()
+  await expect(page.getByTestId('waiting-for-consent').getByRole('heading', { name: /Stories waiting for consent/ })).toBeVisible()
+  // An admin also sees the editors' and safeguarding's lists.
+  for (const list of ['awaiting-review', 'awaiting-sign-off', 'scheduled']) await expect(page.getByTestId(list)).toBeVisible()
 })

@@ -1,6 +1,6 @@
-import { expect, type Page } from '@playwright/test'
+import { type APIRequestContext, expect, type Page, request as requests } from '@playwright/test'
 
-import { e2eAdmin } from './settings'
+import { e2eAdmin, e2eBaseUrl } from './settings'
 
 /** Logs in to the admin through its form (the demo admin unless told otherwise). */
 export async function logInAs(page: Page, credentials: { email: string; password: string }): Promise<void> {
@@ -13,4 +13,33 @@ export async function logInAs(page: Page, credentials: { email: string; password
 
 export async function logInAsAdmin(page: Page): Promise<void> {
   await logInAs(page, e2eAdmin)
+}
+
+/**
+ * Publishes a story through the API as staff would: saved as a draft, signed off by
+ * safeguarding (the demo admin holds that right), then published. Returns the published doc.
+ */
+export async function publishSignedOffStory(
+  api: APIRequestContext,
+  headers: Record<string, string>,
+  data: Record<string, unknown>,
+): Promise<{ id: string; slug: string }> {
+  const created = await api.post('/api/stories?locale=en', { headers, data: { ...data, _status: 'draft' } })
+  expect(created.ok(), await created.text()).toBe(true)
+  const { doc } = await created.json()
+  const signed = await api.post(`/api/stories/${doc.id}/sign-off`, { headers })
+  expect(signed.ok(), await signed.text()).toBe(true)
+  const published = await api.patch(`/api/stories/${doc.id}?locale=en`, { headers, data: { _status: 'published' } })
+  expect(published.ok(), await published.text()).toBe(true)
+  return (await published.json()).doc
+}
+
+/** A signed-in API client for the demo admin, separate from a test's anonymous `request`. */
+export async function editor(): Promise<{ api: APIRequestContext; token: string }> {
+  const api = await requests.newContext({ baseURL: e2eBaseUrl })
+  const response = await api.post('/api/users/login', { data: { email: e2eAdmin.email, password: e2eAdmin.password } })
+  expect(response.status()).toBe(200)
+  const { token } = (await response.json()) as { token?: string }
+  expect(token, 'login token').toBeTruthy()
+  return { api, token: token! }
 }

@@ -2,6 +2,7 @@ import { expect, type APIRequestContext, request as requests, test } from '@play
 import exifr from 'exifr'
 
 import { leaders, participants } from '../seed/content/people'
+import { publishSignedOffStory } from './helpers'
 import { e2eAdmin, e2eBaseUrl } from './settings'
 
 /**
@@ -71,18 +72,13 @@ test.beforeAll(async () => {
       ],
     },
   }
-  const story = await request.post('/api/stories?locale=en', {
-    headers,
-    data: {
-      title: `Leak test ${marker}`,
-      slug: storySlug,
-      body,
-      _status: 'published',
-      featuredParticipants: [participantId],
-      featuredLeaders: [leaderId],
-    },
+  await publishSignedOffStory(request, headers, {
+    title: `Leak test ${marker}`,
+    slug: storySlug,
+    body,
+    featuredParticipants: [participantId],
+    featuredLeaders: [leaderId],
   })
-  expect(story.ok(), await story.text()).toBe(true)
   await request.dispose()
 })
 

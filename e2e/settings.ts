@@ -8,3 +8,5 @@ export const e2eAdmin = {
   email: 'e2e-admin@example.org',
   password: 'e2e demo password, not a secret',
 }
+/** The e2e server's Payload secret; the preview secret is derived from it (lib/preview/secret.ts). */
+export const e2ePayloadSecret = 'e2e-only-secret-not-for-production'

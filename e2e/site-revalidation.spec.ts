@@ -1,22 +1,12 @@
-import { type APIRequestContext, expect, request as requests, test } from '@playwright/test'
+import { type APIRequestContext, expect, test } from '@playwright/test'
 
-import { e2eAdmin, e2eBaseUrl } from './settings'
+import { editor } from './helpers'
 import { escapeRegExp, seedStory, storyIdBySlug, storyTitle, t, visit } from './site-helpers'
 
 /**
  * Pages are rendered once and then served from cache; a change published through the REST API
  * must expire them, so the very next visit shows it, without a rebuild or a restart.
  */
-
-/** A separate API client for the editor, so the visitor's requests below stay anonymous. */
-async function editor(): Promise<{ api: APIRequestContext; token: string }> {
-  const api = await requests.newContext({ baseURL: e2eBaseUrl })
-  const response = await api.post('/api/users/login', { data: { email: e2eAdmin.email, password: e2eAdmin.password } })
-  expect(response.status()).toBe(200)
-  const { token } = (await response.json()) as { token?: string }
-  expect(token, 'login token').toBeTruthy()
-  return { api, token: token! }
-}
 
 async function patchStory(request: APIRequestContext, token: string, id: string, data: Record<string, unknown>): Promise<void> {
   const response = await request.patch(`/api/stories/${id}?locale=en`, {

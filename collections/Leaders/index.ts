@@ -27,9 +27,11 @@ export const Leaders: CollectionConfig = {
   admin: {
     useAsTitle: 'publicName',
     defaultColumns: ['publicName', 'role', 'programs', 'updatedAt'],
+    listSearchableFields: ['publicName', 'role'],
     group: 'People',
     description: 'The people who run groups. The site only ever shows their public name.',
   },
+  defaultSort: 'publicName',
   access: {
     // Editors create leaders' public profiles; safeguarding staff keep their private data and
     // consent. Each field below says which of the two may change it.

@@ -20,8 +20,10 @@ export const Media: CollectionConfig = {
   admin: {
     useAsTitle: 'alt',
     defaultColumns: ['filename', 'alt', 'credit', 'updatedAt'],
+    listSearchableFields: ['alt', 'caption', 'credit'],
     group: 'Content',
   },
+  defaultSort: '-createdAt',
   access: {
     create: isWriter,
     delete: isEditor,

@@ -23,9 +23,12 @@ export const Participants: CollectionConfig = {
   admin: {
     useAsTitle: 'publicName',
     defaultColumns: ['publicName', 'program', 'updatedAt'],
+    // Public names only: searching on a private field would let anyone test a guess against it.
+    listSearchableFields: ['publicName'],
     group: 'People',
     description: 'Women taking part in programs. Stories only ever show their public name (pseudonym).',
   },
+  defaultSort: 'publicName',
   access: {
     // Editors and contributors pick participants by public name; safeguarding staff manage them.
     create: canAccessPrivateData,

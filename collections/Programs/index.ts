@@ -6,6 +6,7 @@ import { revalidateCollection } from '@/hooks/revalidatePublicSite'
 import { cacheTags } from '@/lib/site/cacheTags'
 import { publishedOrSignedIn } from '@/access/publishedOrSignedIn'
 import { slug } from '@/fields/slug'
+import { viewOnSite } from '@/fields/viewOnSite'
 
 const revalidatePrograms = revalidateCollection(cacheTags.programs)
 
@@ -15,6 +16,7 @@ export const Programs: CollectionConfig = {
   admin: {
     useAsTitle: 'name',
     defaultColumns: ['name', 'location', 'status', '_status', 'updatedAt'],
+    listSearchableFields: ['name', 'slug'],
     group: 'Content',
     description: 'The organisation’s programs: what they are, where and how often they meet, and what they achieve.',
   },
@@ -119,5 +121,6 @@ export const Programs: CollectionConfig = {
         description: 'Archived programs stay on the site with their stories but are no longer listed as running.',
       },
     },
+    viewOnSite(),
   ],
 }

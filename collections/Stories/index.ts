@@ -7,6 +7,7 @@ import { publishedOrSignedIn } from '@/access/publishedOrSignedIn'
 import { storyEditor } from '@/lib/richText/editor'
 import { cacheTags } from '@/lib/site/cacheTags'
 import { slug } from '@/fields/slug'
+import { viewOnSite } from '@/fields/viewOnSite'
 import { revalidateCollection } from '@/hooks/revalidatePublicSite'
 
 import { deriveStoryText } from './hooks/deriveStoryText'
@@ -24,7 +25,8 @@ export const Stories: CollectionConfig = {
   labels: { singular: 'Story', plural: 'Stories' },
   admin: {
     useAsTitle: 'title',
-    defaultColumns: ['title', 'program', 'publishedAt', '_status'],
+    defaultColumns: ['title', 'reviewStatus', '_status', 'program', 'publishedAt', 'updatedAt'],
+    listSearchableFields: ['title', 'slug', 'excerpt'],
     group: 'Content',
     description: 'Stories about programs, their leaders and participants.',
   },
@@ -63,7 +65,15 @@ export const Stories: CollectionConfig = {
         description: 'Shown in lists and search results. Leave empty to use the opening of the story.',
       },
     },
-    { name: 'heroImage', type: 'upload', relationTo: 'media', label: 'Hero image' },
+    {
+      name: 'heroImage',
+      type: 'upload',
+      relationTo: 'media',
+      label: 'Hero image',
+      admin: {
+        description: 'Shown at the top of the story and when it is shared. Anyone the image shows needs photo consent before the story can be published.',
+      },
+    },
     { name: 'body', type: 'richText', label: 'Story', required: true, localized: true, editor: storyEditor },
     {
       name: 'searchText',
@@ -76,7 +86,7 @@ export const Stories: CollectionConfig = {
       type: 'relationship',
       relationTo: 'programs',
       label: 'Program',
-      admin: { position: 'sidebar' },
+      admin: { position: 'sidebar', description: 'The story appears on this program’s page and in its list of stories.' },
     },
     {
       name: 'featuredLeaders',
@@ -123,7 +133,8 @@ export const Stories: CollectionConfig = {
       relationTo: 'users',
       label: 'Author',
       defaultValue: ({ user }) => user?.id,
-      admin: { position: 'sidebar' },
+      access: { read: authenticated },
+      admin: { position: 'sidebar', description: 'Who wrote it, for the team. Never shown on the site.' },
     },
     ...reviewFields,
     {
@@ -132,7 +143,8 @@ export const Stories: CollectionConfig = {
       relationTo: 'tags',
       hasMany: true,
       label: 'Tags',
-      admin: { position: 'sidebar' },
+      admin: { position: 'sidebar', description: 'Themes readers can browse by.' },
     },
+    viewOnSite(),
   ],
 }

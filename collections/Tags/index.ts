@@ -14,8 +14,10 @@ export const Tags: CollectionConfig = {
   admin: {
     useAsTitle: 'name',
     defaultColumns: ['name', 'slug'],
+    listSearchableFields: ['name', 'slug'],
     group: 'Content',
   },
+  defaultSort: 'name',
   access: {
     create: isEditor,
     delete: isEditor,

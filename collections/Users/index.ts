@@ -11,8 +11,10 @@ export const Users: CollectionConfig = {
   admin: {
     useAsTitle: 'email',
     defaultColumns: ['name', 'email', 'role'],
+    listSearchableFields: ['name', 'email'],
     group: 'Settings',
   },
+  defaultSort: 'email',
   auth: {
     tokenExpiration: 60 * 60 * 8,
     maxLoginAttempts: 10,

@@ -47,8 +47,10 @@ export async function consentOverview(payload: Payload, user: TypedUser, now = n
       ).flat()
     : []
 
+  // The latest version of each unpublished story, as its editors last saved it.
   const drafts = await payload.find({
     collection: 'stories',
+    draft: true,
     where: { and: [{ _status: { equals: 'draft' } }, { dependsOn: { exists: true } }] },
     depth: 0,
     limit: 50,

@@ -15,7 +15,7 @@ import { cacheTags } from './cacheTags'
  * whether she may be named), and returns only the name, or a neutral phrase when she may not be
  * named. Cached under the "people" tag, which every change to a participant or leader revalidates.
  */
-const lookup = async (body: unknown, locale: Locale): Promise<Record<string, string>> => {
+export const lookupPublicNames = async (body: unknown, locale: Locale): Promise<Record<string, string>> => {
   const payload = await getPayload({ config })
   const req = await createLocalReq({ locale }, payload)
   return Object.fromEntries(await mentionNames(body, req, locale))
@@ -23,5 +23,5 @@ const lookup = async (body: unknown, locale: Locale): Promise<Record<string, str
 
 export const publicNamesIn =
   process.env.NODE_ENV === 'production'
-    ? unstable_cache(lookup, ['public-names'], { tags: [cacheTags.people] })
-    : lookup
+    ? unstable_cache(lookupPublicNames, ['public-names'], { tags: [cacheTags.people] })
+    : lookupPublicNames

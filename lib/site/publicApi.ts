@@ -7,6 +7,7 @@ import { getPayload } from 'payload'
 import type { Locale } from '@/lib/locales'
 
 import { cacheTags } from './cacheTags'
+import { asVisitor, cardPopulate, programBySlug, storyBySlug, storyHasTranslation } from './documentQueries'
 
 /**
  * Every read the public site makes goes through here, as an anonymous visitor: access control
@@ -16,8 +17,10 @@ import { cacheTags } from './cacheTags'
  * Results are cached by Next.js and tagged (see cacheTags.ts); the collections' hooks revalidate
  * the tags on publish, edit, unpublish and delete. Pages therefore never query the database on
  * each request, and never serve stale lists after an edit.
+ *
+ * Drafts never pass through here: a staff member previewing one reads through `previewApi`,
+ * uncached, so no draft can ever enter this shared cache.
  */
-const asVisitor = { overrideAccess: false, user: null, draft: false } as const
 
 /**
  * Production caches every query; development reads fresh each time, so content written by
@@ -33,11 +36,6 @@ const storyCardSelect = {
   publishedAt: true,
   heroImage: true,
   program: true,
-} as const
-
-const cardPopulate = {
-  programs: { name: true, slug: true },
-  tags: { name: true, slug: true },
 } as const
 
 const storyTags = [cacheTags.stories, cacheTags.programs, cacheTags.media, cacheTags.tags]
@@ -105,36 +103,14 @@ export const listStories = cached(
 )
 
 export const findStory = cached(
-  async (slug: string, locale: Locale) => {
-    const { docs } = await (await payload()).find({
-      ...asVisitor,
-      collection: 'stories',
-      locale,
-      limit: 1,
-      depth: 1,
-      where: { slug: { equals: slug } },
-      populate: { ...cardPopulate, leaders: { publicName: true, role: true } },
-    })
-    return docs[0] ?? null
-  },
+  async (slug: string, locale: Locale) => storyBySlug(asVisitor, slug, locale),
   ['find-story'],
   { tags: [...storyTags, cacheTags.leaders] },
 )
 
 /** Whether the story has its own title in this locale, rather than the English fallback. */
 export const isStoryTranslated = cached(
-  async (id: string, locale: Locale) => {
-    const story = await (await payload()).findByID({
-      ...asVisitor,
-      collection: 'stories',
-      id,
-      locale,
-      fallbackLocale: false,
-      depth: 0,
-      select: { title: true },
-    })
-    return Boolean(story?.title)
-  },
+  async (id: string, locale: Locale) => storyHasTranslation(asVisitor, id, locale),
   ['story-translated'],
   { tags: [cacheTags.stories] },
 )
@@ -208,33 +184,7 @@ export const listPrograms = cached(
 )
 
 export const findProgram = cached(
-  async (slug: string, locale: Locale) => {
-    const { docs } = await (await payload()).find({
-      ...asVisitor,
-      collection: 'programs',
-      locale,
-      limit: 1,
-      depth: 1,
-      where: { slug: { equals: slug } },
-      // Leaders are read separately, with only their public fields.
-      select: {
-        name: true,
-        slug: true,
-        summary: true,
-        description: true,
-        location: true,
-        audience: true,
-        meetingSchedule: true,
-        lessonTopics: true,
-        impactFigures: true,
-        heroImage: true,
-        status: true,
-        meta: true,
-        updatedAt: true,
-      },
-    })
-    return docs[0] ?? null
-  },
+  async (slug: string, locale: Locale) => programBySlug(asVisitor, slug, locale),
   ['find-program'],
   { tags: [cacheTags.programs, cacheTags.media] },
 )

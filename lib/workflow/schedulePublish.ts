@@ -8,7 +8,8 @@ import { publishProblems } from './publishProblems'
 
 /**
  * The admin's "Schedule publish" drawer, with Voices' rules in front of Payload's handler, which
- * queues for anyone who can open the admin: only editors and admins schedule, and a story that
+ * queues and cancels for anyone who can open the admin: only editors and admins schedule or
+ * cancel (the jobs collection itself is closed to the API), and a story that
  * could not go live at the chosen time (consent missing or ending by then, no safeguarding
  * sign-off) is not scheduled. The job runs as the editor who scheduled it, and the publishing
  * hooks check everything again when it does.

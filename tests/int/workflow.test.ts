@@ -3,6 +3,7 @@ import type { Payload, PayloadRequest } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { signOffEndpoint } from '@/collections/Stories/endpoints/signOff'
+import { workflowOverview } from '@/lib/workflow/overview'
 import { schedulePublishWithGates } from '@/lib/workflow/schedulePublish'
 import type { User } from '@/payload-types'
 import { richText } from '@/seed/richText'
@@ -87,7 +88,14 @@ describe('contributors', () => {
       payload.update({ collection: 'stories', id: story.id, data: { _status: 'draft' }, ...as(contributor) }),
     ).rejects.toMatchObject({ status: 403 })
     await expect(payload.delete({ collection: 'stories', id: story.id, ...as(contributor) })).rejects.toMatchObject({ status: 403 })
-    expect((await latest(story.id))._status).toBe('published')
+
+    // Restoring the first draft over what is published would take it down (REST's ?draft=true
+    // restores it as a draft instead; the local API has no such option).
+    const { docs: versions } = await payload.findVersions({ collection: 'stories', where: { parent: { equals: story.id } }, sort: 'createdAt' })
+    const firstDraft = versions[0]!.id
+    await expect(payload.restoreVersion({ collection: 'stories', id: firstDraft, ...as(contributor) })).rejects.toMatchObject({ status: 403 })
+    expect((await payload.findByID({ collection: 'stories', id: story.id, depth: 0 }))._status).toBe('published')
+
   })
 })
 
@@ -256,5 +264,48 @@ describe('bulk publishing', () => {
     expect(result.docs.map((doc) => doc.id)).toEqual([ready.story.id])
     expect(result.errors).toEqual([expect.objectContaining({ id: unsigned.story.id, message: expect.stringContaining('signOff') })])
     expect((await latest(unsigned.story.id))._status).toBe('draft')
+  })
+})
+
+describe('the admin home', () => {
+  it('lists what each role needs next', async () => {
+    const { story: submitted } = await draftAboutParticipant()
+    await payload.update({ collection: 'stories', id: submitted.id, data: { reviewStatus: 'inReview' }, draft: true, ...as(contributor) })
+    const { story: scheduled } = await draftAboutParticipant()
+    await signOff(safeguarding, scheduled.id)
+    await payload.jobs.queue({
+      task: 'schedulePublish',
+      input: { type: 'publish', doc: { relationTo: 'stories', value: scheduled.id }, user: { relationTo: 'users', value: editor.id } },
+      waitUntil: new Date(Date.now() + 60 * 60 * 1000),
+    })
+
+    const forEditor = await workflowOverview(payload, editor)
+    expect(forEditor.awaitingReview?.map((s) => s.id)).toContain(submitted.id)
+    expect(forEditor.awaitingSignOff?.map((s) => s.id)).toContain(submitted.id)
+    expect(forEditor.awaitingSignOff?.map((s) => s.id)).not.toContain(scheduled.id)
+    expect(forEditor.scheduled.map((s) => s.id)).toContain(scheduled.id)
+    expect(forEditor.myDrafts).toBeNull()
+
+    const forSafeguarding = await workflowOverview(payload, safeguarding)
+    expect(forSafeguarding.awaitingReview).toBeNull()
+    expect(forSafeguarding.awaitingSignOff?.map((s) => s.id)).toContain(submitted.id)
+    expect(forSafeguarding.failedSchedules).toBeNull()
+
+    const forContributor = await workflowOverview(payload, contributor)
+    expect(forContributor.myDrafts?.map((s) => s.id)).toEqual(expect.arrayContaining([submitted.id, scheduled.id]))
+    expect(forContributor.awaitingReview).toBeNull()
+    expect(forContributor.awaitingSignOff).toBeNull()
+  })
+})
+
+describe('the jobs system', () => {
+  it('is closed to staff through the API, so nobody can hold back the nightly consent check', async () => {
+    for (const user of [contributor, editor, safeguarding]) {
+      await expect(payload.findGlobal({ slug: 'payload-jobs-stats', ...as(user) })).rejects.toMatchObject({ status: 403 })
+      await expect(payload.updateGlobal({ slug: 'payload-jobs-stats', data: { stats: {} }, ...as(user) })).rejects.toMatchObject({ status: 403 })
+      await expect(payload.find({ collection: 'payload-jobs', ...as(user) })).rejects.toMatchObject({ status: 403 })
+    }
+    const admin = await createStaff(payload, 'admin')
+    await expect(payload.updateGlobal({ slug: 'payload-jobs-stats', data: { stats: {} }, ...as(admin) })).rejects.toMatchObject({ status: 403 })
   })
 })

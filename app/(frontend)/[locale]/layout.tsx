@@ -6,6 +6,7 @@ import React from 'react'
 
 import { LanguageSwitcher } from '@/components/LanguageSwitcher.client'
 import { LocaleProvider } from '@/components/LocaleContext.client'
+import { PreviewBanner } from '@/components/PreviewBanner'
 import { intlLocale, localePath, messages } from '@/lib/i18n'
 import { navigation, siteSettings } from '@/lib/site/publicApi'
 import { siteOrigin } from '@/lib/site/origin'
@@ -47,6 +48,7 @@ export default async function LocaleLayout({ children, params }: Props) {
         <a className="skip-link" href="#main">
           {t.skipToContent}
         </a>
+        <PreviewBanner locale={locale} />
         <header className="site-header">
           <div className="container site-header__inner">
             <Link href={localePath(locale)} className="site-header__name">

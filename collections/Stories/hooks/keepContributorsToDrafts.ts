@@ -12,6 +12,9 @@ import { contributorReviewStatuses } from '@/lib/workflow/reviewStatus'
  */
 export const keepContributorsToDrafts: CollectionBeforeOperationHook = ({ args, operation, req }) => {
   if (!hasRole(req.user, 'contributor')) return args
+  if (operation === 'restoreVersion' && !args.draft) {
+    throw new APIError('Contributors restore an earlier version as a draft; an editor publishes it.', 403)
+  }
   if (operation !== 'create' && operation !== 'update') return args
   const data = (args.data ?? {}) as { _status?: string; reviewStatus?: string }
   if (data._status === 'published') {

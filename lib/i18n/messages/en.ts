@@ -66,6 +66,9 @@ export const en = {
   aParticipant: 'a participant',
   aLeader: 'a group leader',
   captionCredit: 'Credit',
+  previewBanner: 'Draft preview',
+  previewingDraft: 'Previewing a draft',
+  exitPreview: 'Exit preview',
 }
 
 export type Messages = typeof en

@@ -66,4 +66,7 @@ export const kk: Messages = {
   aParticipant: 'қатысушы',
   aLeader: 'топ жетекшісі',
   captionCredit: 'Автор',
+  previewBanner: 'Жобаны алдын ала қарау',
+  previewingDraft: 'Сіз жобаны қарап отырсыз',
+  exitPreview: 'Алдын ала қараудан шығу',
 }

@@ -66,4 +66,7 @@ export const ru: Messages = {
   aParticipant: 'участница',
   aLeader: 'ведущая группы',
   captionCredit: 'Автор',
+  previewBanner: 'Предпросмотр черновика',
+  previewingDraft: 'Вы смотрите черновик',
+  exitPreview: 'Выйти из предпросмотра',
 }

@@ -9,7 +9,8 @@ import { RichText } from '@/components/RichText'
 import { StoryGrid } from '@/components/StoryCard'
 import { localePath, messages } from '@/lib/i18n'
 import { pageMetadata } from '@/lib/site/metadata'
-import { findProgram, listStories, programLeaders } from '@/lib/site/publicApi'
+import { programForPage } from '@/lib/site/previewApi'
+import { listStories, programLeaders } from '@/lib/site/publicApi'
 import { localeFrom } from '@/lib/site/routeParams'
 
 type Props = { params: Promise<{ locale: string; slug: string }> }
@@ -20,7 +21,7 @@ export function generateStaticParams() {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const locale = await localeFrom(params)
-  const program = await findProgram((await params).slug, locale)
+  const program = await programForPage((await params).slug, locale)
   if (!program) return {}
   return pageMetadata({
     locale,
@@ -33,7 +34,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ProgramPage({ params }: Props) {
   const locale = await localeFrom(params)
-  const program = await findProgram((await params).slug, locale)
+  const program = await programForPage((await params).slug, locale)
   if (!program) notFound()
   const t = messages(locale)
   const [leaders, stories] = await Promise.all([

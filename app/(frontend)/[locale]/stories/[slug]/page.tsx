@@ -10,8 +10,8 @@ import { StoryGrid } from '@/components/StoryCard'
 import { formatDate, intlLocale, localePath, messages } from '@/lib/i18n'
 import { pageMetadata } from '@/lib/site/metadata'
 import { siteOrigin } from '@/lib/site/origin'
-import { adjacentStories, findStory, isStoryTranslated, moreFromProgram, siteSettings } from '@/lib/site/publicApi'
-import { publicNamesIn } from '@/lib/site/people'
+import { namesForPage, storyForPage, storyTranslatedForPage } from '@/lib/site/previewApi'
+import { adjacentStories, moreFromProgram, siteSettings } from '@/lib/site/publicApi'
 import { localeFrom } from '@/lib/site/routeParams'
 
 type Props = { params: Promise<{ locale: string; slug: string }> }
@@ -22,7 +22,7 @@ export function generateStaticParams() {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const locale = await localeFrom(params)
-  const story = await findStory((await params).slug, locale)
+  const story = await storyForPage((await params).slug, locale)
   if (!story) return {}
   return pageMetadata({
     locale,
@@ -38,18 +38,18 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function StoryPage({ params }: Props) {
   const locale = await localeFrom(params)
   const { slug } = await params
-  const story = await findStory(slug, locale)
+  const story = await storyForPage(slug, locale)
   if (!story) notFound()
   const t = messages(locale)
   const program = typeof story.program === 'object' ? story.program : null
   const hero = typeof story.heroImage === 'object' ? story.heroImage : null
   const tags = (story.tags ?? []).filter((tag) => typeof tag === 'object')
   const [translated, adjacent, more, settings, names] = await Promise.all([
-    locale === 'en' ? true : isStoryTranslated(story.id, locale),
+    locale === 'en' ? true : storyTranslatedForPage(story.id, locale),
     story.publishedAt ? adjacentStories(story.publishedAt, story.id, locale) : { previous: null, next: null },
     program ? moreFromProgram(program.id, story.id, locale) : [],
     siteSettings(locale),
-    publicNamesIn(story.body, locale),
+    namesForPage(story.body, locale),
   ])
   const url = `${siteOrigin()}${localePath(locale, `stories/${story.slug}`)}`
   return (
