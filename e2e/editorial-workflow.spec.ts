@@ -125,9 +125,12 @@ test('a story goes from a contributor’s draft, through sign-off, to scheduled 
   await time.press('Enter')
   await drawer.locator('#scheduled-publish-save').click()
   await expect(editorPage.getByText(/scheduled successfully/i).first()).toBeVisible()
+  // The drawer lists it among the upcoming events.
+  await expect(drawer.locator('table tbody tr')).toHaveCount(1)
   await editorPage.context().close()
 
   // Not before its time...
+  expect(await publicStatus(`/api/stories/${id}`)).toBe(404)
   expect(await publicStatus(storyPath)).toBe(404)
   expect(await (await api.get('/en/stories')).text()).not.toContain(title)
 
