@@ -94,7 +94,8 @@ test('a story goes from a contributor’s draft, through sign-off, to scheduled 
   const editorPage = await adminPageFor(browser, staff.editor)
   await editorPage.goto(`/admin/collections/stories/${id}`)
   await editorPage.locator('#action-save').click()
-  await expect(editorPage.getByText(/signed off/i).first()).toBeVisible()
+  // The error toast names the missing sign-off (the sidebar says so too, so look in the toast).
+  await expect(editorPage.locator('.payload-toast-container').getByText(/must sign off this version/)).toBeVisible()
   expect((await latest(id))._status).toBe('draft')
   expect(await publicStatus(`/api/stories/${id}`)).toBe(404)
   expect(await publicStatus(storyPath)).toBe(404)

@@ -51,6 +51,9 @@ export function signedContentDigest(story: SignedContent): string {
 export const needsSignOff = (dependsOn: readonly string[] | null | undefined): boolean =>
   (dependsOn ?? []).some((key) => key.startsWith('participants:'))
 
+/** How the admin's error toast names the problem, since the sign-off itself is not a form field. */
+export const signOffMissingLabel = 'Safeguarding sign-off (a safeguarding officer must sign off this version before it is published)'
+
 export const signOffMissingMessage =
   'Safeguarding has not signed off this version of the story. It features, mentions or shows a participant, so a safeguarding officer must sign it off before it can be published.'
 

@@ -149,7 +149,7 @@ describe('safeguarding sign-off', () => {
 
     await payload.update({ collection: 'stories', id: story.id, data: { body: richText('Second version.') }, draft: true, ...as(contributor) })
     expect((await latest(story.id)).signOff?.signedOffAt).toBeFalsy()
-    await expect(publish(story.id)).rejects.toThrow(/signOff/)
+    await expect(publish(story.id)).rejects.toThrow(/must sign off/)
 
     await signOff(safeguarding, story.id)
     await payload.update({
@@ -262,7 +262,7 @@ describe('bulk publishing', () => {
       ...as(editor),
     })
     expect(result.docs.map((doc) => doc.id)).toEqual([ready.story.id])
-    expect(result.errors).toEqual([expect.objectContaining({ id: unsigned.story.id, message: expect.stringContaining('signOff') })])
+    expect(result.errors).toEqual([expect.objectContaining({ id: unsigned.story.id, message: expect.stringContaining('must sign off') })])
     expect((await latest(unsigned.story.id))._status).toBe('draft')
   })
 })

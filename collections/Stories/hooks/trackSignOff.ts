@@ -2,7 +2,13 @@ import type { CollectionBeforeChangeHook } from 'payload'
 
 import { ValidationError } from 'payload'
 
-import { needsSignOff, type SignOffContext, signedContentDigest, signOffMissingMessage } from '@/lib/workflow/signOff'
+import {
+  needsSignOff,
+  type SignOffContext,
+  signedContentDigest,
+  signOffMissingLabel,
+  signOffMissingMessage,
+} from '@/lib/workflow/signOff'
 
 const cleared = { signedOffBy: null, signedOffByName: null, signedOffAt: null }
 
@@ -29,7 +35,7 @@ export const trackSignOff: CollectionBeforeChangeHook = ({ context, data, origin
   const goingLive = status === 'published' && (originalDoc?._status !== 'published' || contentChanged)
   const signedOff = Boolean((data.signOff ?? originalDoc?.signOff)?.signedOffAt)
   if (goingLive && needsSignOff(data.dependsOn ?? originalDoc?.dependsOn) && !signedOff) {
-    throw new ValidationError({ collection: 'stories', errors: [{ path: 'signOff', message: signOffMissingMessage }] })
+    throw new ValidationError({ collection: 'stories', errors: [{ path: 'signOff', label: signOffMissingLabel, message: signOffMissingMessage }] })
   }
   return data
 }
