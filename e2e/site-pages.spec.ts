@@ -155,6 +155,12 @@ for (const viewport of viewports) {
         }
         await expect(page.getByRole('note')).toHaveCount(0)
 
+        // The people the story features, by public name only.
+        const people = page.getByRole('region', { name: m.peopleInStory })
+        const featured = story.leaders.map((key) => leaders.find((leader) => leader.key === key)!)
+        expect(await people.locator('li').allTextContents()).toEqual(featured.map((leader) => localized(leader.publicName, locale)))
+        for (const leader of featured) await expect(page.locator('body')).not.toContainText(leader.realName)
+
         for (const key of story.tags) {
           const tag = tags.find((candidate) => candidate.key === key)!
           await expect(article.getByRole('link', { name: localized(tag.name, locale), exact: true })).toHaveAttribute(

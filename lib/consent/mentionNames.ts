@@ -5,21 +5,22 @@ import { defaultLocale, type Locale } from '@/lib/locales'
 
 import { loadPeople } from './check'
 import { hasConsent } from './scopes'
-import { mentionsIn, personKey, type PeopleCollection } from './storyPeople'
+import { mentionsIn, personKey, type PeopleCollection, type PersonRef } from './storyPeople'
 
 /**
- * What each person mentioned in a body is called in public: her current public name when she
- * has agreed to be named, otherwise (withdrawn, expired, erased) a neutral phrase. Real names
- * are never read here.
+ * What each person mentioned in a body (and any `also` people, e.g. those a story features) is
+ * called in public: her current public name when she has agreed to be named, otherwise
+ * (withdrawn, expired, erased) a neutral phrase. Real names are never read here.
  */
 export async function mentionNames(
   body: unknown,
   req: PayloadRequest,
   locale: TypedLocale = defaultLocale,
   now = new Date(),
+  also: PersonRef[] = [],
 ): Promise<Map<string, string>> {
   const names = new Map<string, string>()
-  const refs = mentionsIn(body)
+  const refs = [...mentionsIn(body), ...also]
   const t = messages((locale as Locale) ?? defaultLocale)
   for (const collection of ['participants', 'leaders'] as PeopleCollection[]) {
     const ids = refs.filter((r) => r.collection === collection).map((r) => r.id)

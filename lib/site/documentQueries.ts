@@ -33,11 +33,11 @@ export async function storyBySlug(viewer: Viewer, slug: string, locale: Locale) 
     depth: 1,
     where: { slug: { equals: slug } },
     // Staff may read more than visitors, so nothing the page does not show is read at all:
-    // people appear through their public names only (mentions are resolved by `publicNamesIn`).
-    select: { featuredLeaders: false, featuredParticipants: false, author: false, dependsOn: false, searchText: false },
+    // people appear through their public names only, resolved by `publicNamesIn` from their IDs.
+    select: { author: false, dependsOn: false, searchText: false },
     populate: {
       ...cardPopulate,
-      leaders: { publicName: true, role: true },
+      leaders: { publicName: true },
       participants: { publicName: true },
     },
   })

@@ -3,25 +3,39 @@ import { unstable_cache } from 'next/cache'
 import { createLocalReq, getPayload } from 'payload'
 
 import { mentionNames } from '@/lib/consent/mentionNames'
+import type { PersonRef } from '@/lib/consent/storyPeople'
 import type { Locale } from '@/lib/locales'
 
 import { cacheTags } from './cacheTags'
 
 /**
- * Public names for the people mentioned in a story body, as the site renders them.
+ * Public names for the people mentioned in a story body, and those it features, as the site
+ * renders them.
  *
  * Participants are closed to anonymous visitors, so this is the one place the public site reads
  * them with system rights. It reads nothing but the public name and the consent record (to know
  * whether she may be named), and returns only the name, or a neutral phrase when she may not be
  * named. Cached under the "people" tag, which every change to a participant or leader revalidates.
  */
-export const lookupPublicNames = async (body: unknown, locale: Locale): Promise<Record<string, string>> => {
+export const lookupPublicNames = async (body: unknown, locale: Locale, featured: PersonRef[] = []): Promise<Record<string, string>> => {
   const payload = await getPayload({ config })
   const req = await createLocalReq({ locale }, payload)
-  return Object.fromEntries(await mentionNames(body, req, locale))
+  return Object.fromEntries(await mentionNames(body, req, locale, new Date(), featured))
 }
 
 export const publicNamesIn =
   process.env.NODE_ENV === 'production'
     ? unstable_cache(lookupPublicNames, ['public-names'], { tags: [cacheTags.people] })
     : lookupPublicNames
+
+type Relation = string | { id: string } | null | undefined
+
+/** The leaders and participants a story features, as references for `publicNamesIn`. */
+export function featuredPeople(story: { featuredLeaders?: Relation[] | null; featuredParticipants?: Relation[] | null }): PersonRef[] {
+  const refs = (collection: PersonRef['collection'], values: Relation[] | null | undefined): PersonRef[] =>
+    (values ?? []).flatMap((value) => {
+      const id = typeof value === 'object' && value ? value.id : value
+      return id ? [{ collection, id: String(id) }] : []
+    })
+  return [...refs('leaders', story.featuredLeaders), ...refs('participants', story.featuredParticipants)]
+}

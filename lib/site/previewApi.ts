@@ -1,5 +1,6 @@
 import { cache } from 'react'
 
+import type { PersonRef } from '@/lib/consent/storyPeople'
 import type { Locale } from '@/lib/locales'
 import { previewer } from '@/lib/preview/session'
 
@@ -23,9 +24,9 @@ export async function storyTranslatedForPage(id: string, locale: Locale): Promis
   return user ? storyHasTranslation(asPreviewer(user), id, locale) : isStoryTranslated(id, locale)
 }
 
-/** Public names of the people mentioned in a body; a draft's body is never used as a cache key. */
-export async function namesForPage(body: unknown, locale: Locale): Promise<Record<string, string>> {
-  return (await previewer()) ? lookupPublicNames(body, locale) : publicNamesIn(body, locale)
+/** Public names of the people a story mentions or features; a draft's body is never a cache key. */
+export async function namesForPage(body: unknown, locale: Locale, featured: PersonRef[] = []): Promise<Record<string, string>> {
+  return (await previewer()) ? lookupPublicNames(body, locale, featured) : publicNamesIn(body, locale, featured)
 }
 
 export const programForPage = cache(async (slug: string, locale: Locale) => {

@@ -65,6 +65,7 @@ export const en = {
   feed: 'News feed (Atom)',
   aParticipant: 'a participant',
   aLeader: 'a group leader',
+  peopleInStory: 'People in this story',
   captionCredit: 'Credit',
   previewBanner: 'Draft preview',
   previewingDraft: 'Previewing a draft',

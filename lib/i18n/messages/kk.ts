@@ -65,6 +65,7 @@ export const kk: Messages = {
   feed: 'Жаңалықтар арнасы (Atom)',
   aParticipant: 'қатысушы',
   aLeader: 'топ жетекшісі',
+  peopleInStory: 'Осы оқиғадағы адамдар',
   captionCredit: 'Автор',
   previewBanner: 'Жобаны алдын ала қарау',
   previewingDraft: 'Сіз жобаны қарап отырсыз',

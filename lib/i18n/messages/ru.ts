@@ -65,6 +65,7 @@ export const ru: Messages = {
   feed: 'Лента новостей (Atom)',
   aParticipant: 'участница',
   aLeader: 'ведущая группы',
+  peopleInStory: 'Люди в этой истории',
   captionCredit: 'Автор',
   previewBanner: 'Предпросмотр черновика',
   previewingDraft: 'Вы смотрите черновик',

@@ -12,6 +12,8 @@ import { pageMetadata } from '@/lib/site/metadata'
 import { siteOrigin } from '@/lib/site/origin'
 import { namesForPage, storyForPage, storyTranslatedForPage } from '@/lib/site/previewApi'
 import { adjacentStories, moreFromProgram, siteSettings } from '@/lib/site/publicApi'
+import { personKey } from '@/lib/consent/storyPeople'
+import { featuredPeople } from '@/lib/site/people'
 import { localeFrom } from '@/lib/site/routeParams'
 
 type Props = { params: Promise<{ locale: string; slug: string }> }
@@ -44,12 +46,13 @@ export default async function StoryPage({ params }: Props) {
   const program = typeof story.program === 'object' ? story.program : null
   const hero = typeof story.heroImage === 'object' ? story.heroImage : null
   const tags = (story.tags ?? []).filter((tag) => typeof tag === 'object')
+  const featured = featuredPeople(story)
   const [translated, adjacent, more, settings, names] = await Promise.all([
     locale === 'en' ? true : storyTranslatedForPage(story.id, locale),
     story.publishedAt ? adjacentStories(story.publishedAt, story.id, locale) : { previous: null, next: null },
     program ? moreFromProgram(program.id, story.id, locale) : [],
     siteSettings(locale),
-    namesForPage(story.body, locale),
+    namesForPage(story.body, locale, featured),
   ])
   const url = `${siteOrigin()}${localePath(locale, `stories/${story.slug}`)}`
   return (
@@ -102,6 +105,16 @@ export default async function StoryPage({ params }: Props) {
           </figure>
         ) : null}
         <RichText data={story.body} locale={locale} names={names} className="prose" />
+        {featured.length ? (
+          <section className="story__people" aria-labelledby="story-people">
+            <h2 id="story-people">{t.peopleInStory}</h2>
+            <ul>
+              {featured.map((person) => (
+                <li key={personKey(person)}>{names[personKey(person)]}</li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
         {tags.length ? (
           <p className="meta">
             {t.tags}:{' '}
