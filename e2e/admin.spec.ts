@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test'
 
 import { logInAsAdmin } from './helpers'
+import { e2eBaseUrl } from './settings'
 
 test('the admin login page renders', async ({ page }) => {
   await page.goto('/admin')
@@ -35,4 +36,19 @@ test('the dashboard lists consents that end within 30 days', async ({ page }) =>
   await expect(page.getByTestId('waiting-for-consent').getByRole('heading', { name: /Stories waiting for consent/ })).toBeVisible()
   // An admin also sees the editors' and safeguarding's lists.
   for (const list of ['awaiting-review', 'awaiting-sign-off', 'scheduled']) await expect(page.getByTestId(list)).toBeVisible()
+})
+
+test('the admin reads in Russian, Voices’ own labels and workflow included', async ({ page, context }) => {
+  await logInAsAdmin(page)
+  await context.addCookies([{ name: 'payload-lng', value: 'ru', url: e2eBaseUrl }])
+  await page.goto('/admin')
+  await expect(page.getByRole('heading', { name: 'Ваши задачи' })).toBeVisible()
+  await expect(page.getByTestId('consents-ending').getByRole('heading', { name: /Согласия, истекающие/ })).toBeVisible()
+  await page.goto('/admin/collections/stories')
+  const table = page.locator('table')
+  await expect(table.getByText('Заголовок', { exact: true })).toBeVisible()
+  await expect(table.getByText('Статус проверки', { exact: true })).toBeVisible()
+  await table.locator('tbody tr').first().locator('a').first().click()
+  await expect(page.getByRole('heading', { name: 'Одобрение службы защиты' })).toBeVisible()
+  await expect(page.getByText('Участницы в истории', { exact: true })).toBeVisible()
 })

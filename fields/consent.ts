@@ -1,6 +1,7 @@
 import type { GroupField } from 'payload'
 
 import { canAccessPrivateFields } from '@/access/canAccessPrivateFields'
+import { adminOption } from '@/lib/adminLanguages'
 import { consentScopes, consentStatuses } from '@/lib/consent/scopes'
 
 /**
@@ -10,47 +11,47 @@ import { consentScopes, consentStatuses } from '@/lib/consent/scopes'
 export const consentField: GroupField = {
   name: 'consent',
   type: 'group',
-  label: 'Consent',
+  label: { en: 'Consent', ru: 'Согласие' },
   access: { create: canAccessPrivateFields, read: canAccessPrivateFields, update: canAccessPrivateFields },
   admin: {
     description:
-      'What she has agreed to, recorded by safeguarding staff. Stories that use her in any way she has not agreed to cannot be published; withdrawing consent takes them down at once.',
+      { en: 'What she has agreed to, recorded by safeguarding staff. Stories that use her in any way she has not agreed to cannot be published; withdrawing consent takes them down at once.', ru: 'На что она согласилась — записывает служба защиты. Истории, использующие её так, как она не соглашалась, нельзя опубликовать; отзыв согласия сразу снимает их с сайта.' },
   },
   fields: [
     {
       type: 'row',
       fields: [
-        { name: 'status', type: 'select', label: 'Consent', options: [...consentStatuses], defaultValue: 'none' },
+        { name: 'status', type: 'select', label: { en: 'Consent', ru: 'Согласие' }, options: consentStatuses.map(adminOption), defaultValue: 'none' },
         {
           name: 'scopes',
           type: 'select',
-          label: 'She agrees to',
+          label: { en: 'She agrees to', ru: 'Она согласна на' },
           hasMany: true,
-          options: [...consentScopes],
+          options: consentScopes.map(adminOption),
         },
       ],
     },
     {
       type: 'row',
       fields: [
-        { name: 'givenAt', type: 'date', label: 'Date given' },
-        { name: 'expiresAt', type: 'date', label: 'Expires on', admin: { description: 'Ask her again before this date.' } },
-        { name: 'recordedBy', type: 'relationship', relationTo: 'users', label: 'Recorded by' },
+        { name: 'givenAt', type: 'date', label: { en: 'Date given', ru: 'Дата согласия' } },
+        { name: 'expiresAt', type: 'date', label: { en: 'Expires on', ru: 'Действует до' }, admin: { description: { en: 'Ask her again before this date.', ru: 'Спросите её снова до этой даты.' } } },
+        { name: 'recordedBy', type: 'relationship', relationTo: 'users', label: { en: 'Recorded by', ru: 'Кто записал' } },
       ],
     },
     {
       type: 'row',
       fields: [
-        { name: 'withdrawnAt', type: 'date', label: 'Withdrawn on' },
-        { name: 'withdrawalReason', type: 'textarea', label: 'Reason for withdrawal' },
+        { name: 'withdrawnAt', type: 'date', label: { en: 'Withdrawn on', ru: 'Дата отзыва' } },
+        { name: 'withdrawalReason', type: 'textarea', label: { en: 'Reason for withdrawal', ru: 'Причина отзыва' } },
       ],
     },
     {
       name: 'evidence',
       type: 'upload',
       relationTo: 'consent-evidence',
-      label: 'Evidence',
-      admin: { description: 'Optional: a signed form or recording. Stored privately, never served to the public.' },
+      label: { en: 'Evidence', ru: 'Подтверждение' },
+      admin: { description: { en: 'Optional: a signed form or recording. Stored privately, never served to the public.', ru: 'Необязательно: подписанная форма или запись. Хранится закрыто и никогда не выдаётся публично.' } },
     },
   ],
 }

@@ -15,7 +15,7 @@ export const erasureFields: Field[] = [
   {
     name: 'erasedAt',
     type: 'date',
-    label: 'Private data erased on',
+    label: { en: 'Private data erased on', ru: 'Личные данные удалены' },
     access: { create: nobody, update: nobody },
     admin: { readOnly: true, position: 'sidebar', condition: (data) => Boolean(data?.erasedAt) },
   },

@@ -1,15 +1,19 @@
 import type { TextareaField, TextField } from 'payload'
 
 import { canAccessPrivateFields } from '@/access/canAccessPrivateFields'
+import type { AdminText } from '@/lib/adminLanguages'
 
-const privateNotice = 'Private: only safeguarding staff and admins can see this. Never shown on the site.'
+const privateNotice: AdminText = {
+  en: 'Private: only safeguarding staff and admins can see this. Never shown on the site.',
+  ru: 'Закрыто: видят только служба защиты и администраторы. На сайте не показывается.',
+}
 
 /**
  * A text field only safeguarding staff and admins can read or write. Anyone else, anonymous
  * visitors above all, never receives the value: field access strips it from every response
  * and refuses queries that filter on it.
  */
-export function privateField<T extends TextField | TextareaField>(field: T, description: string): T {
+export function privateField<T extends TextField | TextareaField>(field: T, description: AdminText): T {
   return {
     ...field,
     access: {
@@ -17,6 +21,6 @@ export function privateField<T extends TextField | TextareaField>(field: T, desc
       read: canAccessPrivateFields,
       update: canAccessPrivateFields,
     },
-    admin: { ...field.admin, description: `${description} ${privateNotice}` },
+    admin: { ...field.admin, description: { en: `${description.en} ${privateNotice.en}`, ru: `${description.ru} ${privateNotice.ru}` } },
   }
 }

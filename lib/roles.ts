@@ -3,10 +3,10 @@
  * the role itself is stored on the user and copied into the session token.
  */
 export const roles = [
-  { value: 'admin', label: 'Admin' },
-  { value: 'editor', label: 'Editor' },
-  { value: 'contributor', label: 'Contributor' },
-  { value: 'safeguarding', label: 'Safeguarding' },
+  { value: 'admin', label: 'Admin', ru: 'Администратор' },
+  { value: 'editor', label: 'Editor', ru: 'Редактор' },
+  { value: 'contributor', label: 'Contributor', ru: 'Автор' },
+  { value: 'safeguarding', label: 'Safeguarding', ru: 'Служба защиты' },
 ] as const
 
 export type Role = (typeof roles)[number]['value']

@@ -9,12 +9,12 @@ import { nobody } from '@/access/nobody'
  */
 export const AuditLog: CollectionConfig = {
   slug: 'audit-log',
-  labels: { singular: 'Audit entry', plural: 'Audit log' },
+  labels: { singular: { en: 'Audit entry', ru: 'Запись журнала' }, plural: { en: 'Audit log', ru: 'Журнал аудита' } },
   admin: {
     group: 'Settings',
     useAsTitle: 'summary',
     defaultColumns: ['at', 'user', 'action', 'summary'],
-    description: 'Every read and change of private data and consent records. Entries can never be edited or removed.',
+    description: { en: 'Every read and change of private data and consent records. Entries can never be edited or removed.', ru: 'Каждое чтение и изменение личных данных и записей о согласии. Записи нельзя изменить или удалить.' },
   },
   defaultSort: '-at',
   access: { create: nobody, delete: nobody, read: canAccessPrivateData, update: nobody },

@@ -13,8 +13,8 @@ import { anonymiseFilename } from '../Media/hooks/anonymiseFilename'
  */
 export const ConsentEvidence: CollectionConfig = {
   slug: 'consent-evidence',
-  labels: { singular: 'Consent evidence', plural: 'Consent evidence' },
-  admin: { group: 'People', useAsTitle: 'filename', description: 'Private files: signed forms, recordings.' },
+  labels: { singular: { en: 'Consent evidence', ru: 'Подтверждения согласия' }, plural: { en: 'Consent evidence', ru: 'Подтверждения согласия' } },
+  admin: { group: 'People', useAsTitle: 'filename', description: { en: 'Private files: signed forms, recordings.', ru: 'Закрытые файлы: подписанные формы, записи.' } },
   access: {
     create: canAccessPrivateFields,
     delete: canAccessPrivateFields,
@@ -26,5 +26,5 @@ export const ConsentEvidence: CollectionConfig = {
     staticDir: path.join(dataDir(), 'private', 'consent-evidence'),
     mimeTypes: ['application/pdf', 'image/jpeg', 'image/png', 'image/webp', 'audio/mpeg', 'audio/mp4', 'audio/ogg'],
   },
-  fields: [{ name: 'note', type: 'text', label: 'Note' }],
+  fields: [{ name: 'note', type: 'text', label: { en: 'Note', ru: 'Примечание' } }],
 }

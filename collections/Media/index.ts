@@ -16,7 +16,7 @@ const revalidateMedia = revalidateCollection(cacheTags.media)
 
 export const Media: CollectionConfig = {
   slug: 'media',
-  labels: { singular: 'Media item', plural: 'Media' },
+  labels: { singular: { en: 'Media item', ru: 'Медиафайл' }, plural: { en: 'Media', ru: 'Медиафайлы' } },
   admin: {
     useAsTitle: 'alt',
     defaultColumns: ['filename', 'alt', 'credit', 'updatedAt'],
@@ -55,32 +55,32 @@ export const Media: CollectionConfig = {
     {
       name: 'alt',
       type: 'text',
-      label: 'Alt text',
+      label: { en: 'Alt text', ru: 'Альтернативный текст' },
       required: true,
       localized: true,
       admin: {
         description:
-          'Describe what the image shows for people who cannot see it. Never name or describe anyone in a way that identifies her.',
+          { en: 'Describe what the image shows for people who cannot see it. Never name or describe anyone in a way that identifies her.', ru: 'Опишите, что на изображении, для тех, кто его не видит. Никогда не называйте и не описывайте человека так, чтобы её можно было узнать.' },
       },
     },
     {
       name: 'caption',
       type: 'textarea',
-      label: 'Caption',
+      label: { en: 'Caption', ru: 'Подпись' },
       localized: true,
-      admin: { description: 'Shown under the image on the site.' },
+      admin: { description: { en: 'Shown under the image on the site.', ru: 'Показывается под изображением на сайте.' } },
     },
     {
       name: 'peopleShown',
       type: 'relationship',
       relationTo: ['participants', 'leaders'],
       hasMany: true,
-      label: 'People shown',
+      label: { en: 'People shown', ru: 'Кто на снимке' },
       // Who appears in a photo is private: the public never learns it.
       access: { read: authenticated },
       admin: {
         description:
-          'Everyone recognisable in this image. A story can only use it once each of them has agreed to photos.',
+          { en: 'Everyone recognisable in this image. A story can only use it once each of them has agreed to photos.', ru: 'Все, кого можно узнать на снимке. История сможет его использовать, только когда каждая согласится на фото.' },
       },
     },
     {
@@ -91,8 +91,8 @@ export const Media: CollectionConfig = {
     {
       name: 'credit',
       type: 'text',
-      label: 'Credit',
-      admin: { description: 'Photographer or source, e.g. "Photo: WEP Almaty".' },
+      label: { en: 'Credit', ru: 'Источник' },
+      admin: { description: { en: 'Photographer or source, e.g. "Photo: WEP Almaty".', ru: 'Фотограф или источник, например «Фото: WEP Алматы».' } },
     },
   ],
 }

@@ -19,14 +19,14 @@ const audit = auditPrivateData('participants', ['legalName', 'notes', 'consent']
  */
 export const Participants: CollectionConfig = {
   slug: 'participants',
-  labels: { singular: 'Participant', plural: 'Participants' },
+  labels: { singular: { en: 'Participant', ru: 'Участница' }, plural: { en: 'Participants', ru: 'Участницы' } },
   admin: {
     useAsTitle: 'publicName',
     defaultColumns: ['publicName', 'program', 'updatedAt'],
     // Public names only: searching on a private field would let anyone test a guess against it.
     listSearchableFields: ['publicName'],
     group: 'People',
-    description: 'Women taking part in programs. Stories only ever show their public name (pseudonym).',
+    description: { en: 'Women taking part in programs. Stories only ever show their public name (pseudonym).', ru: 'Женщины, участвующие в программах. Истории показывают только их публичное имя (псевдоним).' },
   },
   defaultSort: 'publicName',
   access: {
@@ -47,24 +47,24 @@ export const Participants: CollectionConfig = {
     {
       name: 'publicName',
       type: 'text',
-      label: 'Public name (pseudonym)',
+      label: { en: 'Public name (pseudonym)', ru: 'Публичное имя (псевдоним)' },
       required: true,
       localized: true,
-      admin: { description: 'The only name the site shows. Choose one that cannot identify her.' },
+      admin: { description: { en: 'The only name the site shows. Choose one that cannot identify her.', ru: 'Единственное имя, которое показывает сайт. Выберите такое, по которому её нельзя узнать.' } },
     },
     privateField(
-      { name: 'legalName', type: 'text', label: 'Legal name' },
-      'Her name as on her documents.',
+      { name: 'legalName', type: 'text', label: { en: 'Legal name', ru: 'Имя по документам' } },
+      { en: 'Her name as on her documents.', ru: 'Её имя, как в документах.' },
     ),
     {
       name: 'program',
       type: 'relationship',
       relationTo: 'programs',
-      label: 'Program',
+      label: { en: 'Program', ru: 'Программа' },
     },
     privateField(
-      { name: 'notes', type: 'textarea', label: 'Private notes' },
-      'Context for safeguarding staff, e.g. what must never be mentioned.',
+      { name: 'notes', type: 'textarea', label: { en: 'Private notes', ru: 'Закрытые заметки' } },
+      { en: 'Context for safeguarding staff, e.g. what must never be mentioned.', ru: 'Контекст для службы защиты, например о чём никогда нельзя упоминать.' },
     ),
     consentField,
     ...erasureFields,

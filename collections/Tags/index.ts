@@ -10,7 +10,7 @@ const revalidateTags = revalidateCollection(cacheTags.tags)
 
 export const Tags: CollectionConfig = {
   slug: 'tags',
-  labels: { singular: 'Tag', plural: 'Tags' },
+  labels: { singular: { en: 'Tag', ru: 'Тема' }, plural: { en: 'Tags', ru: 'Темы' } },
   admin: {
     useAsTitle: 'name',
     defaultColumns: ['name', 'slug'],
@@ -32,10 +32,10 @@ export const Tags: CollectionConfig = {
     {
       name: 'name',
       type: 'text',
-      label: 'Name',
+      label: { en: 'Name', ru: 'Название' },
       required: true,
       localized: true,
-      admin: { description: 'A theme readers can browse by, e.g. "Parenting" or "Safety".' },
+      admin: { description: { en: 'A theme readers can browse by, e.g. "Parenting" or "Safety".', ru: 'Тема, по которой читатели могут искать истории, например «Материнство» или «Безопасность».' } },
     },
     slug('name'),
   ],

@@ -3,11 +3,12 @@ import type { CollectionConfig } from 'payload'
 import { authenticated } from '@/access/authenticated'
 import { isAdmin, isAdminField } from '@/access/isAdmin'
 import { isAdminOrSelf } from '@/access/isAdminOrSelf'
+import { adminOption } from '@/lib/adminLanguages'
 import { roles } from '@/lib/roles'
 
 export const Users: CollectionConfig = {
   slug: 'users',
-  labels: { singular: 'Staff member', plural: 'Staff' },
+  labels: { singular: { en: 'Staff member', ru: 'Сотрудник' }, plural: { en: 'Staff', ru: 'Сотрудники' } },
   admin: {
     useAsTitle: 'email',
     defaultColumns: ['name', 'email', 'role'],
@@ -31,22 +32,22 @@ export const Users: CollectionConfig = {
     {
       name: 'name',
       type: 'text',
-      label: 'Name',
-      admin: { description: 'How colleagues know you in the admin. Never shown on the public site.' },
+      label: { en: 'Name', ru: 'Название' },
+      admin: { description: { en: 'How colleagues know you in the admin. Never shown on the public site.', ru: 'Как вас видят коллеги в админке. На сайте не показывается.' } },
     },
     {
       name: 'role',
       type: 'select',
-      label: 'Role',
+      label: { en: 'Role', ru: 'Роль' },
       required: true,
       defaultValue: 'contributor',
-      options: roles.map(({ label, value }) => ({ label, value })),
+      options: roles.map(adminOption),
       saveToJWT: true,
       access: { create: isAdminField, update: isAdminField },
       admin: {
         position: 'sidebar',
         description:
-          'Contributors write drafts, editors publish, safeguarding manages private data and consent, admins manage staff. Only admins can change roles.',
+          { en: 'Contributors write drafts, editors publish, safeguarding manages private data and consent, admins manage staff. Only admins can change roles.', ru: 'Авторы пишут черновики, редакторы публикуют, служба защиты ведёт личные данные и согласия, администраторы управляют сотрудниками. Менять роли могут только администраторы.' },
       },
     },
   ],

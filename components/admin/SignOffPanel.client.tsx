@@ -1,9 +1,32 @@
 'use client'
 
-import { Button, useAuth, useDocumentInfo } from '@payloadcms/ui'
+import { Button, useAuth, useDocumentInfo, useTranslation } from '@payloadcms/ui'
 import { useState } from 'react'
 
 type SignOff = { signedOffAt?: string | null; signedOffByName?: string | null } | null | undefined
+
+const text = {
+  en: {
+    heading: 'Safeguarding sign-off',
+    signedBy: 'Signed off by',
+    on: 'on',
+    notSigned:
+      'Not signed off. A story that features, mentions or shows a participant needs a safeguarding sign-off on its current text before it can be published; editing it afterwards clears the sign-off.',
+    sign: 'Sign off',
+    signAgain: 'Sign off again',
+    failed: 'Signing off failed; nothing was changed. Please try again.',
+  },
+  ru: {
+    heading: 'Одобрение службы защиты',
+    signedBy: 'Одобрено:',
+    on: '—',
+    notSigned:
+      'Не одобрено. Историю, в которой есть участница (в тексте, в списке или на фото), можно опубликовать только после одобрения службой защиты её текущей версии; любая правка после этого снимает одобрение.',
+    sign: 'Одобрить',
+    signAgain: 'Одобрить снова',
+    failed: 'Не удалось одобрить; ничего не изменилось. Попробуйте ещё раз.',
+  },
+}
 
 /**
  * The story's safeguarding sign-off in the sidebar: who signed and when, or that nobody has
@@ -12,8 +35,10 @@ type SignOff = { signedOffAt?: string | null; signedOffByName?: string | null } 
 export function SignOffPanel() {
   const { user } = useAuth<{ role?: string }>()
   const { id, savedDocumentData } = useDocumentInfo()
+  const { i18n } = useTranslation()
   const [state, setState] = useState<'idle' | 'working' | 'failed'>('idle')
   if (!id) return null
+  const t = i18n.language === 'ru' ? text.ru : text.en
 
   const signOff = savedDocumentData?.signOff as SignOff
   const canSign = ['admin', 'safeguarding'].includes(user?.role ?? '')
@@ -28,24 +53,21 @@ export function SignOffPanel() {
   return (
     <section aria-labelledby="sign-off-heading" style={{ marginBottom: '1.5rem' }}>
       <h4 id="sign-off-heading" style={{ margin: '0 0 0.5rem' }}>
-        Safeguarding sign-off
+        {t.heading}
       </h4>
       {signOff?.signedOffAt ? (
         <p data-testid="sign-off-status">
-          Signed off by {signOff.signedOffByName ?? 'safeguarding'} on {new Date(signOff.signedOffAt).toLocaleString()}
+          {t.signedBy} {signOff.signedOffByName ?? t.heading} {t.on} {new Date(signOff.signedOffAt).toLocaleString(i18n.language)}
         </p>
       ) : (
-        <p data-testid="sign-off-status">
-          Not signed off. A story that features, mentions or shows a participant needs a safeguarding sign-off on its
-          current text before it can be published; editing it afterwards clears the sign-off.
-        </p>
+        <p data-testid="sign-off-status">{t.notSigned}</p>
       )}
       {canSign ? (
         <Button buttonStyle="secondary" onClick={sign} disabled={state === 'working'}>
-          {signOff?.signedOffAt ? 'Sign off again' : 'Sign off'}
+          {signOff?.signedOffAt ? t.signAgain : t.sign}
         </Button>
       ) : null}
-      {state === 'failed' ? <p role="alert">Signing off failed; nothing was changed. Please try again.</p> : null}
+      {state === 'failed' ? <p role="alert">{t.failed}</p> : null}
     </section>
   )
 }

@@ -5,67 +5,140 @@ import { workflowOverview, type ScheduledItem, type StoryItem } from '@/lib/work
 
 import { DashboardList } from './DashboardList'
 
-const when = (iso: string) => new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Almaty' })
+const text = {
+  en: {
+    yourWork: 'Your work',
+    myDrafts: 'Your drafts',
+    noDrafts: 'None. Start a new story under Stories.',
+    review: 'Waiting for review',
+    noReview: 'Nothing is waiting for review.',
+    signOff: 'Waiting for safeguarding sign-off',
+    noSignOff: 'Nothing is waiting for sign-off.',
+    scheduled: 'Scheduled',
+    noScheduled: 'Nothing is scheduled.',
+    failed: 'Scheduled publishing that did not happen',
+    didNotHappen: 'did not happen:',
+    ending: 'Consents ending in the next 30 days',
+    ends: 'ends',
+    blocked: 'Stories waiting for consent',
+    none: 'None.',
+    almaty: '(Almaty time)',
+    notes: {
+      draft: 'draft',
+      'in review': 'in review',
+      approved: 'approved',
+      publish: 'publish',
+      unpublish: 'unpublish',
+    } as Record<string, string>,
+  },
+  ru: {
+    yourWork: 'Ваши задачи',
+    myDrafts: 'Ваши черновики',
+    noDrafts: 'Нет. Новую историю можно начать в разделе «Истории».',
+    review: 'Ждут проверки',
+    noReview: 'Проверки ничего не ждёт.',
+    signOff: 'Ждут одобрения службы защиты',
+    noSignOff: 'Одобрения ничего не ждёт.',
+    scheduled: 'Запланировано',
+    noScheduled: 'Ничего не запланировано.',
+    failed: 'Запланированные публикации, которые не состоялись',
+    didNotHappen: 'не состоялось:',
+    ending: 'Согласия, истекающие в ближайшие 30 дней',
+    ends: 'истекает',
+    blocked: 'Истории, ожидающие согласия',
+    none: 'Нет.',
+    almaty: '(время Алматы)',
+    notes: {
+      draft: 'черновик',
+      'in review': 'на проверке',
+      approved: 'одобрена',
+      publish: 'публикация',
+      unpublish: 'снятие',
+    } as Record<string, string>,
+  },
+}
 
-const storyLink = (story: StoryItem) => (
-  <>
-    <a href={`/admin/collections/stories/${story.id}`}>{story.title}</a>
-    {story.note ? ` (${story.note})` : null}
-  </>
-)
+type Text = typeof text.en
 
-const scheduledLink = (item: ScheduledItem) => (
-  <>
-    <a href={`/admin/collections/stories/${item.id}`}>{item.title}</a>: {item.note} {when(item.at)} (Almaty)
-    {item.failed ? ` did not happen: ${item.failed}` : null}
-  </>
-)
+const when = (iso: string, language: string) =>
+  new Date(iso).toLocaleString(language === 'ru' ? 'ru-RU' : 'en-GB', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: 'Asia/Almaty',
+  })
+
+function storyLine(t: Text, story: StoryItem) {
+  return (
+    <>
+      <a href={`/admin/collections/stories/${story.id}`}>{story.title}</a>
+      {story.note ? ` (${t.notes[story.note] ?? story.note})` : null}
+    </>
+  )
+}
+
+function scheduledLine(t: Text, language: string, item: ScheduledItem) {
+  return (
+    <>
+      <a href={`/admin/collections/stories/${item.id}`}>{item.title}</a>: {t.notes[item.note ?? ''] ?? item.note}{' '}
+      {when(item.at, language)} {t.almaty}
+      {item.failed ? ` ${t.didNotHappen} ${item.failed}` : null}
+    </>
+  )
+}
 
 /**
  * The admin home: what each role needs to do next. Editors see stories to review, sign-offs
  * still missing and scheduled publishing; safeguarding staff see sign-offs and consents ending;
  * contributors see their own drafts. Everyone sees stories held back for lack of consent.
  */
-export async function WorkDashboard({ payload, user }: ServerProps) {
+export async function WorkDashboard({ payload, user, i18n }: ServerProps) {
   if (!user) return null
+  const language = i18n?.language ?? 'en'
+  const t = language === 'ru' ? text.ru : text.en
+  const story = (item: StoryItem) => storyLine(t, item)
+  const scheduled = (item: ScheduledItem) => scheduledLine(t, language, item)
   const [work, consent] = await Promise.all([workflowOverview(payload, user), consentOverview(payload, user)])
   const byId = (item: { id: string }) => item.id
   const byJob = (item: ScheduledItem) => `${item.id}-${item.at}`
+  // Lists a role does not need are null in the overview and left out here.
+  const storyLists = [
+    { id: 'my-drafts', title: t.myDrafts, items: work.myDrafts, empty: t.noDrafts },
+    { id: 'awaiting-review', title: t.review, items: work.awaitingReview, empty: t.noReview },
+    { id: 'awaiting-sign-off', title: t.signOff, items: work.awaitingSignOff, empty: t.noSignOff },
+  ].filter((list): list is { id: string; title: string; items: StoryItem[]; empty: string } => list.items !== null)
+  const scheduleLists = [
+    { id: 'scheduled', title: t.scheduled, items: work.scheduled, empty: t.noScheduled },
+    // Failed schedules only appear when there are some.
+    { id: 'failed-schedules', title: t.failed, items: work.failedSchedules ?? [], empty: '' },
+  ].filter((list) => list.id === 'scheduled' || list.items.length > 0)
   return (
     <div style={{ marginBottom: '2rem' }}>
-      <h2>Your work</h2>
-      {work.myDrafts ? (
-        <DashboardList id="my-drafts" title="Your drafts" items={work.myDrafts} empty="None. Start a new story under Stories." render={storyLink} itemKey={byId} />
-      ) : null}
-      {work.awaitingReview ? (
-        <DashboardList id="awaiting-review" title="Waiting for review" items={work.awaitingReview} empty="Nothing is waiting for review." render={storyLink} itemKey={byId} />
-      ) : null}
-      {work.awaitingSignOff ? (
-        <DashboardList id="awaiting-sign-off" title="Waiting for safeguarding sign-off" items={work.awaitingSignOff} empty="Nothing is waiting for sign-off." render={storyLink} itemKey={byId} />
-      ) : null}
-      <DashboardList id="scheduled" title="Scheduled" items={work.scheduled} empty="Nothing is scheduled." render={scheduledLink} itemKey={byJob} />
-      {work.failedSchedules?.length ? (
-        <DashboardList id="failed-schedules" title="Scheduled publishing that did not happen" items={work.failedSchedules} empty="" render={scheduledLink} itemKey={byJob} />
-      ) : null}
+      <h2>{t.yourWork}</h2>
+      {storyLists.map(({ id, title, items, empty }) => (
+        <DashboardList key={id} id={id} title={title} items={items} empty={empty} render={story} itemKey={byId} />
+      ))}
+      {scheduleLists.map(({ id, title, items, empty }) => (
+        <DashboardList key={id} id={id} title={title} items={items} empty={empty} render={scheduled} itemKey={byJob} />
+      ))}
       {consent.seesConsent ? (
         <DashboardList
           id="consents-ending"
-          title="Consents ending in the next 30 days"
+          title={t.ending}
           items={consent.expiring}
-          empty="None."
+          empty={t.none}
           itemKey={(p) => `${p.collection}-${p.id}`}
           render={(p) => (
             <>
-              <a href={`/admin/collections/${p.collection}/${p.id}`}>{p.name}</a>: ends {when(p.expiresAt)}
+              <a href={`/admin/collections/${p.collection}/${p.id}`}>{p.name}</a>: {t.ends} {when(p.expiresAt, language)}
             </>
           )}
         />
       ) : null}
       <DashboardList
         id="waiting-for-consent"
-        title="Stories waiting for consent"
+        title={t.blocked}
         items={consent.blocked}
-        empty="None."
+        empty={t.none}
         itemKey={byId}
         render={(story) => (
           <>

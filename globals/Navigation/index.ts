@@ -15,13 +15,13 @@ function validatePath(value: unknown): true | string {
 }
 
 const linkFields: Field[] = [
-  { name: 'label', type: 'text', label: 'Label', required: true, localized: true },
-  { name: 'path', type: 'text', label: 'Path', required: true, validate: validatePath },
+  { name: 'label', type: 'text', label: { en: 'Label', ru: 'Подпись' }, required: true, localized: true },
+  { name: 'path', type: 'text', label: { en: 'Path', ru: 'Путь' }, required: true, validate: validatePath },
 ]
 
 export const Navigation: GlobalConfig = {
   slug: 'navigation',
-  label: 'Navigation',
+  label: { en: 'Navigation', ru: 'Навигация' },
   admin: { group: 'Settings' },
   access: { read: anyone, update: isEditor },
   hooks: { afterChange: [revalidateGlobal(cacheTags.globals)] },
@@ -29,14 +29,14 @@ export const Navigation: GlobalConfig = {
     {
       name: 'header',
       type: 'array',
-      label: 'Header links',
+      label: { en: 'Header links', ru: 'Ссылки в шапке' },
       maxRows: 7,
       fields: linkFields,
     },
     {
       name: 'footer',
       type: 'array',
-      label: 'Footer links',
+      label: { en: 'Footer links', ru: 'Ссылки в подвале' },
       maxRows: 12,
       fields: linkFields,
     },

@@ -1,17 +1,17 @@
 /** What a person may agree to appear with in a story. */
 export const consentScopes = [
-  { value: 'name', label: 'Public name in a story' },
-  { value: 'photo', label: 'Photo' },
-  { value: 'quotes', label: 'Direct quotes' },
-  { value: 'personalDetails', label: 'Personal details (e.g. family situation)' },
+  { value: 'name', label: 'Public name in a story', ru: 'Публичное имя в истории' },
+  { value: 'photo', label: 'Photo', ru: 'Фото' },
+  { value: 'quotes', label: 'Direct quotes', ru: 'Прямые цитаты' },
+  { value: 'personalDetails', label: 'Personal details (e.g. family situation)', ru: 'Личные подробности (например, семейное положение)' },
 ] as const
 
 export type ConsentScope = (typeof consentScopes)[number]['value']
 
 export const consentStatuses = [
-  { value: 'none', label: 'None' },
-  { value: 'verbal', label: 'Verbal' },
-  { value: 'written', label: 'Written' },
+  { value: 'none', label: 'None', ru: 'Нет' },
+  { value: 'verbal', label: 'Verbal', ru: 'Устное' },
+  { value: 'written', label: 'Written', ru: 'Письменное' },
 ] as const
 
 export type ConsentRecord = {

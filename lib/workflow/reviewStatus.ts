@@ -1,8 +1,8 @@
 /** Where a story stands in review. Publishing is Payload's own `_status`; this comes before it. */
 export const reviewStatuses = [
-  { value: 'draft', label: 'Draft' },
-  { value: 'inReview', label: 'In review' },
-  { value: 'approved', label: 'Approved' },
+  { value: 'draft', label: 'Draft', ru: 'Черновик' },
+  { value: 'inReview', label: 'In review', ru: 'На проверке' },
+  { value: 'approved', label: 'Approved', ru: 'Одобрена' },
 ] as const
 
 export type ReviewStatus = (typeof reviewStatuses)[number]['value']

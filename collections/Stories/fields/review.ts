@@ -2,6 +2,7 @@ import type { Field } from 'payload'
 
 import { authenticated } from '@/access/authenticated'
 import { nobody } from '@/access/nobody'
+import { adminOption } from '@/lib/adminLanguages'
 import { reviewStatuses } from '@/lib/workflow/reviewStatus'
 
 /**
@@ -12,14 +13,14 @@ export const reviewFields: Field[] = [
   {
     name: 'reviewStatus',
     type: 'select',
-    label: 'Review status',
+    label: { en: 'Review status', ru: 'Статус проверки' },
     defaultValue: 'draft',
     index: true,
-    options: reviewStatuses.map(({ value, label }) => ({ value, label })),
+    options: reviewStatuses.map(adminOption),
     access: { read: authenticated },
     admin: {
       position: 'sidebar',
-      description: 'Contributors set "In review" when a story is ready; an editor approves and publishes it.',
+      description: { en: 'Contributors set "In review" when a story is ready; an editor approves and publishes it.', ru: 'Когда история готова, автор ставит «На проверке»; редактор одобряет и публикует её.' },
     },
   },
   {
@@ -30,18 +31,18 @@ export const reviewFields: Field[] = [
   {
     name: 'signOff',
     type: 'group',
-    label: 'Safeguarding sign-off',
+    label: { en: 'Safeguarding sign-off', ru: 'Одобрение службы защиты' },
     access: { read: authenticated, create: nobody, update: nobody },
     admin: { hidden: true },
     fields: [
-      { name: 'signedOffBy', type: 'relationship', relationTo: 'users', label: 'Signed off by' },
+      { name: 'signedOffBy', type: 'relationship', relationTo: 'users', label: { en: 'Signed off by', ru: 'Кто одобрил' } },
       {
         name: 'signedOffByName',
         type: 'text',
-        label: 'Signed off by (name)',
-        admin: { description: 'Kept as it was when she signed, for the record.' },
+        label: { en: 'Signed off by (name)', ru: 'Кто одобрил (имя)' },
+        admin: { description: { en: 'Kept as it was when she signed, for the record.', ru: 'Сохраняется таким, каким было при одобрении.' } },
       },
-      { name: 'signedOffAt', type: 'date', label: 'Signed off at', index: true },
+      { name: 'signedOffAt', type: 'date', label: { en: 'Signed off at', ru: 'Когда одобрено' }, index: true },
     ],
   },
 ]

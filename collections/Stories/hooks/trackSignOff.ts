@@ -20,7 +20,7 @@ const cleared = { signedOffBy: null, signedOffByName: null, signedOffAt: null }
  *
  * Runs after `enforceConsent`, which works out who the story depends on.
  */
-export const trackSignOff: CollectionBeforeChangeHook = ({ context, data, originalDoc }) => {
+export const trackSignOff: CollectionBeforeChangeHook = ({ context, data, originalDoc, req }) => {
   const merged = { ...originalDoc, ...data }
   const contentChanged = !originalDoc || signedContentDigest(originalDoc) !== signedContentDigest(merged)
   const signing = (context as SignOffContext).signOff
@@ -35,7 +35,8 @@ export const trackSignOff: CollectionBeforeChangeHook = ({ context, data, origin
   const goingLive = status === 'published' && (originalDoc?._status !== 'published' || contentChanged)
   const signedOff = Boolean((data.signOff ?? originalDoc?.signOff)?.signedOffAt)
   if (goingLive && needsSignOff(data.dependsOn ?? originalDoc?.dependsOn) && !signedOff) {
-    throw new ValidationError({ collection: 'stories', errors: [{ path: 'signOff', label: signOffMissingLabel, message: signOffMissingMessage }] })
+    // With `req`, the toast names the problem in the admin's language.
+    throw new ValidationError({ collection: 'stories', req, errors: [{ path: 'signOff', label: signOffMissingLabel, message: signOffMissingMessage }] })
   }
   return data
 }
