@@ -96,6 +96,8 @@ test('a story goes from a contributor’s draft, through sign-off, to scheduled 
   await editorPage.locator('#action-save').click()
   // The error toast names the missing sign-off (the sidebar says so too, so look in the toast).
   await expect(editorPage.locator('.payload-toast-container').getByText(/must sign off this version/)).toBeVisible()
+  // The sidebar said so before she pressed Publish.
+  await expect(editorPage.getByTestId('publish-checks')).toContainText(/signed off/)
   expect((await latest(id))._status).toBe('draft')
   expect(await publicStatus(`/api/stories/${id}`)).toBe(404)
   expect(await publicStatus(storyPath)).toBe(404)
@@ -112,6 +114,7 @@ test('a story goes from a contributor’s draft, through sign-off, to scheduled 
   // The editor schedules it to go live in about two minutes.
   await editorPage.reload()
   await expect(editorPage.getByText(`Signed off by ${staff.safeguarding.name}`)).toBeVisible()
+  await expect(editorPage.getByTestId('publish-checks')).toContainText('consent and sign-off are in place')
   // The publish button's dropdown holds "Schedule publish".
   await editorPage.locator('#action-save-popup .popup-button').click()
   await editorPage.locator('#schedule-publish').click()

@@ -11,6 +11,7 @@ import { viewOnSite } from '@/fields/viewOnSite'
 import { revalidateCollection } from '@/hooks/revalidatePublicSite'
 
 import { deriveStoryText } from './hooks/deriveStoryText'
+import { publishCheckEndpoint } from './endpoints/publishCheck'
 import { signOffEndpoint } from './endpoints/signOff'
 import { reviewFields } from './fields/review'
 import { enforceConsent } from './hooks/enforceConsent'
@@ -44,7 +45,7 @@ export const Stories: CollectionConfig = {
     drafts: { autosave: { interval: 1500 }, schedulePublish: true },
     maxPerDoc: 100,
   },
-  endpoints: [signOffEndpoint],
+  endpoints: [signOffEndpoint, publishCheckEndpoint],
   hooks: {
     beforeOperation: [keepContributorsToDrafts],
     beforeChange: [deriveStoryText, enforceConsent, trackSignOff],

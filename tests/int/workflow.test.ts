@@ -2,6 +2,7 @@ import type { Payload, PayloadRequest } from 'payload'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { publishCheckEndpoint } from '@/collections/Stories/endpoints/publishCheck'
 import { signOffEndpoint } from '@/collections/Stories/endpoints/signOff'
 import { workflowOverview } from '@/lib/workflow/overview'
 import { schedulePublishWithGates } from '@/lib/workflow/schedulePublish'
@@ -114,6 +115,26 @@ describe('safeguarding sign-off', () => {
 
     const published = await publish(story.id)
     expect(published._status).toBe('published')
+  })
+
+  it('is shown to staff before they publish, with anything else that stands in the way', async () => {
+    const { story, person } = await draftAboutParticipant()
+    const check = async (user: User | null) => {
+      const req = (await requestAs(payload, user)) as PayloadRequest
+      req.routeParams = { id: story.id }
+      return Promise.resolve(publishCheckEndpoint.handler(req)).catch(
+        (error: { status?: number }) => new Response(null, { status: error.status ?? 500 }),
+      )
+    }
+    expect((await check(null)).status).toBe(401)
+    expect(await (await check(editor)).json()).toEqual({ ready: false, problems: [expect.stringContaining('signed off')] })
+    await signOff(safeguarding, story.id)
+    expect(await (await check(contributor)).json()).toEqual({ ready: true, problems: [] })
+    await payload.update({ collection: 'participants', id: person.id, data: { consent: { status: 'none' } } })
+    const blocked = (await (await check(editor)).json()) as { ready: boolean; problems: string[] }
+    expect(blocked.ready).toBe(false)
+    expect(blocked.problems.join(' ')).toContain(person.publicName)
+    expect(blocked.problems.join(' ')).not.toContain(person.legalName!)
   })
 
   it('is refused to anyone but safeguarding staff and admins', async () => {

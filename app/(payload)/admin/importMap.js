@@ -24,6 +24,7 @@ import { UploadFeatureClient as UploadFeatureClient_e70f5e05f09f93e00b997edb1ef0
 import { HorizontalRuleFeatureClient as HorizontalRuleFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { InlineToolbarFeatureClient as InlineToolbarFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { SignOffPanel as SignOffPanel_532f95f343b159fd1bf6661aa2fccb31 } from '@/components/admin/SignOffPanel.client'
+import { PublishChecks as PublishChecks_0b77b5bef4cc03133f7fd11b2fd49677 } from '@/components/admin/PublishChecks.client'
 import { ViewOnSite as ViewOnSite_e264c01bd41b3f051e922612b86f2276 } from '@/components/admin/ViewOnSite.client'
 import { OverviewComponent as OverviewComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
 import { MetaTitleComponent as MetaTitleComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
@@ -62,6 +63,7 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#HorizontalRuleFeatureClient": HorizontalRuleFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#InlineToolbarFeatureClient": InlineToolbarFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@/components/admin/SignOffPanel.client#SignOffPanel": SignOffPanel_532f95f343b159fd1bf6661aa2fccb31,
+  "@/components/admin/PublishChecks.client#PublishChecks": PublishChecks_0b77b5bef4cc03133f7fd11b2fd49677,
   "@/components/admin/ViewOnSite.client#ViewOnSite": ViewOnSite_e264c01bd41b3f051e922612b86f2276,
   "@payloadcms/plugin-seo/client#OverviewComponent": OverviewComponent_a8a977ebc872c5d5ea7ee689724c0860,
   "@payloadcms/plugin-seo/client#MetaTitleComponent": MetaTitleComponent_a8a977ebc872c5d5ea7ee689724c0860,

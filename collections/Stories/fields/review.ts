@@ -29,6 +29,11 @@ export const reviewFields: Field[] = [
     admin: { position: 'sidebar', components: { Field: '@/components/admin/SignOffPanel.client#SignOffPanel' } },
   },
   {
+    name: 'publishChecks',
+    type: 'ui',
+    admin: { position: 'sidebar', components: { Field: '@/components/admin/PublishChecks.client#PublishChecks' } },
+  },
+  {
     name: 'signOff',
     type: 'group',
     label: { en: 'Safeguarding sign-off', ru: 'Одобрение службы защиты' },
