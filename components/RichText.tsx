@@ -64,5 +64,12 @@ export function RichText({
   className?: string
 }) {
   if (!data) return null
-  return <PayloadRichText data={data} converters={converters(locale, names)} className={className} disableContainer={false} />
+  return (
+    <PayloadRichText
+      data={data}
+      converters={converters(locale, names)}
+      className={className}
+      disableContainer={false}
+    />
+  )
 }

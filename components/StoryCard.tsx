@@ -8,12 +8,25 @@ import { MediaImage } from './MediaImage'
 
 export type CardStory = Pick<Story, 'id' | 'title' | 'slug' | 'excerpt' | 'publishedAt' | 'heroImage' | 'program'>
 
-export function StoryCard({ story, locale, headingLevel = 3 }: { story: CardStory; locale: Locale; headingLevel?: 2 | 3 }) {
+export function StoryCard({
+  story,
+  locale,
+  headingLevel = 3,
+}: {
+  story: CardStory
+  locale: Locale
+  headingLevel?: 2 | 3
+}) {
   const program = story.program && typeof story.program === 'object' ? story.program : null
   const Heading = `h${headingLevel}` as const
   return (
     <article className="card">
-      <MediaImage media={story.heroImage} size="card" sizes="(min-width: 64rem) 20rem, (min-width: 40rem) 45vw, 100vw" className="card__image" />
+      <MediaImage
+        media={story.heroImage}
+        size="card"
+        sizes="(min-width: 64rem) 20rem, (min-width: 40rem) 45vw, 100vw"
+        className="card__image"
+      />
       <div className="card__body">
         <Heading className="card__title">
           <Link href={localePath(locale, `stories/${story.slug}`)}>{story.title}</Link>
@@ -28,7 +41,15 @@ export function StoryCard({ story, locale, headingLevel = 3 }: { story: CardStor
   )
 }
 
-export function StoryGrid({ stories, locale, headingLevel }: { stories: CardStory[]; locale: Locale; headingLevel?: 2 | 3 }) {
+export function StoryGrid({
+  stories,
+  locale,
+  headingLevel,
+}: {
+  stories: CardStory[]
+  locale: Locale
+  headingLevel?: 2 | 3
+}) {
   return (
     <ul className="grid" role="list">
       {stories.map((story) => (

@@ -56,13 +56,19 @@ export async function StoryIndex({ locale, page, filter }: Args) {
         <nav aria-label={t.filterByProgram}>
           <ul role="list" className="chips">
             <li>
-              <Link href={localePath(locale, 'stories')} aria-current={!filter.program && !filter.tag ? 'page' : undefined}>
+              <Link
+                href={localePath(locale, 'stories')}
+                aria-current={!filter.program && !filter.tag ? 'page' : undefined}
+              >
                 {t.allStories}
               </Link>
             </li>
             {programs.map((program) => (
               <li key={program.id}>
-                <Link href={localePath(locale, `stories/program/${program.slug}`)} aria-current={current('program', program.slug)}>
+                <Link
+                  href={localePath(locale, `stories/program/${program.slug}`)}
+                  aria-current={current('program', program.slug)}
+                >
                   {program.name}
                 </Link>
               </li>
@@ -81,8 +87,17 @@ export async function StoryIndex({ locale, page, filter }: Args) {
           </ul>
         </nav>
       </div>
-      {stories.docs.length ? <StoryGrid stories={stories.docs} locale={locale} headingLevel={2} /> : <p>{t.noStories}</p>}
-      <Pagination locale={locale} base={localePath(locale, basePath({ filter }))} page={page} totalPages={stories.totalPages} />
+      {stories.docs.length ? (
+        <StoryGrid stories={stories.docs} locale={locale} headingLevel={2} />
+      ) : (
+        <p>{t.noStories}</p>
+      )}
+      <Pagination
+        locale={locale}
+        base={localePath(locale, basePath({ filter }))}
+        page={page}
+        totalPages={stories.totalPages}
+      />
     </>
   )
 }

@@ -33,9 +33,12 @@ test('the dashboard lists consents that end within 30 days', async ({ page }) =>
   await expect(ending.getByRole('heading', { name: /Consents ending in the next 30 days/ })).toBeVisible()
   // The demo's Zarina is due to renew her consent in 20 days.
   await expect(ending.getByRole('link', { name: 'Zarina' })).toBeVisible()
-  await expect(page.getByTestId('waiting-for-consent').getByRole('heading', { name: /Stories waiting for consent/ })).toBeVisible()
+  await expect(
+    page.getByTestId('waiting-for-consent').getByRole('heading', { name: /Stories waiting for consent/ }),
+  ).toBeVisible()
   // An admin also sees the editors' and safeguarding's lists.
-  for (const list of ['awaiting-review', 'awaiting-sign-off', 'scheduled']) await expect(page.getByTestId(list)).toBeVisible()
+  for (const list of ['awaiting-review', 'awaiting-sign-off', 'scheduled'])
+    await expect(page.getByTestId(list)).toBeVisible()
 })
 
 test('the admin reads in Russian, Voices’ own labels and workflow included', async ({ page, context }) => {

@@ -6,10 +6,7 @@ import { leaders, participants } from '../seed/content/people'
  * Anonymous requests against the running production server. The seeded people have
  * distinctive private names and notes; none may appear in any response.
  */
-const privateValues = [
-  ...participants.flatMap((p) => [p.legalName, p.notes]),
-  ...leaders.map((l) => l.realName),
-]
+const privateValues = [...participants.flatMap((p) => [p.legalName, p.notes]), ...leaders.map((l) => l.realName)]
 
 function expectNoPrivateValues(body: string) {
   for (const value of privateValues) expect(body, `leaked: ${value}`).not.toContain(value)

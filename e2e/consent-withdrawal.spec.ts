@@ -14,15 +14,44 @@ test('a story about a participant who withdraws consent disappears from every pu
   const login = await staff.post('/api/users/login', { data: e2eAdmin })
   const headers = { Authorization: `JWT ${(await login.json()).token}` }
   const marker = `w${Date.now().toString(36)}`
-  const consent = { status: 'written', scopes: ['name'], givenAt: '2025-01-01T00:00:00.000Z', expiresAt: '2030-01-01T00:00:00.000Z' }
-  const person = await (await staff.post('/api/participants', { headers, data: { publicName: `Madina ${marker}`, consent } })).json()
+  const consent = {
+    status: 'written',
+    scopes: ['name'],
+    givenAt: '2025-01-01T00:00:00.000Z',
+    expiresAt: '2030-01-01T00:00:00.000Z',
+  }
+  const person = await (
+    await staff.post('/api/participants', { headers, data: { publicName: `Madina ${marker}`, consent } })
+  ).json()
   const slug = `withdrawal-${marker}`
   const title = `Withdrawal test ${marker}`
   await publishSignedOffStory(staff, headers, {
     title,
     slug,
     featuredParticipants: [person.doc.id],
-    body: { root: { type: 'root', format: '', indent: 0, version: 1, direction: 'ltr', children: [{ type: 'paragraph', format: '', indent: 0, version: 1, direction: 'ltr', textFormat: 0, textStyle: '', children: [{ type: 'text', text: `Words ${marker}.`, format: 0, detail: 0, mode: 'normal', style: '', version: 1 }] }] } },
+    body: {
+      root: {
+        type: 'root',
+        format: '',
+        indent: 0,
+        version: 1,
+        direction: 'ltr',
+        children: [
+          {
+            type: 'paragraph',
+            format: '',
+            indent: 0,
+            version: 1,
+            direction: 'ltr',
+            textFormat: 0,
+            textStyle: '',
+            children: [
+              { type: 'text', text: `Words ${marker}.`, format: 0, detail: 0, mode: 'normal', style: '', version: 1 },
+            ],
+          },
+        ],
+      },
+    },
   })
 
   // Search looks in the reader's language; this story is written in English only.

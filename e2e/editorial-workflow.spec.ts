@@ -22,7 +22,10 @@ test.beforeAll(async () => {
   ;({ api, admin, staff, marker } = fixtures)
   participants = []
   for (const name of ['Aigerim', 'Dana']) {
-    const response = await api.post('/api/participants', { headers: admin, data: { publicName: `${name} ${marker}`, consent: validConsent() } })
+    const response = await api.post('/api/participants', {
+      headers: admin,
+      data: { publicName: `${name} ${marker}`, consent: validConsent() },
+    })
     expect(response.ok(), await response.text()).toBe(true)
     participants.push((await response.json()).doc.id)
     cleanup.add('participants', participants.at(-1)!)
@@ -37,7 +40,13 @@ async function adminPageFor(browser: Browser, member: StaffMember): Promise<Page
   return page
 }
 
-type StoryState = { _status?: string; title?: string; reviewStatus?: string; featuredParticipants?: string[]; signOff?: { signedOffAt?: string | null } }
+type StoryState = {
+  _status?: string
+  title?: string
+  reviewStatus?: string
+  featuredParticipants?: string[]
+  signOff?: { signedOffAt?: string | null }
+}
 
 async function latest(id: string): Promise<StoryState> {
   return (await api.get(`/api/stories/${id}?draft=true&depth=0&locale=en`, { headers: admin })).json()
@@ -79,10 +88,18 @@ test('a story goes from a contributor’s draft, through sign-off, to scheduled 
   cleanup.add('stories', id)
   // Autosave writes the draft as she types; wait until all of it has been saved.
   await expect
-    .poll(async () => {
-      const story = await latest(id)
-      return { title: story.title, reviewStatus: story.reviewStatus, featuredParticipants: story.featuredParticipants, status: story._status }
-    }, { timeout: 30_000 })
+    .poll(
+      async () => {
+        const story = await latest(id)
+        return {
+          title: story.title,
+          reviewStatus: story.reviewStatus,
+          featuredParticipants: story.featuredParticipants,
+          status: story._status,
+        }
+      },
+      { timeout: 30_000 },
+    )
     .toEqual({ title, reviewStatus: 'inReview', featuredParticipants: [participants[0]], status: 'draft' })
   expect(JSON.stringify(await latest(id))).toContain(sentence)
   // Contributors can neither publish nor schedule.
@@ -178,7 +195,11 @@ test('any change to what a signed-off story says or who it features clears the s
 
   for (const [what, query, data] of [
     ['the English body', '?draft=true&locale=en', { body: storyBody(`Changed words ${marker}.`) }],
-    ['the Russian body', '?draft=true&locale=ru', { title: `Подпись ${marker}`, body: storyBody(`Новые слова ${marker}.`) }],
+    [
+      'the Russian body',
+      '?draft=true&locale=ru',
+      { title: `Подпись ${marker}`, body: storyBody(`Новые слова ${marker}.`) },
+    ],
     ['the featured participants', '?draft=true&locale=en', { featuredParticipants: participants }],
   ] as const) {
     await signOff()

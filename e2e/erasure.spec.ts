@@ -25,7 +25,9 @@ test('safeguarding erases a participant’s private data from her admin page', a
   expect(after.legalName ?? null).toBeNull()
   expect(after.notes ?? null).toBeNull()
   expect(after.publicName).toBe(`Sholpan ${marker}`)
-  const audit = await (await staff.get(`/api/audit-log?where[document][equals]=${id}&where[action][equals]=erase`, { headers })).json()
+  const audit = await (
+    await staff.get(`/api/audit-log?where[document][equals]=${id}&where[action][equals]=erase`, { headers })
+  ).json()
   expect(audit.totalDocs).toBe(1)
   await staff.dispose()
 })

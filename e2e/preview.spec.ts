@@ -1,4 +1,11 @@
-import { type APIRequestContext, type APIResponse, type BrowserContext, expect, type Page, test } from '@playwright/test'
+import {
+  type APIRequestContext,
+  type APIResponse,
+  type BrowserContext,
+  expect,
+  type Page,
+  test,
+} from '@playwright/test'
 import crypto from 'node:crypto'
 
 import { participants } from '../seed/content/people'
@@ -16,23 +23,36 @@ const storyPath = `/en/stories/${story.slug}`
 
 /** What the server derives from its Payload secret when VOICES_PREVIEW_SECRET is not set. */
 const previewSecret =
-  process.env.VOICES_PREVIEW_SECRET || crypto.createHmac('sha256', e2ePayloadSecret).update('voices:draft-preview').digest('hex')
+  process.env.VOICES_PREVIEW_SECRET ||
+  crypto.createHmac('sha256', e2ePayloadSecret).update('voices:draft-preview').digest('hex')
 
 function previewUrl(params: { id: string; secret?: string; collection?: string; locale?: string }): string {
-  const query = new URLSearchParams({ collection: params.collection ?? 'stories', id: params.id, locale: params.locale ?? 'en' })
+  const query = new URLSearchParams({
+    collection: params.collection ?? 'stories',
+    id: params.id,
+    locale: params.locale ?? 'en',
+  })
   if (params.secret !== undefined) query.set('secret', params.secret)
   return `/next/preview?${query}`
 }
 
 function setsDraftCookie(response: APIResponse): boolean {
-  return response.headersArray().some(({ name, value }) => name.toLowerCase() === 'set-cookie' && value.includes('__prerender_bypass'))
+  return response
+    .headersArray()
+    .some(({ name, value }) => name.toLowerCase() === 'set-cookie' && value.includes('__prerender_bypass'))
 }
 
 async function hasDraftCookie(context: BrowserContext): Promise<boolean> {
   return (await context.cookies()).some((cookie) => cookie.name === '__prerender_bypass')
 }
 
-async function patchStory(api: APIRequestContext, token: string, id: string, data: Record<string, unknown>, draft: boolean) {
+async function patchStory(
+  api: APIRequestContext,
+  token: string,
+  id: string,
+  data: Record<string, unknown>,
+  draft: boolean,
+) {
   const response = await api.patch(`/api/stories/${id}?locale=en${draft ? '&draft=true' : ''}`, {
     headers: { Authorization: `JWT ${token}` },
     data,
@@ -49,10 +69,17 @@ function heading(page: Page) {
   return page.getByRole('heading', { level: 1 })
 }
 
-test('the preview route refuses a wrong or missing secret, and visitors who are not signed in', async ({ request, browser }) => {
+test('the preview route refuses a wrong or missing secret, and visitors who are not signed in', async ({
+  request,
+  browser,
+}) => {
   const id = await storyIdBySlug(request, story.slug)
 
-  for (const url of [previewUrl({ id, secret: 'not-the-secret' }), previewUrl({ id }), previewUrl({ id, secret: '' })]) {
+  for (const url of [
+    previewUrl({ id, secret: 'not-the-secret' }),
+    previewUrl({ id }),
+    previewUrl({ id, secret: '' }),
+  ]) {
     const response = await request.get(url, { maxRedirects: 0 })
     expect(response.status(), url).toBe(401)
     expect(setsDraftCookie(response), url).toBe(false)
@@ -91,7 +118,11 @@ test('the preview route refuses a wrong or missing secret, and visitors who are 
   await context.close()
 })
 
-test('a saved draft shows through the preview for staff, and never for visitors', async ({ page, browser, request }) => {
+test('a saved draft shows through the preview for staff, and never for visitors', async ({
+  page,
+  browser,
+  request,
+}) => {
   const id = await storyIdBySlug(request, story.slug)
   const draftTitle = `Draft title ${Date.now()}`
   const { api, token } = await editor()
@@ -105,7 +136,9 @@ test('a saved draft shows through the preview for staff, and never for visitors'
     await page.goto(previewUrl({ id, secret: previewSecret }))
     await expect(page).toHaveURL(new RegExp(`${storyPath}$`))
     await expect(heading(page)).toHaveText(draftTitle)
-    await expect(page.getByRole('complementary', { name: t('en').previewBanner })).toContainText(t('en').previewingDraft)
+    await expect(page.getByRole('complementary', { name: t('en').previewBanner })).toContainText(
+      t('en').previewingDraft,
+    )
     expect(await hasDraftCookie(page.context())).toBe(true)
 
     // Visitors, before and after the preview was rendered, see the published story only.
@@ -191,7 +224,10 @@ test('Live Preview shows the public template at each breakpoint, in the edited l
   try {
     await page.goto(`/admin/collections/stories/${id}?locale=ru`)
     await toggle.click()
-    await expect(page.locator('#live-preview-iframe')).toHaveAttribute('src', /\/next\/preview\?collection=stories&id=[^&]+&locale=ru&secret=/)
+    await expect(page.locator('#live-preview-iframe')).toHaveAttribute(
+      'src',
+      /\/next\/preview\?collection=stories&id=[^&]+&locale=ru&secret=/,
+    )
     await expect(frame.getByRole('heading', { level: 1 })).toHaveText(storyTitle(story, 'ru'))
     await expect(frame.locator('html')).toHaveAttribute('lang', 'ru-RU')
     await expect(frame.getByText(t('ru').previewingDraft)).toBeVisible()

@@ -42,7 +42,12 @@ test.beforeAll(async () => {
   const request = await requests.newContext({ baseURL: e2eBaseUrl })
   const token = await adminToken(request)
   const headers = { Authorization: `JWT ${token}` }
-  const consent = { status: 'written', scopes: ['name'], givenAt: '2025-01-01T00:00:00.000Z', expiresAt: '2030-01-01T00:00:00.000Z' }
+  const consent = {
+    status: 'written',
+    scopes: ['name'],
+    givenAt: '2025-01-01T00:00:00.000Z',
+    expiresAt: '2030-01-01T00:00:00.000Z',
+  }
   const participant = await request.post('/api/participants', {
     headers,
     data: { publicName: `Aruzhan ${marker}`, legalName: secret.legalName, notes: secret.notes, consent },
@@ -50,7 +55,11 @@ test.beforeAll(async () => {
   expect(participant.ok(), await participant.text()).toBe(true)
   const leader = await request.post('/api/leaders', {
     headers,
-    data: { publicName: `Gaukhar ${marker}`, realName: secret.realName, consent: { ...consent, withdrawalReason: secret.withdrawalReason } },
+    data: {
+      publicName: `Gaukhar ${marker}`,
+      realName: secret.realName,
+      consent: { ...consent, withdrawalReason: secret.withdrawalReason },
+    },
   })
   expect(leader.ok(), await leader.text()).toBe(true)
   const participantId = (await participant.json()).doc.id
@@ -58,14 +67,42 @@ test.beforeAll(async () => {
   storySlug = `leak-test-${marker.toLowerCase()}`
   const body = {
     root: {
-      type: 'root', format: '', indent: 0, version: 1, direction: 'ltr',
+      type: 'root',
+      format: '',
+      indent: 0,
+      version: 1,
+      direction: 'ltr',
       children: [
         {
-          type: 'paragraph', format: '', indent: 0, version: 1, direction: 'ltr', textFormat: 0, textStyle: '',
+          type: 'paragraph',
+          format: '',
+          indent: 0,
+          version: 1,
+          direction: 'ltr',
+          textFormat: 0,
+          textStyle: '',
           children: [
-            { type: 'inlineBlock', version: 1, fields: { id: 'leak1', blockName: '', blockType: 'personMention', person: { relationTo: 'participants', value: participantId } } },
+            {
+              type: 'inlineBlock',
+              version: 1,
+              fields: {
+                id: 'leak1',
+                blockName: '',
+                blockType: 'personMention',
+                person: { relationTo: 'participants', value: participantId },
+              },
+            },
             { type: 'text', text: ' and ', format: 0, detail: 0, mode: 'normal', style: '', version: 1 },
-            { type: 'inlineBlock', version: 1, fields: { id: 'leak2', blockName: '', blockType: 'personMention', person: { relationTo: 'leaders', value: leaderId } } },
+            {
+              type: 'inlineBlock',
+              version: 1,
+              fields: {
+                id: 'leak2',
+                blockName: '',
+                blockType: 'personMention',
+                person: { relationTo: 'leaders', value: leaderId },
+              },
+            },
             { type: 'text', text: ' met every week.', format: 0, detail: 0, mode: 'normal', style: '', version: 1 },
           ],
         },
@@ -111,7 +148,18 @@ test('public pages in every locale, as HTML and as RSC payload, carry no private
 
 test('every anonymous REST read, at any depth and with drafts, carries no private value', async ({ request }) => {
   test.setTimeout(120_000)
-  const collections = ['stories', 'programs', 'leaders', 'participants', 'tags', 'media', 'users', 'consent-evidence', 'audit-log', 'payload-jobs']
+  const collections = [
+    'stories',
+    'programs',
+    'leaders',
+    'participants',
+    'tags',
+    'media',
+    'users',
+    'consent-evidence',
+    'audit-log',
+    'payload-jobs',
+  ]
   for (const collection of collections) {
     for (const query of ['depth=0', 'depth=10', 'depth=10&draft=true', 'depth=10&locale=all']) {
       const list = await request.get(`/api/${collection}?limit=500&${query}`)
@@ -163,7 +211,11 @@ test('private fields cannot be used as a filter oracle through REST or GraphQL',
 test('uploaded images carry no location or personal metadata', async ({ request }) => {
   const media = await (await request.get('/api/media?limit=200&depth=0')).json()
   expect(media.docs.length).toBeGreaterThan(0)
-  for (const doc of media.docs as Array<{ url: string; filename: string; sizes: Record<string, { url?: string | null }> }>) {
+  for (const doc of media.docs as Array<{
+    url: string
+    filename: string
+    sizes: Record<string, { url?: string | null }>
+  }>) {
     expect(doc.filename).toMatch(/^[0-9a-f-]{36}\.\w+$/)
     for (const url of [doc.url, ...Object.values(doc.sizes ?? {}).map((s) => s.url)].filter(Boolean) as string[]) {
       const file = Buffer.from(await (await request.get(url)).body())

@@ -13,7 +13,10 @@ test('a story created and published in the admin appears on the public site', as
   const editor = page.locator('.rich-text-lexical [contenteditable="true"]').first()
   await editor.click()
   await editor.pressSequentially(sentence)
-  await page.getByRole('button', { name: /^publish/i }).first().click()
+  await page
+    .getByRole('button', { name: /^publish/i })
+    .first()
+    .click()
   await expect(page).toHaveURL(/\/admin\/collections\/stories\/[0-9a-f-]{36}/)
   await expect(page.getByRole('listitem').filter({ hasText: /Status:\s*Published/ })).toBeVisible()
 

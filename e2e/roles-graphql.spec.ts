@@ -54,7 +54,10 @@ const names: Record<CollectionSlug, { one: string; many: string }> = {
 const hasDrafts = (slug: CollectionSlug) => slug === 'stories' || slug === 'programs'
 
 function refused(result: GraphQLResult, what: string): void {
-  expect(result.errors?.map((e) => e.message), what).toContain(notAllowed)
+  expect(
+    result.errors?.map((e) => e.message),
+    what,
+  ).toContain(notAllowed)
 }
 
 function succeeded(result: GraphQLResult, what: string): void {
@@ -70,9 +73,14 @@ for (const slug of collectionSlugs) {
         const headers = headersOf(staff, role)
         const label = `${role} ${slug} gql ${marker}`
 
-        const created = await graphql(api, headers, `mutation ($data: mutation${one}Input!) { create${one}(data: $data${draft}) { id } }`, {
-          data: newDocument(slug, `${label} new`),
-        })
+        const created = await graphql(
+          api,
+          headers,
+          `mutation ($data: mutation${one}Input!) { create${one}(data: $data${draft}) { id } }`,
+          {
+            data: newDocument(slug, `${label} new`),
+          },
+        )
         const createdId = (created.data?.[`create${one}`] as { id?: string } | null)?.id
         if (createdId) cleanup.add(slug, createdId)
         if (!may(role, 'create', slug)) refused(created, 'create')
@@ -101,11 +109,15 @@ for (const slug of collectionSlugs) {
         }
 
         const deleteTarget = await matrixTarget(fixtures, slug, role, 'delete')
-        const deleted = await graphql(api, headers, `mutation ($id: String!) { delete${one}(id: $id) { id } }`, { id: deleteTarget })
+        const deleted = await graphql(api, headers, `mutation ($id: String!) { delete${one}(id: $id) { id } }`, {
+          id: deleteTarget,
+        })
         if (may(role, 'delete', slug)) succeeded(deleted, 'delete')
         else refused(deleted, 'delete')
         if (slug !== 'payload-jobs') {
-          expect((await adminRead(api, admin, slug, deleteTarget)) !== null, 'the document still exists').toBe(!may(role, 'delete', slug))
+          expect((await adminRead(api, admin, slug, deleteTarget)) !== null, 'the document still exists').toBe(
+            !may(role, 'delete', slug),
+          )
         }
       })
     }
@@ -121,12 +133,22 @@ test.describe('globals through GraphQL', () => {
       succeeded(read, 'read')
       const header = (read.data!.Navigation as { header: Array<{ id: string; label: string; path: string }> }).header
 
-      const settings = await graphql(api, headers, 'mutation ($data: mutationSiteSettingInput!) { updateSiteSetting(data: $data) { tagline } }', {
-        data: { tagline: label },
-      })
-      const navigation = await graphql(api, headers, 'mutation ($data: mutationNavigationInput!) { updateNavigation(data: $data) { header { label } } }', {
-        data: { header: [{ ...header[0], label }, ...header.slice(1)] },
-      })
+      const settings = await graphql(
+        api,
+        headers,
+        'mutation ($data: mutationSiteSettingInput!) { updateSiteSetting(data: $data) { tagline } }',
+        {
+          data: { tagline: label },
+        },
+      )
+      const navigation = await graphql(
+        api,
+        headers,
+        'mutation ($data: mutationNavigationInput!) { updateNavigation(data: $data) { header { label } } }',
+        {
+          data: { header: [{ ...header[0], label }, ...header.slice(1)] },
+        },
+      )
       const after = await (await api.get('/api/globals/site-settings?locale=en')).json()
       const nav = await (await api.get('/api/globals/navigation?locale=en')).json()
       if (may(role, 'update', 'site-settings')) {
@@ -147,7 +169,8 @@ test.describe('globals through GraphQL', () => {
   }
 
   test('an editor’s write to the consent-withdrawal policy is ignored', async () => {
-    const before = (await (await api.get('/api/globals/site-settings', { headers: admin })).json()).consentWithdrawalPolicy
+    const before = (await (await api.get('/api/globals/site-settings', { headers: admin })).json())
+      .consentWithdrawalPolicy
     const other = before === 'redact' ? 'unpublish' : 'redact'
     const result = await graphql(
       api,
@@ -166,45 +189,96 @@ test.describe('field-level rules through GraphQL', () => {
   test('contributors and editors get no private fields of participants and leaders, and cannot filter on them', async () => {
     const created = await api.post('/api/participants', {
       headers: admin,
-      data: { publicName: `Gql P ${marker}`, legalName: `Legal gql ${marker}`, notes: `Notes gql ${marker}`, consent: validConsent() },
+      data: {
+        publicName: `Gql P ${marker}`,
+        legalName: `Legal gql ${marker}`,
+        notes: `Notes gql ${marker}`,
+        consent: validConsent(),
+      },
     })
     const participant = (await created.json()).doc.id
     cleanup.add('participants', participant)
     const leader = await adminCreate(api, admin, 'leaders', `Gql L ${marker}`, cleanup)
-    await api.patch(`/api/leaders/${leader}`, { headers: admin, data: { realName: `Real gql ${marker}`, consent: validConsent() } })
+    await api.patch(`/api/leaders/${leader}`, {
+      headers: admin,
+      data: { realName: `Real gql ${marker}`, consent: validConsent() },
+    })
 
     for (const role of ['contributor', 'editor'] as const) {
       const result = await graphql(
         api,
         staff[role].headers,
-        `query ($p: String!, $l: String!) {
-          Participant(id: $p) { publicName legalName notes consent { status } }
-          Leader(id: $l) { publicName realName consent { status } }
-        }`,
+        `
+          query ($p: String!, $l: String!) {
+            Participant(id: $p) {
+              publicName
+              legalName
+              notes
+              consent {
+                status
+              }
+            }
+            Leader(id: $l) {
+              publicName
+              realName
+              consent {
+                status
+              }
+            }
+          }
+        `,
         { p: participant, l: leader },
       )
       const text = JSON.stringify(result)
-      for (const value of [`Legal gql ${marker}`, `Notes gql ${marker}`, `Real gql ${marker}`, 'written']) expect(text, role).not.toContain(value)
+      for (const value of [`Legal gql ${marker}`, `Notes gql ${marker}`, `Real gql ${marker}`, 'written'])
+        expect(text, role).not.toContain(value)
       expect((result.data?.Participant as { publicName?: string } | null)?.publicName, role).toBe(`Gql P ${marker}`)
 
-      const oracle = await graphql(api, staff[role].headers, `{ Participants(where: { legalName: { equals: "Legal gql ${marker}" } }) { totalDocs } }`)
-      expect((oracle.data?.Participants as { totalDocs?: number } | null)?.totalDocs ?? 0, `${role} filters on legalName`).toBe(0)
+      const oracle = await graphql(
+        api,
+        staff[role].headers,
+        `{ Participants(where: { legalName: { equals: "Legal gql ${marker}" } }) { totalDocs } }`,
+      )
+      expect(
+        (oracle.data?.Participants as { totalDocs?: number } | null)?.totalDocs ?? 0,
+        `${role} filters on legalName`,
+      ).toBe(0)
     }
-    const bySafeguarding = await graphql(api, staff.safeguarding.headers, `{ Participant(id: "${participant}") { legalName consent { status } } }`)
-    expect(bySafeguarding.data?.Participant).toEqual({ legalName: `Legal gql ${marker}`, consent: { status: 'written' } })
+    const bySafeguarding = await graphql(
+      api,
+      staff.safeguarding.headers,
+      `{ Participant(id: "${participant}") { legalName consent { status } } }`,
+    )
+    expect(bySafeguarding.data?.Participant).toEqual({
+      legalName: `Legal gql ${marker}`,
+      consent: { status: 'written' },
+    })
   })
 
   test('editors cannot write leaders’ private fields, safeguarding cannot write their public ones', async () => {
     const leader = await adminCreate(api, admin, 'leaders', `Gql W ${marker}`, cleanup)
     await api.patch(`/api/leaders/${leader}`, { headers: admin, data: { realName: `Real W ${marker}` } })
-    const update = 'mutation ($id: String!, $data: mutationLeaderUpdateInput!) { updateLeader(id: $id, data: $data) { id } }'
+    const update =
+      'mutation ($id: String!, $data: mutationLeaderUpdateInput!) { updateLeader(id: $id, data: $data) { id } }'
 
-    succeeded(await graphql(api, staff.editor.headers, update, { id: leader, data: { realName: `Editor ${marker}`, role: `Editor role ${marker}` } }), 'editor')
+    succeeded(
+      await graphql(api, staff.editor.headers, update, {
+        id: leader,
+        data: { realName: `Editor ${marker}`, role: `Editor role ${marker}` },
+      }),
+      'editor',
+    )
     let after = (await adminRead(api, admin, 'leaders', leader))!
     expect(after.realName).toBe(`Real W ${marker}`)
     expect(after.role).toBe(`Editor role ${marker}`)
 
-    succeeded(await graphql(api, staff.safeguarding.headers, update, { id: leader, data: { publicName: `Renamed ${marker}`, realName: `Fixed ${marker}` } }), 'safeguarding')
+    succeeded(
+      await graphql(api, staff.safeguarding.headers, update, {
+        id: leader,
+        data: { publicName: `Renamed ${marker}`, realName: `Fixed ${marker}` },
+      }),
+      'safeguarding',
+    )
     after = (await adminRead(api, admin, 'leaders', leader))!
     expect(after.publicName).toBe(`Gql W ${marker}`)
     expect(after.realName).toBe(`Fixed ${marker}`)
@@ -212,12 +286,21 @@ test.describe('field-level rules through GraphQL', () => {
 
   test('visitors get neither the review status nor the sign-off of a published story', async () => {
     const story = await adminCreate(api, admin, 'stories', `Gql review ${marker}`, cleanup)
-    expect((await api.post(`/api/stories/${story}/sign-off`, { headers: staff.safeguarding.headers })).status()).toBe(200)
-    const published = await api.patch(`/api/stories/${story}`, { headers: staff.editor.headers, data: { _status: 'published', reviewStatus: 'approved' } })
+    expect((await api.post(`/api/stories/${story}/sign-off`, { headers: staff.safeguarding.headers })).status()).toBe(
+      200,
+    )
+    const published = await api.patch(`/api/stories/${story}`, {
+      headers: staff.editor.headers,
+      data: { _status: 'published', reviewStatus: 'approved' },
+    })
     expect(published.status(), await published.text()).toBe(200)
     const query = `{ Story(id: "${story}") { title reviewStatus signOff { signedOffAt signedOffBy { id } } } }`
     const anonymous = await graphql(api, {}, query)
-    const doc = anonymous.data?.Story as { title?: string; reviewStatus?: unknown; signOff?: { signedOffAt?: unknown } | null } | null
+    const doc = anonymous.data?.Story as {
+      title?: string
+      reviewStatus?: unknown
+      signOff?: { signedOffAt?: unknown } | null
+    } | null
     expect(doc?.title).toBe(`Gql review ${marker}`)
     expect(doc?.reviewStatus ?? null).toBeNull()
     expect(doc?.signOff?.signedOffAt ?? null).toBeNull()
@@ -240,18 +323,26 @@ test.describe('field-level rules through GraphQL', () => {
 
   test('contributors save drafts and submit them, but cannot publish or unpublish', async () => {
     const { headers } = staff.contributor
-    const create = 'mutation ($data: mutationStoryInput!, $draft: Boolean) { createStory(data: $data, draft: $draft) { id } }'
-    const published = await graphql(api, headers, create, { data: { ...newDocument('stories', `Gql publish ${marker}`), _status: 'published' }, draft: false })
+    const create =
+      'mutation ($data: mutationStoryInput!, $draft: Boolean) { createStory(data: $data, draft: $draft) { id } }'
+    const published = await graphql(api, headers, create, {
+      data: { ...newDocument('stories', `Gql publish ${marker}`), _status: 'published' },
+      draft: false,
+    })
     const publishedId = (published.data?.createStory as { id?: string } | null)?.id
     if (publishedId) cleanup.add('stories', publishedId)
     expect(published.errors?.length ?? 0, 'publishing is refused').toBeGreaterThan(0)
     expect(publishedId).toBeUndefined()
 
-    const draft = await graphql(api, headers, create, { data: newDocument('stories', `Gql draft ${marker}`), draft: true })
+    const draft = await graphql(api, headers, create, {
+      data: newDocument('stories', `Gql draft ${marker}`),
+      draft: true,
+    })
     succeeded(draft, 'draft')
     const id = (draft.data!.createStory as { id: string }).id
     cleanup.add('stories', id)
-    const update = 'mutation ($id: String!, $data: mutationStoryUpdateInput!, $draft: Boolean) { updateStory(id: $id, data: $data, draft: $draft) { id } }'
+    const update =
+      'mutation ($id: String!, $data: mutationStoryUpdateInput!, $draft: Boolean) { updateStory(id: $id, data: $data, draft: $draft) { id } }'
     succeeded(await graphql(api, headers, update, { id, data: { reviewStatus: 'inReview' }, draft: true }), 'submit')
     expect((await adminRead(api, admin, 'stories', id))!.reviewStatus).toBe('inReview')
 

@@ -166,7 +166,9 @@ export function validConsent() {
 
 /** A small PNG for upload collections. */
 export async function pngFile(name: string): Promise<{ name: string; mimeType: string; buffer: Buffer }> {
-  const buffer = await sharp({ create: { width: 16, height: 12, channels: 3, background: '#c8643c' } }).png().toBuffer()
+  const buffer = await sharp({ create: { width: 16, height: 12, channels: 3, background: '#c8643c' } })
+    .png()
+    .toBuffer()
   return { name: `${name}.png`, mimeType: 'image/png', buffer }
 }
 
@@ -196,7 +198,10 @@ export const labelField: Record<Exclude<CollectionSlug, 'payload-jobs'>, string>
 }
 
 export function slugify(label: string): string {
-  return label.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')
+  return label
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
 }
 
 /**
@@ -213,7 +218,12 @@ export function newDocument(slug: CollectionSlug, label: string): Record<string,
     case 'tags':
       return { name: label, slug: slugify(label) }
     case 'users':
-      return { email: `${slugify(label)}@roles.example.org`, password: `${label} password`, name: label, role: 'contributor' }
+      return {
+        email: `${slugify(label)}@roles.example.org`,
+        password: `${label} password`,
+        name: label,
+        role: 'contributor',
+      }
     case 'leaders':
       return { publicName: label, role: label }
     case 'participants':
@@ -223,9 +233,19 @@ export function newDocument(slug: CollectionSlug, label: string): Record<string,
     case 'media':
       return { alt: label, credit: label }
     case 'audit-log':
-      return { at: new Date().toISOString(), action: 'read', documentCollection: 'participants', document: label, summary: label }
+      return {
+        at: new Date().toISOString(),
+        action: 'read',
+        documentCollection: 'participants',
+        document: label,
+        summary: label,
+      }
     case 'payload-jobs':
-      return { taskSlug: 'schedulePublish', input: { type: 'publish' }, waitUntil: new Date(Date.now() + 3_600_000).toISOString() }
+      return {
+        taskSlug: 'schedulePublish',
+        input: { type: 'publish' },
+        waitUntil: new Date(Date.now() + 3_600_000).toISOString(),
+      }
   }
 }
 
@@ -241,7 +261,10 @@ export async function restCreate(request: APIRequestContext, headers: Headers, s
   const data = newDocument(slug, label)
   const path = `/api/${slug}${queryFor(slug)}`
   if (!isUpload(slug)) return request.post(path, { headers, data })
-  return request.post(path, { headers, multipart: { file: await pngFile(slugify(label)), _payload: JSON.stringify(data) } })
+  return request.post(path, {
+    headers,
+    multipart: { file: await pngFile(slugify(label)), _payload: JSON.stringify(data) },
+  })
 }
 
 /** Creates a document as the admin, for others to update or delete; it is removed after the spec. */
@@ -307,12 +330,16 @@ export function setUpRoleFixtures(prefix: string, { auditEntry = false } = {}): 
     navigation = await (await api.get('/api/globals/navigation?locale=en&depth=0', { headers: admin })).json()
     if (!auditEntry) return
     // Writing a participant's private data leaves an audit entry.
-    const person = await api.post('/api/participants', { headers: admin, data: { publicName: `Audit ${marker}`, legalName: `Legal ${marker}` } })
+    const person = await api.post('/api/participants', {
+      headers: admin,
+      data: { publicName: `Audit ${marker}`, legalName: `Legal ${marker}` },
+    })
     expect(person.ok(), await person.text()).toBe(true)
     const personId = (await person.json()).doc.id
     cleanup.add('participants', personId)
     const entry = async () =>
-      ((await (await api.get(`/api/audit-log?where[document][equals]=${personId}`, { headers: admin })).json()).docs[0]?.id as string) ?? ''
+      ((await (await api.get(`/api/audit-log?where[document][equals]=${personId}`, { headers: admin })).json()).docs[0]
+        ?.id as string) ?? ''
     await expect.poll(entry).not.toBe('')
     fixtures.auditEntryId = await entry()
   })
@@ -320,7 +347,10 @@ export function setUpRoleFixtures(prefix: string, { auditEntry = false } = {}): 
   test.afterAll(async () => {
     const { api, admin } = fixtures
     const { tagline, consentWithdrawalPolicy } = settings
-    await api.post('/api/globals/site-settings?locale=en', { headers: admin, data: { tagline, consentWithdrawalPolicy } })
+    await api.post('/api/globals/site-settings?locale=en', {
+      headers: admin,
+      data: { tagline, consentWithdrawalPolicy },
+    })
     await api.post('/api/globals/navigation?locale=en', { headers: admin, data: { header: navigation.header } })
     await fixtures.cleanup.run(api, admin)
     await api.dispose()
@@ -334,7 +364,12 @@ export function setUpRoleFixtures(prefix: string, { auditEntry = false } = {}): 
  * for the jobs (none to be had), the audit log (only hooks write it) and staff changing their
  * own account (the only one they may change).
  */
-export async function matrixTarget(fixtures: RoleFixtures, slug: CollectionSlug, role: Role, op: 'update' | 'delete'): Promise<string> {
+export async function matrixTarget(
+  fixtures: RoleFixtures,
+  slug: CollectionSlug,
+  role: Role,
+  op: 'update' | 'delete',
+): Promise<string> {
   if (slug === 'payload-jobs') return someJobId
   if (slug === 'audit-log') return fixtures.auditEntryId
   if (slug === 'users' && op === 'update' && role !== 'anonymous' && role !== 'admin') return fixtures.staff[role].id

@@ -51,7 +51,10 @@ for (const slug of collectionSlugs) {
 
         const updateTarget = await matrixTarget(fixtures, slug, role, 'update')
         const { field, value } = matrixWrite(slug, role, `${label} updated`)
-        const updated = await api.patch(`/api/${slug}/${updateTarget}${queryFor(slug)}`, { headers, data: { [field]: value } })
+        const updated = await api.patch(`/api/${slug}/${updateTarget}${queryFor(slug)}`, {
+          headers,
+          data: { [field]: value },
+        })
         expect(updated.status(), `update: ${await updated.text()}`).toBe(may(role, 'update', slug) ? 200 : 403)
         if (slug !== 'payload-jobs') {
           const after = await adminRead(api, admin, slug, updateTarget)
@@ -75,7 +78,10 @@ test.describe('read constraints', () => {
   test('anonymous visitors list published stories and programs only', async () => {
     const draftStory = await adminCreate(api, admin, 'stories', `Draft story ${marker}`, cleanup)
     const draftProgram = await adminCreate(api, admin, 'programs', `Draft program ${marker}`, cleanup)
-    for (const [slug, id] of [['stories', draftStory], ['programs', draftProgram]] as const) {
+    for (const [slug, id] of [
+      ['stories', draftStory],
+      ['programs', draftProgram],
+    ] as const) {
       for (const query of ['?limit=200&depth=0', '?limit=200&depth=0&draft=true']) {
         const { docs } = await (await api.get(`/api/${slug}${query}`)).json()
         expect(docs.length, `${slug}${query} lists the published ones`).toBeGreaterThan(0)
@@ -85,7 +91,9 @@ test.describe('read constraints', () => {
       expect((await api.get(`/api/${slug}/${id}?draft=true`)).status()).toBe(404)
       // Every member of staff reads drafts.
       for (const role of ['contributor', 'editor', 'safeguarding'] as const) {
-        expect((await api.get(`/api/${slug}/${id}?draft=true`, { headers: staff[role].headers })).status(), role).toBe(200)
+        expect((await api.get(`/api/${slug}/${id}?draft=true`, { headers: staff[role].headers })).status(), role).toBe(
+          200,
+        )
       }
     }
   })
@@ -95,8 +103,13 @@ test.describe('read constraints', () => {
     for (const role of ['contributor', 'editor', 'safeguarding'] as const) {
       const { headers, id } = staff[role]
       const { docs } = await (await api.get('/api/users?limit=200&depth=0', { headers })).json()
-      expect(docs.map((d: { id: string }) => d.id), role).toEqual([id])
-      expect([403, 404], `${role} reads another account`).toContain((await api.get(`/api/users/${other}`, { headers })).status())
+      expect(
+        docs.map((d: { id: string }) => d.id),
+        role,
+      ).toEqual([id])
+      expect([403, 404], `${role} reads another account`).toContain(
+        (await api.get(`/api/users/${other}`, { headers })).status(),
+      )
       const changed = await api.patch(`/api/users/${other}`, { headers, data: { name: `Renamed by ${role}` } })
       expect([403, 404], `${role} renames another account`).toContain(changed.status())
       expect((await adminRead(api, admin, 'users', other))?.name).toBe(`Other user ${marker}`)
@@ -128,7 +141,8 @@ test.describe('globals through REST', () => {
   }
 
   test('only admins change what happens when consent is withdrawn; editors’ writes are ignored', async () => {
-    const policy = async () => (await (await api.get('/api/globals/site-settings?depth=0', { headers: admin })).json()).consentWithdrawalPolicy
+    const policy = async () =>
+      (await (await api.get('/api/globals/site-settings?depth=0', { headers: admin })).json()).consentWithdrawalPolicy
     const before = await policy()
     const other = before === 'redact' ? 'unpublish' : 'redact'
     const byEditor = await api.post('/api/globals/site-settings?locale=en', {
@@ -138,7 +152,10 @@ test.describe('globals through REST', () => {
     expect(byEditor.status(), await byEditor.text()).toBe(200)
     expect(await policy()).toBe(before)
     try {
-      const byAdmin = await api.post('/api/globals/site-settings', { headers: staff.admin.headers, data: { consentWithdrawalPolicy: other } })
+      const byAdmin = await api.post('/api/globals/site-settings', {
+        headers: staff.admin.headers,
+        data: { consentWithdrawalPolicy: other },
+      })
       expect(byAdmin.status(), await byAdmin.text()).toBe(200)
       expect(await policy()).toBe(other)
     } finally {
@@ -150,7 +167,10 @@ test.describe('globals through REST', () => {
 test.describe('field-level rules', () => {
   const privateLeader = async (name: string) =>
     adminCreate(api, admin, 'leaders', name, cleanup).then(async (id) => {
-      const response = await api.patch(`/api/leaders/${id}`, { headers: admin, data: { realName: `Real ${name}`, consent: validConsent() } })
+      const response = await api.patch(`/api/leaders/${id}`, {
+        headers: admin,
+        data: { realName: `Real ${name}`, consent: validConsent() },
+      })
       expect(response.ok(), await response.text()).toBe(true)
       return id
     })
@@ -167,7 +187,10 @@ test.describe('field-level rules', () => {
     expect((after.consent as { status: string }).status).toBe('written')
     expect(after.role).toBe(`Editor role ${marker}`)
 
-    const created = await api.post('/api/leaders', { headers: staff.editor.headers, data: { publicName: `New E ${marker}`, realName: `Secret E ${marker}` } })
+    const created = await api.post('/api/leaders', {
+      headers: staff.editor.headers,
+      data: { publicName: `New E ${marker}`, realName: `Secret E ${marker}` },
+    })
     expect(created.status(), await created.text()).toBe(201)
     const newId = (await created.json()).doc.id
     cleanup.add('leaders', newId)
@@ -191,7 +214,11 @@ test.describe('field-level rules', () => {
     const secret = { legalName: `Legal P ${marker}`, notes: `Notes P ${marker}` }
     const created = await api.post('/api/participants', {
       headers: admin,
-      data: { publicName: `Private P ${marker}`, ...secret, consent: { ...validConsent(), withdrawalReason: `Reason ${marker}` } },
+      data: {
+        publicName: `Private P ${marker}`,
+        ...secret,
+        consent: { ...validConsent(), withdrawalReason: `Reason ${marker}` },
+      },
     })
     expect(created.ok()).toBe(true)
     const participant = (await created.json()).doc.id
@@ -200,24 +227,34 @@ test.describe('field-level rules', () => {
 
     for (const role of ['contributor', 'editor'] as const) {
       const { headers } = staff[role]
-      for (const path of [`/api/participants/${participant}?depth=2`, '/api/participants?limit=200&depth=2', `/api/leaders/${leader}`]) {
+      for (const path of [
+        `/api/participants/${participant}?depth=2`,
+        '/api/participants?limit=200&depth=2',
+        `/api/leaders/${leader}`,
+      ]) {
         const response = await api.get(path, { headers })
         expect(response.status(), `${role} ${path}`).toBe(200)
         const body = await response.text()
-        for (const value of [...Object.values(secret), `Real Private L ${marker}`, `Reason ${marker}`]) expect(body, `${role} ${path}`).not.toContain(value)
+        for (const value of [...Object.values(secret), `Real Private L ${marker}`, `Reason ${marker}`])
+          expect(body, `${role} ${path}`).not.toContain(value)
         expect(body, `${role} ${path}`).not.toContain('"consent"')
       }
       const one = await (await api.get(`/api/participants/${participant}`, { headers })).json()
       expect(one.publicName).toBe(`Private P ${marker}`)
       // Filtering on a private field would reveal it one guess at a time.
-      const oracle = await api.get(`/api/participants?where[legalName][equals]=${encodeURIComponent(secret.legalName)}`, { headers })
+      const oracle = await api.get(
+        `/api/participants?where[legalName][equals]=${encodeURIComponent(secret.legalName)}`,
+        { headers },
+      )
       if (oracle.ok()) expect((await oracle.json()).totalDocs, `${role} filters on legalName`).toBe(0)
     }
     const anonymous = await (await api.get(`/api/leaders/${leader}`)).text()
     expect(anonymous).not.toContain(`Real Private L ${marker}`)
     expect(anonymous).not.toContain('"consent"')
     // The people allowed to see them do.
-    const bySafeguarding = await (await api.get(`/api/participants/${participant}`, { headers: staff.safeguarding.headers })).json()
+    const bySafeguarding = await (
+      await api.get(`/api/participants/${participant}`, { headers: staff.safeguarding.headers })
+    ).json()
     expect(bySafeguarding.legalName).toBe(secret.legalName)
     expect(bySafeguarding.consent.status).toBe('written')
   })
@@ -225,7 +262,10 @@ test.describe('field-level rules', () => {
   test('nobody raises their own role', async () => {
     for (const role of ['contributor', 'editor', 'safeguarding'] as const) {
       const { headers, id } = staff[role]
-      const response = await api.patch(`/api/users/${id}`, { headers, data: { role: 'admin', name: `Still ${role} ${marker}` } })
+      const response = await api.patch(`/api/users/${id}`, {
+        headers,
+        data: { role: 'admin', name: `Still ${role} ${marker}` },
+      })
       expect(response.status(), `${role}: ${await response.text()}`).toBe(200)
       const after = (await adminRead(api, admin, 'users', id))!
       expect(after.role, role).toBe(role)
@@ -240,7 +280,12 @@ test.describe('field-level rules', () => {
 async function draftStory(headers: Headers, label: string): Promise<string> {
   const response = await api.post('/api/stories?draft=true&locale=en', {
     headers,
-    data: { title: label, slug: label.toLowerCase().replace(/[^a-z0-9]+/g, '-'), body: storyBody(label), _status: 'draft' },
+    data: {
+      title: label,
+      slug: label.toLowerCase().replace(/[^a-z0-9]+/g, '-'),
+      body: storyBody(label),
+      _status: 'draft',
+    },
   })
   expect(response.status(), await response.text()).toBe(201)
   const id = (await response.json()).doc.id
@@ -260,7 +305,10 @@ test.describe('the story workflow', () => {
   test('contributors save drafts and submit them for review, but cannot approve them', async () => {
     const { headers } = staff.contributor
     const id = await draftStory(headers, `Contributor draft ${marker}`)
-    const saved = await api.patch(`/api/stories/${id}?draft=true&locale=en`, { headers, data: { title: `Contributor draft ${marker} v2` } })
+    const saved = await api.patch(`/api/stories/${id}?draft=true&locale=en`, {
+      headers,
+      data: { title: `Contributor draft ${marker} v2` },
+    })
     expect(saved.status(), await saved.text()).toBe(200)
     expect((await storyAsAdmin(id)).reviewStatus).toBe('draft')
 
@@ -284,7 +332,10 @@ test.describe('the story workflow', () => {
       if (created.ok()) cleanup.add('stories', (await created.json()).doc.id)
       expect(created.status(), `create${query}: ${await created.text()}`).toBe(403)
     }
-    expect((await (await api.get(`/api/stories?where[slug][equals]=${slug}&draft=true`, { headers: admin })).json()).totalDocs).toBe(0)
+    expect(
+      (await (await api.get(`/api/stories?where[slug][equals]=${slug}&draft=true`, { headers: admin })).json())
+        .totalDocs,
+    ).toBe(0)
 
     const id = await draftStory(headers, `Contributor update ${marker}`)
     for (const query of ['', '?draft=true']) {
@@ -300,22 +351,38 @@ test.describe('the story workflow', () => {
 
   test('editors publish and unpublish; contributors cannot unpublish or restore a published version', async () => {
     const id = await draftStory(staff.editor.headers, `Editor publishes ${marker}`)
-    const published = await api.patch(`/api/stories/${id}`, { headers: staff.editor.headers, data: { _status: 'published' } })
+    const published = await api.patch(`/api/stories/${id}`, {
+      headers: staff.editor.headers,
+      data: { _status: 'published' },
+    })
     expect(published.status(), await published.text()).toBe(200)
     expect(await isPublic(id)).toBe(true)
 
-    const unpublish = await api.patch(`/api/stories/${id}`, { headers: staff.contributor.headers, data: { _status: 'draft' } })
+    const unpublish = await api.patch(`/api/stories/${id}`, {
+      headers: staff.contributor.headers,
+      data: { _status: 'draft' },
+    })
     expect(unpublish.status(), await unpublish.text()).toBe(403)
     expect(await isPublic(id)).toBe(true)
 
-    const unpublished = await api.patch(`/api/stories/${id}`, { headers: staff.editor.headers, data: { _status: 'draft' } })
+    const unpublished = await api.patch(`/api/stories/${id}`, {
+      headers: staff.editor.headers,
+      data: { _status: 'draft' },
+    })
     expect(unpublished.status(), await unpublished.text()).toBe(200)
     expect(await isPublic(id)).toBe(false)
 
     // Restoring the published version (not as a draft) would publish it again.
-    const versions = await (await api.get(`/api/stories/versions?where[parent][equals]=${id}&where[version._status][equals]=published&depth=0`, { headers: admin })).json()
+    const versions = await (
+      await api.get(
+        `/api/stories/versions?where[parent][equals]=${id}&where[version._status][equals]=published&depth=0`,
+        { headers: admin },
+      )
+    ).json()
     expect(versions.totalDocs).toBeGreaterThan(0)
-    const restore = await api.post(`/api/stories/versions/${versions.docs[0].id}`, { headers: staff.contributor.headers })
+    const restore = await api.post(`/api/stories/versions/${versions.docs[0].id}`, {
+      headers: staff.contributor.headers,
+    })
     expect(restore.status(), await restore.text()).toBe(403)
     expect(await isPublic(id)).toBe(false)
   })
@@ -335,15 +402,24 @@ test.describe('the story workflow', () => {
     expect(created.status(), await created.text()).toBe(201)
     const createdId = (await created.json()).doc.id
     cleanup.add('stories', createdId)
-    expect(((await storyAsAdmin(createdId)).signOff as { signedOffAt?: string | null } | undefined)?.signedOffAt ?? null).toBeNull()
+    expect(
+      ((await storyAsAdmin(createdId)).signOff as { signedOffAt?: string | null } | undefined)?.signedOffAt ?? null,
+    ).toBeNull()
   })
 
   test('visitors never receive the review status or the sign-off; staff do', async () => {
     const id = await draftStory(staff.editor.headers, `Reviewed ${marker}`)
     expect((await api.post(`/api/stories/${id}/sign-off`, { headers: staff.safeguarding.headers })).status()).toBe(200)
-    const published = await api.patch(`/api/stories/${id}`, { headers: staff.editor.headers, data: { _status: 'published', reviewStatus: 'approved' } })
+    const published = await api.patch(`/api/stories/${id}`, {
+      headers: staff.editor.headers,
+      data: { _status: 'published', reviewStatus: 'approved' },
+    })
     expect(published.status(), await published.text()).toBe(200)
-    for (const path of [`/api/stories/${id}?depth=2`, `/api/stories?where[id][equals]=${id}&depth=2`, `/api/stories/${id}?draft=true`]) {
+    for (const path of [
+      `/api/stories/${id}?depth=2`,
+      `/api/stories?where[id][equals]=${id}&depth=2`,
+      `/api/stories/${id}?draft=true`,
+    ]) {
       const body = await (await api.get(path)).json()
       const doc = body.docs ? body.docs[0] : body
       expect(doc?.id, path).toBe(id)
@@ -364,7 +440,9 @@ test.describe('the sign-off endpoint', () => {
       const response = await api.post(`/api/stories/${id}/sign-off`, { headers: staff[role].headers })
       expect(response.status(), `${role}: ${await response.text()}`).toBe(403)
     }
-    expect(((await storyAsAdmin(id)).signOff as { signedOffAt?: string | null } | undefined)?.signedOffAt ?? null).toBeNull()
+    expect(
+      ((await storyAsAdmin(id)).signOff as { signedOffAt?: string | null } | undefined)?.signedOffAt ?? null,
+    ).toBeNull()
 
     for (const role of ['safeguarding', 'admin'] as const) {
       const before = Date.now()
@@ -377,14 +455,19 @@ test.describe('the sign-off endpoint', () => {
       const stored = (await storyAsAdmin(id)).signOff as { signedOffBy: string; signedOffAt: string }
       expect(stored.signedOffBy).toBe(staff[role].id)
     }
-    const unknown = await api.post('/api/stories/00000000-0000-4000-8000-000000000000/sign-off', { headers: staff.safeguarding.headers })
+    const unknown = await api.post('/api/stories/00000000-0000-4000-8000-000000000000/sign-off', {
+      headers: staff.safeguarding.headers,
+    })
     expect(unknown.status()).toBe(404)
   })
 
   test('safeguarding signs off but cannot change the story', async () => {
     const id = await draftStory(staff.editor.headers, `Safeguarding edits ${marker}`)
     for (const query of ['?draft=true', '']) {
-      const response = await api.patch(`/api/stories/${id}${query}`, { headers: staff.safeguarding.headers, data: { title: `Changed ${marker}` } })
+      const response = await api.patch(`/api/stories/${id}${query}`, {
+        headers: staff.safeguarding.headers,
+        data: { title: `Changed ${marker}` },
+      })
       expect(response.status(), `update${query}`).toBe(403)
     }
     expect((await storyAsAdmin(id)).title).toBe(`Safeguarding edits ${marker}`)
@@ -404,9 +487,15 @@ test.describe('the jobs queue', () => {
   test('only admins may run the queue or its schedules', async () => {
     for (const role of ['anonymous', 'contributor', 'editor', 'safeguarding'] as const) {
       const headers = headersOf(staff, role)
-      for (const path of ['/api/payload-jobs/run', '/api/payload-jobs/run?allQueues=true', '/api/payload-jobs/handle-schedules']) {
+      for (const path of [
+        '/api/payload-jobs/run',
+        '/api/payload-jobs/run?allQueues=true',
+        '/api/payload-jobs/handle-schedules',
+      ]) {
         const response = await api.get(path, { headers })
-        expect([401, 403], `${role} ${path}: ${response.status()} ${await response.text()}`).toContain(response.status())
+        expect([401, 403], `${role} ${path}: ${response.status()} ${await response.text()}`).toContain(
+          response.status(),
+        )
       }
       // The stats the queue keeps for its schedules belong to the system too.
       const read = await api.get('/api/globals/payload-jobs-stats', { headers })

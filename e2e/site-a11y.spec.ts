@@ -16,7 +16,9 @@ function summarize(violations: AxeResults['violations']): string {
       [
         `${v.id} (${v.impact ?? 'n/a'}): ${v.help}`,
         `  ${v.helpUrl}`,
-        ...v.nodes.map((node) => `  - ${node.target.join(' ')}\n      ${node.failureSummary?.replace(/\n/g, '\n      ') ?? ''}`),
+        ...v.nodes.map(
+          (node) => `  - ${node.target.join(' ')}\n      ${node.failureSummary?.replace(/\n/g, '\n      ') ?? ''}`,
+        ),
       ].join('\n'),
     )
     .join('\n\n')
@@ -29,7 +31,11 @@ const pages = (locale: 'en' | 'ru') => [
   { name: 'programs index', path: `/${locale}/programs`, status: 200 },
   { name: 'program', path: `/${locale}/programs/${program.slug}`, status: 200 },
   { name: 'get involved', path: `/${locale}/get-involved`, status: 200 },
-  { name: 'search with results', path: `/${locale}/search?q=${encodeURIComponent(locale === 'en' ? 'pharmacy' : 'аптекой')}`, status: 200 },
+  {
+    name: 'search with results',
+    path: `/${locale}/search?q=${encodeURIComponent(locale === 'en' ? 'pharmacy' : 'аптекой')}`,
+    status: 200,
+  },
   { name: 'not found', path: `/${locale}/no-such-page`, status: 404 },
 ]
 
@@ -43,11 +49,15 @@ for (const viewport of viewports) {
           await visit(page, path, status)
           await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
           if (name === 'search with results') {
-            await expect(page.getByRole('region', { name: t(locale).searchResults(1, locale === 'en' ? 'pharmacy' : 'аптекой') })).toBeVisible()
+            await expect(
+              page.getByRole('region', { name: t(locale).searchResults(1, locale === 'en' ? 'pharmacy' : 'аптекой') }),
+            ).toBeVisible()
           }
           // Web fonts change text metrics and so contrast sampling; wait until they are in.
           await page.evaluate(() => document.fonts.ready.then(() => undefined))
-          const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze()
+          const results = await new AxeBuilder({ page })
+            .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+            .analyze()
           await testInfo.attach(`axe-${name}-${locale}-${viewport.name}.json`, {
             body: JSON.stringify(results.violations, null, 2),
             contentType: 'application/json',

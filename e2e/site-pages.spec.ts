@@ -43,7 +43,9 @@ async function cardTitles(page: Page, scope = page.getByRole('main')): Promise<s
 }
 
 async function cardPaths(page: Page, scope = page.getByRole('main')): Promise<string[]> {
-  return scope.locator('.grid .card__title a').evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname))
+  return scope
+    .locator('.grid .card__title a')
+    .evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname))
 }
 
 /** The first plain paragraph of a seed body, in the language the site shows it in. */
@@ -74,7 +76,9 @@ for (const viewport of viewports) {
       test(`home page, ${locale}`, async ({ page, request }, testInfo) => {
         await visit(page, `/${locale}`)
         await expect(page.locator('html')).toHaveAttribute('lang', hreflang[locale])
-        await expect(page.getByRole('heading', { level: 1 })).toHaveText(localized(siteSettings.organisationName, locale))
+        await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+          localized(siteSettings.organisationName, locale),
+        )
         await expect(page.getByText(localized(siteSettings.tagline, locale))).toBeVisible()
 
         const latest = page.getByRole('region', { name: m.latestStories })
@@ -83,7 +87,10 @@ for (const viewport of viewports) {
         await expect(latest.getByRole('link', { name: m.allStories })).toHaveAttribute('href', `/${locale}/stories`)
 
         const programs = page.getByRole('region', { name: m.ourPrograms })
-        await expect(programs.getByRole('link', { name: localized(program.name, locale) })).toHaveAttribute('href', programPath(locale))
+        await expect(programs.getByRole('link', { name: localized(program.name, locale) })).toHaveAttribute(
+          'href',
+          programPath(locale),
+        )
         for (const figure of program.impactFigures) {
           const row = programs.locator('.figures > div').filter({ hasText: localized(figure.label, locale) })
           await expect(row.locator('dd')).toHaveText(siteNumber(figure.value, locale))
@@ -92,8 +99,14 @@ for (const viewport of viewports) {
         await expect(cta.getByRole('link', { name: m.ctaButton })).toHaveAttribute('href', `/${locale}/get-involved`)
 
         const header = page.getByRole('navigation', { name: m.mainNavigation })
-        await expect(header.getByRole('link', { name: m.stories, exact: true })).toHaveAttribute('href', `/${locale}/stories`)
-        await expect(header.getByRole('link', { name: m.programs, exact: true })).toHaveAttribute('href', `/${locale}/programs`)
+        await expect(header.getByRole('link', { name: m.stories, exact: true })).toHaveAttribute(
+          'href',
+          `/${locale}/stories`,
+        )
+        await expect(header.getByRole('link', { name: m.programs, exact: true })).toHaveAttribute(
+          'href',
+          `/${locale}/programs`,
+        )
         await expectNoAdminLinks(page)
         await expectFitsViewport(page)
         await attachScreenshot(page, testInfo, `home-${locale}-${viewport.name}`)
@@ -121,10 +134,9 @@ for (const viewport of viewports) {
         await expect(page.getByRole('navigation', { name: m.pagination })).toContainText(m.pageOf(2, 2))
         expect(await cardTitles(page)).toEqual(all.slice(6).map((s) => s.title))
         await expect(page.getByRole('navigation', { name: m.pagination }).locator('a[rel="next"]')).toHaveCount(0)
-        await expect(page.getByRole('navigation', { name: m.pagination }).getByRole('link', { name: m.previousPage })).toHaveAttribute(
-          'href',
-          `/${locale}/stories`,
-        )
+        await expect(
+          page.getByRole('navigation', { name: m.pagination }).getByRole('link', { name: m.previousPage }),
+        ).toHaveAttribute('href', `/${locale}/stories`)
 
         await visit(page, `/${locale}/stories/page/3`, 404)
         await expect(page.getByRole('heading', { level: 1 })).toHaveText(m.notFoundTitle)
@@ -138,10 +150,9 @@ for (const viewport of viewports) {
         await expect(page.getByRole('heading', { level: 1 })).toHaveText(storyTitle(story, locale))
         await expect(article.locator('header time')).toHaveText(siteDate(story.publishedAt, locale))
         await expect(article.locator('header time')).toHaveAttribute('datetime', story.publishedAt)
-        await expect(article.locator('header').getByRole('link', { name: localized(program.name, locale) })).toHaveAttribute(
-          'href',
-          programPath(locale),
-        )
+        await expect(
+          article.locator('header').getByRole('link', { name: localized(program.name, locale) }),
+        ).toHaveAttribute('href', programPath(locale))
         const hero = article.locator('figure.story__hero')
         await expect(hero.locator('img')).toHaveAttribute('alt', localized(story.image.alt, locale))
         await expect(hero.locator('img')).toBeVisible()
@@ -151,14 +162,19 @@ for (const viewport of viewports) {
         await expect(article.locator('.prose').getByText(firstParagraph(slug, locale))).toBeVisible()
         for (const [, label] of rawFirstParagraph(slug, locale).matchAll(/\[([^\]]+)\]\(programs:[^)]+\)/g)) {
           // A link to the program inside the body stays in the reader's language.
-          await expect(article.locator('.prose').getByRole('link', { name: label })).toHaveAttribute('href', programPath(locale))
+          await expect(article.locator('.prose').getByRole('link', { name: label })).toHaveAttribute(
+            'href',
+            programPath(locale),
+          )
         }
         await expect(page.getByRole('note')).toHaveCount(0)
 
         // The people the story features, by public name only.
         const people = page.getByRole('region', { name: m.peopleInStory })
         const featured = story.leaders.map((key) => leaders.find((leader) => leader.key === key)!)
-        expect(await people.locator('li').allTextContents()).toEqual(featured.map((leader) => localized(leader.publicName, locale)))
+        expect(await people.locator('li').allTextContents()).toEqual(
+          featured.map((leader) => localized(leader.publicName, locale)),
+        )
         for (const leader of featured) await expect(page.locator('body')).not.toContainText(leader.realName)
 
         for (const key of story.tags) {
@@ -205,23 +221,29 @@ for (const viewport of viewports) {
         expect(await cardPaths(page, more)).toEqual(expected.map((s) => `/${locale}/stories/${s.slug}`))
         expect(await cardTitles(page, more)).toEqual(expected.map((s) => storyTitle(s, locale)))
         await expect(more.locator(`a[href="/${locale}/stories/${slug}"]`)).toHaveCount(0)
-        await expect(more.locator('.card .meta')).toHaveText(expected.map(() => new RegExp(escapeRegExp(localized(program.name, locale)))))
+        await expect(more.locator('.card .meta')).toHaveText(
+          expected.map(() => new RegExp(escapeRegExp(localized(program.name, locale)))),
+        )
 
         // Following a link lands on the neighbour.
         await nav.locator('a[rel="next"]').click()
         await expect(page).toHaveURL(new RegExp(`/${locale}/stories/${next!.slug}$`))
         await expect(page.getByRole('heading', { level: 1 })).toHaveText(storyTitle(next!, locale))
-        await expect(page.getByRole('navigation', { name: m.storyNavigation }).locator('a[rel="prev"]')).toHaveAttribute(
-          'href',
-          `/${locale}/stories/${slug}`,
-        )
+        await expect(
+          page.getByRole('navigation', { name: m.storyNavigation }).locator('a[rel="prev"]'),
+        ).toHaveAttribute('href', `/${locale}/stories/${slug}`)
       })
 
       test(`programs index, ${locale}`, async ({ page }, testInfo) => {
         await visit(page, `/${locale}/programs`)
         await expect(page.getByRole('heading', { level: 1 })).toHaveText(m.programs)
-        const card = page.locator('.program-card').filter({ has: page.getByRole('heading', { name: localized(program.name, locale) }) })
-        await expect(card.getByRole('link', { name: localized(program.name, locale) })).toHaveAttribute('href', programPath(locale))
+        const card = page
+          .locator('.program-card')
+          .filter({ has: page.getByRole('heading', { name: localized(program.name, locale) }) })
+        await expect(card.getByRole('link', { name: localized(program.name, locale) })).toHaveAttribute(
+          'href',
+          programPath(locale),
+        )
         await expect(card).toContainText(localized(program.location, locale))
         await expect(card).toContainText(m.active)
         await expect(card).toContainText(localized(program.summary, locale))
@@ -242,19 +264,28 @@ for (const viewport of viewports) {
 
         const impact = page.getByRole('region', { name: m.impact })
         for (const figure of program.impactFigures) {
-          const row = impact.locator('dl > div').filter({ has: page.locator('dt', { hasText: localized(figure.label, locale) }) })
+          const row = impact
+            .locator('dl > div')
+            .filter({ has: page.locator('dt', { hasText: localized(figure.label, locale) }) })
           await expect(row.locator('dd')).toHaveText(siteNumber(figure.value, locale))
         }
 
         const lessons = page.getByRole('region', { name: m.lessonTopics })
-        await expect(lessons.getByRole('heading', { level: 3 })).toHaveText(program.lessonTopics.map((l) => localized(l.topic, locale)))
+        await expect(lessons.getByRole('heading', { level: 3 })).toHaveText(
+          program.lessonTopics.map((l) => localized(l.topic, locale)),
+        )
 
-        const leaderNames = await page.getByRole('region', { name: m.leaders }).locator('.leaders__name').allTextContents()
+        const leaderNames = await page
+          .getByRole('region', { name: m.leaders })
+          .locator('.leaders__name')
+          .allTextContents()
         expect(leaderNames.sort()).toEqual(leaders.map((l) => localized(l.publicName, locale)).sort())
         for (const leader of leaders) await expect(page.locator('body')).not.toContainText(leader.realName)
 
         const programStories = page.getByRole('region', { name: m.programStories })
-        expect(await cardTitles(page, programStories)).toEqual(newestFirst.slice(0, 6).map((s) => storyTitle(s, locale)))
+        expect(await cardTitles(page, programStories)).toEqual(
+          newestFirst.slice(0, 6).map((s) => storyTitle(s, locale)),
+        )
         await expect(programStories.getByRole('link', { name: m.allStories })).toHaveAttribute(
           'href',
           `/${locale}/stories/program/${program.slug}`,
@@ -270,7 +301,9 @@ for (const viewport of viewports) {
         const donate = page.getByRole('region', { name: m.donate })
         await expect(donate.getByRole('link', { name: m.donate })).toHaveAttribute('href', siteSettings.donationUrl)
         const ways = page.getByRole('region', { name: m.waysToHelp })
-        await expect(ways.getByRole('heading', { level: 3 })).toHaveText(siteSettings.waysToHelp.map((w) => localized(w.title, locale)))
+        await expect(ways.getByRole('heading', { level: 3 })).toHaveText(
+          siteSettings.waysToHelp.map((w) => localized(w.title, locale)),
+        )
         for (const way of siteSettings.waysToHelp) await expect(ways).toContainText(localized(way.description, locale))
         await expect(ways).toContainText(m.contactSoon)
         await expectNoAdminLinks(page)
@@ -308,11 +341,18 @@ for (const viewport of viewports) {
       })
 
       test(`not-found pages, ${locale}`, async ({ page }, testInfo) => {
-        for (const path of [`/${locale}/stories/no-such-story`, `/${locale}/no-such-page`, `/${locale}/programs/no-such-program`]) {
+        for (const path of [
+          `/${locale}/stories/no-such-story`,
+          `/${locale}/no-such-page`,
+          `/${locale}/programs/no-such-program`,
+        ]) {
           await visit(page, path, 404)
           await expect(page.getByRole('heading', { level: 1 })).toHaveText(m.notFoundTitle)
           await expect(page.getByText(m.notFoundText)).toBeVisible()
-          await expect(page.getByRole('main').getByRole('link', { name: m.backHome })).toHaveAttribute('href', `/${locale}`)
+          await expect(page.getByRole('main').getByRole('link', { name: m.backHome })).toHaveAttribute(
+            'href',
+            `/${locale}`,
+          )
         }
         await expectNoAdminLinks(page)
         await expectFitsViewport(page)
@@ -336,7 +376,10 @@ for (const viewport of viewports) {
       await expect(page).toHaveURL(new RegExp(`/kk/stories/${story.slug}$`))
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(story.title.kk!)
 
-      await page.getByRole('navigation', { name: t('kk').languageSwitcher }).getByRole('link', { name: switcherLabel.en }).click()
+      await page
+        .getByRole('navigation', { name: t('kk').languageSwitcher })
+        .getByRole('link', { name: switcherLabel.en })
+        .click()
       await expect(page).toHaveURL(new RegExp(`/en/stories/${story.slug}$`))
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(story.title.en)
     })
@@ -361,9 +404,13 @@ for (const viewport of viewports) {
       for (const locale of ['en', 'ru'] as const) {
         const m = t(locale)
         await visit(page, `/${locale}/stories/program/${program.slug}`)
-        await expect(page.getByRole('heading', { level: 1 })).toHaveText(`${m.storiesAbout}: ${localized(program.name, locale)}`)
+        await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+          `${m.storiesAbout}: ${localized(program.name, locale)}`,
+        )
         await expect(
-          page.getByRole('navigation', { name: m.filterByProgram }).getByRole('link', { name: localized(program.name, locale) }),
+          page
+            .getByRole('navigation', { name: m.filterByProgram })
+            .getByRole('link', { name: localized(program.name, locale) }),
         ).toHaveAttribute('aria-current', 'page')
         expect(await cardTitles(page)).toEqual(newestFirst.slice(0, 6).map((s) => storyTitle(s, locale)))
         await expect(page.getByRole('navigation', { name: m.pagination })).toContainText(m.pageOf(1, 2))
@@ -375,9 +422,14 @@ for (const viewport of viewports) {
         expect(tagged.length).toBeGreaterThan(0)
         expect(tagged.length).toBeLessThan(6)
         await visit(page, `/${locale}/stories`)
-        await page.getByRole('navigation', { name: m.filterByTag }).getByRole('link', { name: localized(tag.name, locale) }).click()
+        await page
+          .getByRole('navigation', { name: m.filterByTag })
+          .getByRole('link', { name: localized(tag.name, locale) })
+          .click()
         await expect(page).toHaveURL(new RegExp(`/${locale}/stories/tag/${tag.slug}$`))
-        await expect(page.getByRole('heading', { level: 1 })).toHaveText(`${m.storiesTagged}: ${localized(tag.name, locale)}`)
+        await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+          `${m.storiesTagged}: ${localized(tag.name, locale)}`,
+        )
         expect(await cardTitles(page)).toEqual(tagged.map((s) => storyTitle(s, locale)))
         await expect(page.getByRole('navigation', { name: m.pagination })).toHaveCount(0)
         await expectFitsViewport(page)
@@ -396,7 +448,10 @@ test.describe('language switcher', () => {
       await visit(page, `/ru${rest}`)
       const switcher = page.getByRole('navigation', { name: t('ru').languageSwitcher })
       for (const locale of siteLocales) {
-        await expect(switcher.getByRole('link', { name: switcherLabel[locale] })).toHaveAttribute('href', `/${locale}${rest}`)
+        await expect(switcher.getByRole('link', { name: switcherLabel[locale] })).toHaveAttribute(
+          'href',
+          `/${locale}${rest}`,
+        )
       }
     }
   })
@@ -442,7 +497,15 @@ test.describe('Kazakh', () => {
 test.describe('head metadata', () => {
   test('canonical and hreflang alternates on every page type', async ({ page }) => {
     // Search comes last, so that a failure there cannot hide the other pages.
-    const rests = ['', '/stories', '/stories/the-first-circle', '/programs', `/programs/${program.slug}`, '/get-involved', '/search']
+    const rests = [
+      '',
+      '/stories',
+      '/stories/the-first-circle',
+      '/programs',
+      `/programs/${program.slug}`,
+      '/get-involved',
+      '/search',
+    ]
     for (const rest of rests) {
       for (const locale of ['en', 'ru'] as const) {
         const path = `/${locale}${rest}`
@@ -529,7 +592,12 @@ test.describe('without a browser', () => {
   test('unknown pages answer 404 and are kept out of search engines', async ({ request }) => {
     // The localized 404 message itself is drawn in the browser (see the browser tests above):
     // Next renders notFound() under a locale root layout as an error shell on the server.
-    for (const path of ['/en/stories/no-such-story', '/ru/no-such-page', '/kk/stories/no-such-story', '/ru/stories/page/3']) {
+    for (const path of [
+      '/en/stories/no-such-story',
+      '/ru/no-such-page',
+      '/kk/stories/no-such-story',
+      '/ru/stories/page/3',
+    ]) {
       const response = await request.get(path)
       expect(response.status(), path).toBe(404)
       expect(await response.text(), path).toContain('<meta name="robots" content="noindex"/>')
@@ -567,12 +635,16 @@ test.describe('without a browser', () => {
       expect(response.status()).toBe(200)
       expect(response.headers()['content-type']).toMatch(/^application\/atom\+xml/)
       const xml = await response.text()
-      expect(xml).toMatch(/^<\?xml version="1\.0" encoding="utf-8"\?>\s*<feed xmlns="http:\/\/www\.w3\.org\/2005\/Atom"/)
+      expect(xml).toMatch(
+        /^<\?xml version="1\.0" encoding="utf-8"\?>\s*<feed xmlns="http:\/\/www\.w3\.org\/2005\/Atom"/,
+      )
       expect(xml).toContain(`xml:lang="${locale}"`)
       const entries = [...xml.matchAll(/<entry>([\s\S]*?)<\/entry>/g)].map((match) => match[1]!)
       expect(entries.length).toBeGreaterThanOrEqual(seedStories.length)
       for (const story of seedStories) {
-        const entry = entries.find((body) => new RegExp(`<link href="[^"]*/${locale}/stories/${story.slug}"/>`).test(body))
+        const entry = entries.find((body) =>
+          new RegExp(`<link href="[^"]*/${locale}/stories/${story.slug}"/>`).test(body),
+        )
         expect(entry, `${locale} feed entry for ${story.slug}`).toBeDefined()
         expect(entry).toContain(`<title>${storyTitle(story, locale)}</title>`)
         expect(entry).toContain(`<published>${story.publishedAt}</published>`)

@@ -8,7 +8,12 @@ import { escapeRegExp, seedStory, storyIdBySlug, storyTitle, t, visit } from './
  * must expire them, so the very next visit shows it, without a rebuild or a restart.
  */
 
-async function patchStory(request: APIRequestContext, token: string, id: string, data: Record<string, unknown>): Promise<void> {
+async function patchStory(
+  request: APIRequestContext,
+  token: string,
+  id: string,
+  data: Record<string, unknown>,
+): Promise<void> {
   const response = await request.patch(`/api/stories/${id}?locale=en`, {
     headers: { Authorization: `JWT ${token}` },
     data,

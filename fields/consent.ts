@@ -14,14 +14,22 @@ export const consentField: GroupField = {
   label: { en: 'Consent', ru: 'Согласие' },
   access: { create: canAccessPrivateFields, read: canAccessPrivateFields, update: canAccessPrivateFields },
   admin: {
-    description:
-      { en: 'What she has agreed to, recorded by safeguarding staff. Stories that use her in any way she has not agreed to cannot be published; withdrawing consent takes them down at once.', ru: 'На что она согласилась — записывает служба защиты. Истории, использующие её так, как она не соглашалась, нельзя опубликовать; отзыв согласия сразу снимает их с сайта.' },
+    description: {
+      en: 'What she has agreed to, recorded by safeguarding staff. Stories that use her in any way she has not agreed to cannot be published; withdrawing consent takes them down at once.',
+      ru: 'На что она согласилась — записывает служба защиты. Истории, использующие её так, как она не соглашалась, нельзя опубликовать; отзыв согласия сразу снимает их с сайта.',
+    },
   },
   fields: [
     {
       type: 'row',
       fields: [
-        { name: 'status', type: 'select', label: { en: 'Consent', ru: 'Согласие' }, options: consentStatuses.map(adminOption), defaultValue: 'none' },
+        {
+          name: 'status',
+          type: 'select',
+          label: { en: 'Consent', ru: 'Согласие' },
+          options: consentStatuses.map(adminOption),
+          defaultValue: 'none',
+        },
         {
           name: 'scopes',
           type: 'select',
@@ -35,8 +43,18 @@ export const consentField: GroupField = {
       type: 'row',
       fields: [
         { name: 'givenAt', type: 'date', label: { en: 'Date given', ru: 'Дата согласия' } },
-        { name: 'expiresAt', type: 'date', label: { en: 'Expires on', ru: 'Действует до' }, admin: { description: { en: 'Ask her again before this date.', ru: 'Спросите её снова до этой даты.' } } },
-        { name: 'recordedBy', type: 'relationship', relationTo: 'users', label: { en: 'Recorded by', ru: 'Кто записал' } },
+        {
+          name: 'expiresAt',
+          type: 'date',
+          label: { en: 'Expires on', ru: 'Действует до' },
+          admin: { description: { en: 'Ask her again before this date.', ru: 'Спросите её снова до этой даты.' } },
+        },
+        {
+          name: 'recordedBy',
+          type: 'relationship',
+          relationTo: 'users',
+          label: { en: 'Recorded by', ru: 'Кто записал' },
+        },
       ],
     },
     {
@@ -51,7 +69,12 @@ export const consentField: GroupField = {
       type: 'upload',
       relationTo: 'consent-evidence',
       label: { en: 'Evidence', ru: 'Подтверждение' },
-      admin: { description: { en: 'Optional: a signed form or recording. Stored privately, never served to the public.', ru: 'Необязательно: подписанная форма или запись. Хранится закрыто и никогда не выдаётся публично.' } },
+      admin: {
+        description: {
+          en: 'Optional: a signed form or recording. Stored privately, never served to the public.',
+          ru: 'Необязательно: подписанная форма или запись. Хранится закрыто и никогда не выдаётся публично.',
+        },
+      },
     },
   ],
 }

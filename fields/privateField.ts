@@ -21,6 +21,9 @@ export function privateField<T extends TextField | TextareaField>(field: T, desc
       read: canAccessPrivateFields,
       update: canAccessPrivateFields,
     },
-    admin: { ...field.admin, description: { en: `${description.en} ${privateNotice.en}`, ru: `${description.ru} ${privateNotice.ru}` } },
+    admin: {
+      ...field.admin,
+      description: { en: `${description.en} ${privateNotice.en}`, ru: `${description.ru} ${privateNotice.ru}` },
+    },
   }
 }

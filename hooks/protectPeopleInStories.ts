@@ -54,7 +54,8 @@ export function protectPeopleInStories(collection: PeopleCollection): Collection
           JSON.stringify(doc.consent ?? null) !== JSON.stringify(previousDoc?.consent ?? null) ||
           doc.erasedAt !== previousDoc?.erasedAt
         if (consentChanged) await takeDownStoriesLackingConsent(req, { collection, id: String(doc.id) })
-        if (doc.publicName !== previousDoc?.publicName || consentChanged) await refreshMentioningStories(key, locale, req)
+        if (doc.publicName !== previousDoc?.publicName || consentChanged)
+          await refreshMentioningStories(key, locale, req)
       }
       revalidatePublicSite([cacheTags.people, cacheTags.stories], req)
       return doc

@@ -35,7 +35,10 @@ function run(command, args, { timeout, allowFailure = false } = {}) {
 }
 
 // A server left over on the port would answer instead of ours; refuse rather than test it.
-const leftover = await fetch(`http://127.0.0.1:${port}/`).then(() => true, () => false)
+const leftover = await fetch(`http://127.0.0.1:${port}/`).then(
+  () => true,
+  () => false,
+)
 if (leftover) {
   console.error(`e2e server: something is already listening on port ${port}; stop it or set E2E_PORT`)
   process.exit(1)
@@ -84,7 +87,9 @@ for (let attempt = 1; ; attempt += 1) {
 const init = await (await fetch(`http://127.0.0.1:${port}/api/users/init`)).json()
 const stories = await (await fetch(`http://127.0.0.1:${port}/api/stories?limit=1&depth=0`)).json()
 if (!init.initialized || stories.totalDocs < 8) {
-  console.error(`e2e server: the server does not see the seeded content (${JSON.stringify({ init, totalDocs: stories.totalDocs })})`)
+  console.error(
+    `e2e server: the server does not see the seeded content (${JSON.stringify({ init, totalDocs: stories.totalDocs })})`,
+  )
   server.kill('SIGTERM')
   process.exit(1)
 }

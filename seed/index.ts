@@ -196,7 +196,10 @@ export async function seed(payload: Payload, admin: AdminLogin): Promise<SeedSum
   const authorId = adminUser.id
   // The demo stories went through review: the demo admin, who holds safeguarding's rights too,
   // signed off each one, in every language.
-  const signedOff: RequestContext & SignOffContext = { ...context, signOff: { by: String(adminUser.id), name: 'Demo admin' } }
+  const signedOff: RequestContext & SignOffContext = {
+    ...context,
+    signOff: { by: String(adminUser.id), name: 'Demo admin' },
+  }
   let media = 1 + leaders.length
   for (const story of stories) {
     const heroImage = await createImage(payload, story.image)
@@ -235,13 +238,24 @@ export async function seed(payload: Payload, admin: AdminLogin): Promise<SeedSum
         author: authorId,
       },
     })
-    await translate(payload, 'stories', doc.id, (locale) => {
-      const title = pick(story.title, locale)
-      const body = pick(story.body, locale)
-      // A story is translated only when both its title and body are.
-      if (!title || !body) return {}
-      return { _status: 'published', title, body: richText(...withIds(body)), excerpt: pick(story.excerpt ?? { en: '' }, locale) }
-    }, signedOff)
+    await translate(
+      payload,
+      'stories',
+      doc.id,
+      (locale) => {
+        const title = pick(story.title, locale)
+        const body = pick(story.body, locale)
+        // A story is translated only when both its title and body are.
+        if (!title || !body) return {}
+        return {
+          _status: 'published',
+          title,
+          body: richText(...withIds(body)),
+          excerpt: pick(story.excerpt ?? { en: '' }, locale),
+        }
+      },
+      signedOff,
+    )
   }
 
   await payload.updateGlobal({
@@ -296,8 +310,14 @@ export async function seed(payload: Payload, admin: AdminLogin): Promise<SeedSum
       locale,
       context,
       data: {
-        header: nav.header?.map((row, i) => ({ ...row, label: pick(navigation.header[i]!.label, locale) ?? row.label })),
-        footer: nav.footer?.map((row, i) => ({ ...row, label: pick(navigation.footer[i]!.label, locale) ?? row.label })),
+        header: nav.header?.map((row, i) => ({
+          ...row,
+          label: pick(navigation.header[i]!.label, locale) ?? row.label,
+        })),
+        footer: nav.footer?.map((row, i) => ({
+          ...row,
+          label: pick(navigation.footer[i]!.label, locale) ?? row.label,
+        })),
       },
     })
   }
@@ -341,7 +361,13 @@ async function createImage(
     const alt = pick(image.alt, locale)
     const caption = image.caption ? pick(image.caption, locale) : undefined
     if (alt || caption) {
-      await payload.update({ collection: 'media', id: doc.id, locale, data: { alt, caption }, context: { disableRevalidate: true } })
+      await payload.update({
+        collection: 'media',
+        id: doc.id,
+        locale,
+        data: { alt, caption },
+        context: { disableRevalidate: true },
+      })
     }
   }
   return doc.id

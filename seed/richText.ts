@@ -33,7 +33,6 @@ export type Block =
   /** An uploaded image, by the ID the seed gave it. */
   | { image: string }
 
-
 const BOLD = 1
 const ITALIC = 2
 
@@ -57,7 +56,12 @@ function mention(collection: string, id: string): ElementNode {
   return {
     type: 'inlineBlock',
     version: 1,
-    fields: { id: `mention-${id}`.slice(0, 24), blockName: '', blockType: 'personMention', person: { relationTo: collection, value: id } },
+    fields: {
+      id: `mention-${id}`.slice(0, 24),
+      blockName: '',
+      blockType: 'personMention',
+      person: { relationTo: collection, value: id },
+    },
   } as unknown as ElementNode
 }
 
@@ -99,7 +103,14 @@ function block(value: Block): ElementNode {
     } as unknown as ElementNode
   }
   if ('image' in value) {
-    return { type: 'upload', version: 3, format: '', relationTo: 'media', value: value.image, fields: null } as unknown as ElementNode
+    return {
+      type: 'upload',
+      version: 3,
+      format: '',
+      relationTo: 'media',
+      value: value.image,
+      fields: null,
+    } as unknown as ElementNode
   }
   return element(
     'list',

@@ -16,7 +16,12 @@ type Args = { children: React.ReactNode }
 const serverFunction: ServerFunctionClient = async function (args) {
   'use server'
   // Scheduling from the admin goes through Voices' role and publishing checks first.
-  return handleServerFunctions({ ...args, config, importMap, serverFunctions: { 'schedule-publish': schedulePublishWithGates } })
+  return handleServerFunctions({
+    ...args,
+    config,
+    importMap,
+    serverFunctions: { 'schedule-publish': schedulePublishWithGates },
+  })
 }
 
 const Layout = ({ children }: Args) => (

@@ -14,7 +14,10 @@ export const AuditLog: CollectionConfig = {
     group: 'Settings',
     useAsTitle: 'summary',
     defaultColumns: ['at', 'user', 'action', 'summary'],
-    description: { en: 'Every read and change of private data and consent records. Entries can never be edited or removed.', ru: 'Каждое чтение и изменение личных данных и записей о согласии. Записи нельзя изменить или удалить.' },
+    description: {
+      en: 'Every read and change of private data and consent records. Entries can never be edited or removed.',
+      ru: 'Каждое чтение и изменение личных данных и записей о согласии. Записи нельзя изменить или удалить.',
+    },
   },
   defaultSort: '-at',
   access: { create: nobody, delete: nobody, read: canAccessPrivateData, update: nobody },

@@ -13,8 +13,15 @@ import { anonymiseFilename } from '../Media/hooks/anonymiseFilename'
  */
 export const ConsentEvidence: CollectionConfig = {
   slug: 'consent-evidence',
-  labels: { singular: { en: 'Consent evidence', ru: 'Подтверждения согласия' }, plural: { en: 'Consent evidence', ru: 'Подтверждения согласия' } },
-  admin: { group: 'People', useAsTitle: 'filename', description: { en: 'Private files: signed forms, recordings.', ru: 'Закрытые файлы: подписанные формы, записи.' } },
+  labels: {
+    singular: { en: 'Consent evidence', ru: 'Подтверждения согласия' },
+    plural: { en: 'Consent evidence', ru: 'Подтверждения согласия' },
+  },
+  admin: {
+    group: 'People',
+    useAsTitle: 'filename',
+    description: { en: 'Private files: signed forms, recordings.', ru: 'Закрытые файлы: подписанные формы, записи.' },
+  },
   access: {
     create: canAccessPrivateFields,
     delete: canAccessPrivateFields,

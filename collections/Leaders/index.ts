@@ -29,7 +29,10 @@ export const Leaders: CollectionConfig = {
     defaultColumns: ['publicName', 'role', 'programs', 'updatedAt'],
     listSearchableFields: ['publicName', 'role'],
     group: 'People',
-    description: { en: 'The people who run groups. The site only ever shows their public name.', ru: 'Те, кто ведёт группы. Сайт показывает только их публичное имя.' },
+    description: {
+      en: 'The people who run groups. The site only ever shows their public name.',
+      ru: 'Те, кто ведёт группы. Сайт показывает только их публичное имя.',
+    },
   },
   defaultSort: 'publicName',
   access: {
@@ -55,7 +58,12 @@ export const Leaders: CollectionConfig = {
       label: { en: 'Public name', ru: 'Публичное имя' },
       required: true,
       localized: true,
-      admin: { description: { en: 'The name shown on the site. Often a pseudonym, for her safety.', ru: 'Имя, которое показывается на сайте. Часто псевдоним — ради её безопасности.' } },
+      admin: {
+        description: {
+          en: 'The name shown on the site. Often a pseudonym, for her safety.',
+          ru: 'Имя, которое показывается на сайте. Часто псевдоним — ради её безопасности.',
+        },
+      },
     },
     privateField(
       { name: 'realName', type: 'text', label: { en: 'Real name', ru: 'Настоящее имя' } },
@@ -67,7 +75,12 @@ export const Leaders: CollectionConfig = {
       type: 'text',
       label: { en: 'Role', ru: 'Роль' },
       localized: true,
-      admin: { description: { en: 'e.g. "Group leader" or "Program coordinator".', ru: 'например «Ведущая группы» или «Координатор программы».' } },
+      admin: {
+        description: {
+          en: 'e.g. "Group leader" or "Program coordinator".',
+          ru: 'например «Ведущая группы» или «Координатор программы».',
+        },
+      },
     },
     {
       name: 'programs',
@@ -76,7 +89,12 @@ export const Leaders: CollectionConfig = {
       relationTo: 'programs',
       hasMany: true,
       label: { en: 'Programs', ru: 'Программы' },
-      admin: { description: { en: 'The programs she leads or helps run.', ru: 'Программы, которые она ведёт или помогает вести.' } },
+      admin: {
+        description: {
+          en: 'The programs she leads or helps run.',
+          ru: 'Программы, которые она ведёт или помогает вести.',
+        },
+      },
     },
     { name: 'bio', type: 'richText', label: { en: 'Bio', ru: 'О ней' }, localized: true, access: editorsWrite },
     { name: 'photo', type: 'upload', relationTo: 'media', label: { en: 'Photo', ru: 'Фото' }, access: editorsWrite },

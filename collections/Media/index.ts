@@ -59,8 +59,10 @@ export const Media: CollectionConfig = {
       required: true,
       localized: true,
       admin: {
-        description:
-          { en: 'Describe what the image shows for people who cannot see it. Never name or describe anyone in a way that identifies her.', ru: 'Опишите, что на изображении, для тех, кто его не видит. Никогда не называйте и не описывайте человека так, чтобы её можно было узнать.' },
+        description: {
+          en: 'Describe what the image shows for people who cannot see it. Never name or describe anyone in a way that identifies her.',
+          ru: 'Опишите, что на изображении, для тех, кто его не видит. Никогда не называйте и не описывайте человека так, чтобы её можно было узнать.',
+        },
       },
     },
     {
@@ -68,7 +70,9 @@ export const Media: CollectionConfig = {
       type: 'textarea',
       label: { en: 'Caption', ru: 'Подпись' },
       localized: true,
-      admin: { description: { en: 'Shown under the image on the site.', ru: 'Показывается под изображением на сайте.' } },
+      admin: {
+        description: { en: 'Shown under the image on the site.', ru: 'Показывается под изображением на сайте.' },
+      },
     },
     {
       name: 'peopleShown',
@@ -79,8 +83,10 @@ export const Media: CollectionConfig = {
       // Who appears in a photo is private: the public never learns it.
       access: { read: authenticated },
       admin: {
-        description:
-          { en: 'Everyone recognisable in this image. A story can only use it once each of them has agreed to photos.', ru: 'Все, кого можно узнать на снимке. История сможет его использовать, только когда каждая согласится на фото.' },
+        description: {
+          en: 'Everyone recognisable in this image. A story can only use it once each of them has agreed to photos.',
+          ru: 'Все, кого можно узнать на снимке. История сможет его использовать, только когда каждая согласится на фото.',
+        },
       },
     },
     {
@@ -92,7 +98,12 @@ export const Media: CollectionConfig = {
       name: 'credit',
       type: 'text',
       label: { en: 'Credit', ru: 'Источник' },
-      admin: { description: { en: 'Photographer or source, e.g. "Photo: WEP Almaty".', ru: 'Фотограф или источник, например «Фото: WEP Алматы».' } },
+      admin: {
+        description: {
+          en: 'Photographer or source, e.g. "Photo: WEP Almaty".',
+          ru: 'Фотограф или источник, например «Фото: WEP Алматы».',
+        },
+      },
     },
   ],
 }

@@ -26,7 +26,10 @@ export const Participants: CollectionConfig = {
     // Public names only: searching on a private field would let anyone test a guess against it.
     listSearchableFields: ['publicName'],
     group: 'People',
-    description: { en: 'Women taking part in programs. Stories only ever show their public name (pseudonym).', ru: 'Женщины, участвующие в программах. Истории показывают только их публичное имя (псевдоним).' },
+    description: {
+      en: 'Women taking part in programs. Stories only ever show their public name (pseudonym).',
+      ru: 'Женщины, участвующие в программах. Истории показывают только их публичное имя (псевдоним).',
+    },
   },
   defaultSort: 'publicName',
   access: {
@@ -50,7 +53,12 @@ export const Participants: CollectionConfig = {
       label: { en: 'Public name (pseudonym)', ru: 'Публичное имя (псевдоним)' },
       required: true,
       localized: true,
-      admin: { description: { en: 'The only name the site shows. Choose one that cannot identify her.', ru: 'Единственное имя, которое показывает сайт. Выберите такое, по которому её нельзя узнать.' } },
+      admin: {
+        description: {
+          en: 'The only name the site shows. Choose one that cannot identify her.',
+          ru: 'Единственное имя, которое показывает сайт. Выберите такое, по которому её нельзя узнать.',
+        },
+      },
     },
     privateField(
       { name: 'legalName', type: 'text', label: { en: 'Legal name', ru: 'Имя по документам' } },
@@ -64,7 +72,10 @@ export const Participants: CollectionConfig = {
     },
     privateField(
       { name: 'notes', type: 'textarea', label: { en: 'Private notes', ru: 'Закрытые заметки' } },
-      { en: 'Context for safeguarding staff, e.g. what must never be mentioned.', ru: 'Контекст для службы защиты, например о чём никогда нельзя упоминать.' },
+      {
+        en: 'Context for safeguarding staff, e.g. what must never be mentioned.',
+        ru: 'Контекст для службы защиты, например о чём никогда нельзя упоминать.',
+      },
     ),
     consentField,
     ...erasureFields,

@@ -18,7 +18,10 @@ export const Programs: CollectionConfig = {
     defaultColumns: ['name', 'location', 'status', '_status', 'updatedAt'],
     listSearchableFields: ['name', 'slug'],
     group: 'Content',
-    description: { en: 'The organisation’s programs: what they are, where and how often they meet, and what they achieve.', ru: 'Программы организации: что это, где и как часто проходят встречи и каких результатов они достигают.' },
+    description: {
+      en: 'The organisation’s programs: what they are, where and how often they meet, and what they achieve.',
+      ru: 'Программы организации: что это, где и как часто проходят встречи и каких результатов они достигают.',
+    },
   },
   access: {
     create: isEditor,
@@ -41,7 +44,12 @@ export const Programs: CollectionConfig = {
       label: { en: 'Summary', ru: 'Кратко' },
       localized: true,
       maxLength: 320,
-      admin: { description: { en: 'One or two sentences shown on cards and in search results.', ru: 'Одно-два предложения для карточек и результатов поиска.' } },
+      admin: {
+        description: {
+          en: 'One or two sentences shown on cards and in search results.',
+          ru: 'Одно-два предложения для карточек и результатов поиска.',
+        },
+      },
     },
     { name: 'description', type: 'richText', label: { en: 'Description', ru: 'Описание' }, localized: true },
     {
@@ -52,14 +60,24 @@ export const Programs: CollectionConfig = {
           type: 'text',
           label: { en: 'Location', ru: 'Место' },
           localized: true,
-          admin: { description: { en: 'Where groups meet, e.g. "Almaty and nearby villages". No street addresses.', ru: 'Где проходят встречи, например «Алматы и ближайшие сёла». Без адресов.' } },
+          admin: {
+            description: {
+              en: 'Where groups meet, e.g. "Almaty and nearby villages". No street addresses.',
+              ru: 'Где проходят встречи, например «Алматы и ближайшие сёла». Без адресов.',
+            },
+          },
         },
         {
           name: 'audience',
           type: 'text',
           label: { en: 'Who it is for', ru: 'Для кого' },
           localized: true,
-          admin: { description: { en: 'e.g. "Women aged 30–50 who are raising children alone".', ru: 'например «Женщины 30–50 лет, которые одни воспитывают детей».' } },
+          admin: {
+            description: {
+              en: 'e.g. "Women aged 30–50 who are raising children alone".',
+              ru: 'например «Женщины 30–50 лет, которые одни воспитывают детей».',
+            },
+          },
         },
       ],
     },
@@ -68,7 +86,9 @@ export const Programs: CollectionConfig = {
       type: 'text',
       label: { en: 'Meeting schedule', ru: 'Расписание встреч' },
       localized: true,
-      admin: { description: { en: 'e.g. "Weekly, in small groups".', ru: 'например «Раз в неделю, небольшими группами».' } },
+      admin: {
+        description: { en: 'e.g. "Weekly, in small groups".', ru: 'например «Раз в неделю, небольшими группами».' },
+      },
     },
     {
       name: 'lessonTopics',
@@ -78,7 +98,12 @@ export const Programs: CollectionConfig = {
       admin: { description: { en: 'The subjects the weekly lessons cover.', ru: 'Темы еженедельных занятий.' } },
       fields: [
         { name: 'topic', type: 'text', label: { en: 'Topic', ru: 'Тема' }, required: true, localized: true },
-        { name: 'description', type: 'textarea', label: { en: 'What it covers', ru: 'О чём занятие' }, localized: true },
+        {
+          name: 'description',
+          type: 'textarea',
+          label: { en: 'What it covers', ru: 'О чём занятие' },
+          localized: true,
+        },
       ],
     },
     {
@@ -86,12 +111,23 @@ export const Programs: CollectionConfig = {
       type: 'array',
       label: { en: 'Impact figures', ru: 'Результаты в цифрах' },
       labels: { singular: { en: 'Figure', ru: 'Показатель' }, plural: { en: 'Figures', ru: 'Показатели' } },
-      admin: { description: { en: 'Headline numbers, e.g. value "200" with label "women in Almaty groups".', ru: 'Главные цифры, например значение «200» с подписью «женщин в группах Алматы».' } },
+      admin: {
+        description: {
+          en: 'Headline numbers, e.g. value "200" with label "women in Almaty groups".',
+          ru: 'Главные цифры, например значение «200» с подписью «женщин в группах Алматы».',
+        },
+      },
       fields: [
         {
           type: 'row',
           fields: [
-            { name: 'value', type: 'text', label: { en: 'Value', ru: 'Значение' }, required: true, admin: { width: '30%' } },
+            {
+              name: 'value',
+              type: 'text',
+              label: { en: 'Value', ru: 'Значение' },
+              required: true,
+              admin: { width: '30%' },
+            },
             { name: 'label', type: 'text', label: { en: 'Label', ru: 'Подпись' }, required: true, localized: true },
           ],
         },
@@ -104,7 +140,12 @@ export const Programs: CollectionConfig = {
       collection: 'leaders',
       on: 'programs',
       label: { en: 'Leaders', ru: 'Ведущие' },
-      admin: { description: { en: 'Leaders are linked to programs from each leader’s page.', ru: 'Ведущие привязываются к программам на странице каждой ведущей.' } },
+      admin: {
+        description: {
+          en: 'Leaders are linked to programs from each leader’s page.',
+          ru: 'Ведущие привязываются к программам на странице каждой ведущей.',
+        },
+      },
     },
     {
       name: 'status',
@@ -118,7 +159,10 @@ export const Programs: CollectionConfig = {
       ],
       admin: {
         position: 'sidebar',
-        description: { en: 'Archived programs stay on the site with their stories but are no longer listed as running.', ru: 'Программы в архиве остаются на сайте со своими историями, но больше не значатся действующими.' },
+        description: {
+          en: 'Archived programs stay on the site with their stories but are no longer listed as running.',
+          ru: 'Программы в архиве остаются на сайте со своими историями, но больше не значатся действующими.',
+        },
       },
     },
     viewOnSite(),

@@ -29,7 +29,10 @@ export const Stories: CollectionConfig = {
     defaultColumns: ['title', 'reviewStatus', '_status', 'program', 'publishedAt', 'updatedAt'],
     listSearchableFields: ['title', 'slug', 'excerpt'],
     group: 'Content',
-    description: { en: 'Stories about programs, their leaders and participants.', ru: 'Истории о программах, их ведущих и участницах.' },
+    description: {
+      en: 'Stories about programs, their leaders and participants.',
+      ru: 'Истории о программах, их ведущих и участницах.',
+    },
   },
   defaultSort: '-publishedAt',
   access: {
@@ -63,7 +66,10 @@ export const Stories: CollectionConfig = {
       localized: true,
       maxLength: 320,
       admin: {
-        description: { en: 'Shown in lists and search results. Leave empty to use the opening of the story.', ru: 'Показывается в списках и в поиске. Если оставить пустым, возьмётся начало истории.' },
+        description: {
+          en: 'Shown in lists and search results. Leave empty to use the opening of the story.',
+          ru: 'Показывается в списках и в поиске. Если оставить пустым, возьмётся начало истории.',
+        },
       },
     },
     {
@@ -72,22 +78,44 @@ export const Stories: CollectionConfig = {
       relationTo: 'media',
       label: { en: 'Hero image', ru: 'Главное изображение' },
       admin: {
-        description: { en: 'Shown at the top of the story and when it is shared. Anyone the image shows needs photo consent before the story can be published.', ru: 'Показывается вверху истории и при репостах. Каждая, кто есть на снимке, должна дать согласие на фото до публикации.' },
+        description: {
+          en: 'Shown at the top of the story and when it is shared. Anyone the image shows needs photo consent before the story can be published.',
+          ru: 'Показывается вверху истории и при репостах. Каждая, кто есть на снимке, должна дать согласие на фото до публикации.',
+        },
       },
     },
-    { name: 'body', type: 'richText', label: { en: 'Story', ru: 'История' }, required: true, localized: true, editor: storyEditor },
+    {
+      name: 'body',
+      type: 'richText',
+      label: { en: 'Story', ru: 'История' },
+      required: true,
+      localized: true,
+      editor: storyEditor,
+    },
     {
       name: 'searchText',
       type: 'textarea',
       localized: true,
-      admin: { hidden: true, description: { en: 'The story’s plain text, kept for site search.', ru: 'Текст истории без оформления, для поиска по сайту.' } },
+      admin: {
+        hidden: true,
+        description: {
+          en: 'The story’s plain text, kept for site search.',
+          ru: 'Текст истории без оформления, для поиска по сайту.',
+        },
+      },
     },
     {
       name: 'program',
       type: 'relationship',
       relationTo: 'programs',
       label: { en: 'Program', ru: 'Программа' },
-      admin: { position: 'sidebar', description: { en: 'The story appears on this program’s page and in its list of stories.', ru: 'История появится на странице этой программы и в её списке историй.' } },
+      admin: {
+        position: 'sidebar',
+        description: {
+          en: 'The story appears on this program’s page and in its list of stories.',
+          ru: 'История появится на странице этой программы и в её списке историй.',
+        },
+      },
     },
     {
       name: 'featuredLeaders',
@@ -95,7 +123,13 @@ export const Stories: CollectionConfig = {
       relationTo: 'leaders',
       hasMany: true,
       label: { en: 'Featured leaders', ru: 'Ведущие в истории' },
-      admin: { position: 'sidebar', description: { en: 'Leaders this story is about. Shown by public name.', ru: 'Ведущие, о которых эта история. Показываются по публичному имени.' } },
+      admin: {
+        position: 'sidebar',
+        description: {
+          en: 'Leaders this story is about. Shown by public name.',
+          ru: 'Ведущие, о которых эта история. Показываются по публичному имени.',
+        },
+      },
     },
     {
       name: 'featuredParticipants',
@@ -103,7 +137,13 @@ export const Stories: CollectionConfig = {
       relationTo: 'participants',
       hasMany: true,
       label: { en: 'Featured participants', ru: 'Участницы в истории' },
-      admin: { position: 'sidebar', description: { en: 'Participants this story is about. Shown by public name only.', ru: 'Участницы, о которых эта история. Показываются только по публичному имени.' } },
+      admin: {
+        position: 'sidebar',
+        description: {
+          en: 'Participants this story is about. Shown by public name only.',
+          ru: 'Участницы, о которых эта история. Показываются только по публичному имени.',
+        },
+      },
     },
     {
       name: 'dependsOn',
@@ -113,7 +153,10 @@ export const Stories: CollectionConfig = {
       access: { read: authenticated },
       admin: {
         hidden: true,
-        description: { en: 'Who this story features, mentions or shows, kept by the consent gate.', ru: 'Кого история показывает или упоминает; ведётся проверкой согласия.' },
+        description: {
+          en: 'Who this story features, mentions or shows, kept by the consent gate.',
+          ru: 'Кого история показывает или упоминает; ведётся проверкой согласия.',
+        },
       },
     },
     {
@@ -125,7 +168,10 @@ export const Stories: CollectionConfig = {
       admin: {
         position: 'sidebar',
         date: { pickerAppearance: 'dayAndTime' },
-        description: { en: 'Set automatically when first published if left empty.', ru: 'Если не заполнено, ставится автоматически при первой публикации.' },
+        description: {
+          en: 'Set automatically when first published if left empty.',
+          ru: 'Если не заполнено, ставится автоматически при первой публикации.',
+        },
       },
     },
     {
@@ -135,7 +181,13 @@ export const Stories: CollectionConfig = {
       label: { en: 'Author', ru: 'Автор' },
       defaultValue: ({ user }) => user?.id,
       access: { read: authenticated },
-      admin: { position: 'sidebar', description: { en: 'Who wrote it, for the team. Never shown on the site.', ru: 'Кто написал — для команды. На сайте не показывается.' } },
+      admin: {
+        position: 'sidebar',
+        description: {
+          en: 'Who wrote it, for the team. Never shown on the site.',
+          ru: 'Кто написал — для команды. На сайте не показывается.',
+        },
+      },
     },
     ...reviewFields,
     {
@@ -144,7 +196,10 @@ export const Stories: CollectionConfig = {
       relationTo: 'tags',
       hasMany: true,
       label: { en: 'Tags', ru: 'Темы' },
-      admin: { position: 'sidebar', description: { en: 'Themes readers can browse by.', ru: 'Темы, по которым читатели могут искать истории.' } },
+      admin: {
+        position: 'sidebar',
+        description: { en: 'Themes readers can browse by.', ru: 'Темы, по которым читатели могут искать истории.' },
+      },
     },
     viewOnSite(),
   ],

@@ -35,7 +35,12 @@ export const Tags: CollectionConfig = {
       label: { en: 'Name', ru: 'Название' },
       required: true,
       localized: true,
-      admin: { description: { en: 'A theme readers can browse by, e.g. "Parenting" or "Safety".', ru: 'Тема, по которой читатели могут искать истории, например «Материнство» или «Безопасность».' } },
+      admin: {
+        description: {
+          en: 'A theme readers can browse by, e.g. "Parenting" or "Safety".',
+          ru: 'Тема, по которой читатели могут искать истории, например «Материнство» или «Безопасность».',
+        },
+      },
     },
     slug('name'),
   ],

@@ -33,7 +33,12 @@ export const Users: CollectionConfig = {
       name: 'name',
       type: 'text',
       label: { en: 'Name', ru: 'Название' },
-      admin: { description: { en: 'How colleagues know you in the admin. Never shown on the public site.', ru: 'Как вас видят коллеги в админке. На сайте не показывается.' } },
+      admin: {
+        description: {
+          en: 'How colleagues know you in the admin. Never shown on the public site.',
+          ru: 'Как вас видят коллеги в админке. На сайте не показывается.',
+        },
+      },
     },
     {
       name: 'role',
@@ -46,8 +51,10 @@ export const Users: CollectionConfig = {
       access: { create: isAdminField, update: isAdminField },
       admin: {
         position: 'sidebar',
-        description:
-          { en: 'Contributors write drafts, editors publish, safeguarding manages private data and consent, admins manage staff. Only admins can change roles.', ru: 'Авторы пишут черновики, редакторы публикуют, служба защиты ведёт личные данные и согласия, администраторы управляют сотрудниками. Менять роли могут только администраторы.' },
+        description: {
+          en: 'Contributors write drafts, editors publish, safeguarding manages private data and consent, admins manage staff. Only admins can change roles.',
+          ru: 'Авторы пишут черновики, редакторы публикуют, служба защиты ведёт личные данные и согласия, администраторы управляют сотрудниками. Менять роли могут только администраторы.',
+        },
       },
     },
   ],

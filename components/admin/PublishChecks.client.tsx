@@ -6,7 +6,11 @@ import { useEffect, useState } from 'react'
 type Check = { ready: boolean; problems: string[] }
 
 const text = {
-  en: { heading: 'Ready to publish?', ready: 'Yes: consent and sign-off are in place for this version.', notReady: 'Not yet:' },
+  en: {
+    heading: 'Ready to publish?',
+    ready: 'Yes: consent and sign-off are in place for this version.',
+    notReady: 'Not yet:',
+  },
   ru: { heading: 'Можно публиковать?', ready: 'Да: согласия и одобрение для этой версии есть.', notReady: 'Пока нет:' },
 }
 

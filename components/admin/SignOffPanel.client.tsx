@@ -57,7 +57,8 @@ export function SignOffPanel() {
       </h4>
       {signOff?.signedOffAt ? (
         <p data-testid="sign-off-status">
-          {t.signedBy} {signOff.signedOffByName ?? t.heading} {t.on} {new Date(signOff.signedOffAt).toLocaleString(i18n.language)}
+          {t.signedBy} {signOff.signedOffByName ?? t.heading} {t.on}{' '}
+          {new Date(signOff.signedOffAt).toLocaleString(i18n.language)}
         </p>
       ) : (
         <p data-testid="sign-off-status">{t.notSigned}</p>

@@ -129,7 +129,8 @@ export async function WorkDashboard({ payload, user, i18n }: ServerProps) {
           itemKey={(p) => `${p.collection}-${p.id}`}
           render={(p) => (
             <>
-              <a href={`/admin/collections/${p.collection}/${p.id}`}>{p.name}</a>: {t.ends} {when(p.expiresAt, language)}
+              <a href={`/admin/collections/${p.collection}/${p.id}`}>{p.name}</a>: {t.ends}{' '}
+              {when(p.expiresAt, language)}
             </>
           )}
         />

@@ -27,14 +27,24 @@ export const SiteSettings: GlobalConfig = {
       type: 'text',
       label: { en: 'Tagline', ru: 'Слоган' },
       localized: true,
-      admin: { description: { en: 'A short line under the name, e.g. on the home page.', ru: 'Короткая строка под названием, например на главной странице.' } },
+      admin: {
+        description: {
+          en: 'A short line under the name, e.g. on the home page.',
+          ru: 'Короткая строка под названием, например на главной странице.',
+        },
+      },
     },
     {
       name: 'mission',
       type: 'textarea',
       label: { en: 'Mission', ru: 'Миссия' },
       localized: true,
-      admin: { description: { en: 'Two or three sentences about why the organisation exists, shown on the home page.', ru: 'Два-три предложения о том, зачем существует организация; показываются на главной.' } },
+      admin: {
+        description: {
+          en: 'Two or three sentences about why the organisation exists, shown on the home page.',
+          ru: 'Два-три предложения о том, зачем существует организация; показываются на главной.',
+        },
+      },
     },
     {
       name: 'trustStatement',
@@ -42,14 +52,21 @@ export const SiteSettings: GlobalConfig = {
       label: { en: 'Trust statement', ru: 'Заявление о прозрачности' },
       localized: true,
       admin: {
-        description:
-          { en: 'Shown in the footer of every page, e.g. who oversees donations and how accounts are audited.', ru: 'Показывается внизу каждой страницы, например кто контролирует пожертвования и как проверяется отчётность.' },
+        description: {
+          en: 'Shown in the footer of every page, e.g. who oversees donations and how accounts are audited.',
+          ru: 'Показывается внизу каждой страницы, например кто контролирует пожертвования и как проверяется отчётность.',
+        },
       },
     },
     urlField({
       name: 'donationUrl',
       label: { en: 'Donation link', ru: 'Ссылка для пожертвований' },
-      admin: { description: { en: 'Where "Get involved" sends donors, e.g. https://example.org/donate.', ru: 'Куда кнопка «Помочь» ведёт жертвователей, например https://example.org/donate.' } },
+      admin: {
+        description: {
+          en: 'Where "Get involved" sends donors, e.g. https://example.org/donate.',
+          ru: 'Куда кнопка «Помочь» ведёт жертвователей, например https://example.org/donate.',
+        },
+      },
     }),
     {
       name: 'consentWithdrawalPolicy',
@@ -60,20 +77,42 @@ export const SiteSettings: GlobalConfig = {
       // A safeguarding policy, not an editorial one: only admins change it, and visitors never see it.
       access: { read: authenticated, update: isAdminField },
       options: [
-        { label: { en: 'Unpublish every story that depends on it', ru: 'Снять с публикации все истории, которые от него зависят' }, value: 'unpublish' },
-        { label: { en: 'Keep stories up and show a neutral phrase instead of her name', ru: 'Оставить истории и показывать нейтральную фразу вместо её имени' }, value: 'redact' },
+        {
+          label: {
+            en: 'Unpublish every story that depends on it',
+            ru: 'Снять с публикации все истории, которые от него зависят',
+          },
+          value: 'unpublish',
+        },
+        {
+          label: {
+            en: 'Keep stories up and show a neutral phrase instead of her name',
+            ru: 'Оставить истории и показывать нейтральную фразу вместо её имени',
+          },
+          value: 'redact',
+        },
       ],
       admin: {
-        description:
-          { en: 'Either way it happens at once. A photo of her cannot be redacted: stories showing her photo are always unpublished. Only admins can change this.', ru: 'В обоих случаях — сразу. Фото скрыть нельзя: истории с её фото всегда снимаются с публикации. Изменить это могут только администраторы.' },
+        description: {
+          en: 'Either way it happens at once. A photo of her cannot be redacted: stories showing her photo are always unpublished. Only admins can change this.',
+          ru: 'В обоих случаях — сразу. Фото скрыть нельзя: истории с её фото всегда снимаются с публикации. Изменить это могут только администраторы.',
+        },
       },
     },
     {
       name: 'waysToHelp',
       type: 'array',
       label: { en: 'Ways to help', ru: 'Как помочь' },
-      labels: { singular: { en: 'Way to help', ru: 'Способ помочь' }, plural: { en: 'Ways to help', ru: 'Как помочь' } },
-      admin: { description: { en: 'Shown on the Get involved page and under each story.', ru: 'Показывается на странице «Как помочь» и под каждой историей.' } },
+      labels: {
+        singular: { en: 'Way to help', ru: 'Способ помочь' },
+        plural: { en: 'Ways to help', ru: 'Как помочь' },
+      },
+      admin: {
+        description: {
+          en: 'Shown on the Get involved page and under each story.',
+          ru: 'Показывается на странице «Как помочь» и под каждой историей.',
+        },
+      },
       fields: [
         { name: 'title', type: 'text', label: { en: 'Title', ru: 'Заголовок' }, required: true, localized: true },
         { name: 'description', type: 'textarea', label: { en: 'Description', ru: 'Описание' }, localized: true },

@@ -60,7 +60,12 @@ export async function consentFailures(
   const failures: ConsentFailure[] = []
   for (const collection of ['participants', 'leaders'] as const) {
     const wanted = needs.filter((n) => n.collection === collection)
-    const people = await loadPeople(collection, wanted.map((n) => n.id), req, locale)
+    const people = await loadPeople(
+      collection,
+      wanted.map((n) => n.id),
+      req,
+      locale,
+    )
     for (const need of wanted) {
       const person = people.get(need.id)
       const name = person?.publicName ?? (collection === 'participants' ? 'A participant' : 'A leader')

@@ -16,7 +16,11 @@ export type TakedownResult = { unpublished: Array<{ id: string; title: string; r
  *
  * Nothing is deleted: unpublishing keeps every version, so the story can be restored.
  */
-export function takeDownStoriesLackingConsent(req: PayloadRequest, person?: PersonRef, now = new Date()): Promise<TakedownResult> {
+export function takeDownStoriesLackingConsent(
+  req: PayloadRequest,
+  person?: PersonRef,
+  now = new Date(),
+): Promise<TakedownResult> {
   return keepRequestLocale(req, () => takeDown(req, person, now))
 }
 

@@ -28,7 +28,10 @@ export async function mentionNames(
     for (const id of ids) {
       const person = people.get(id)
       const named = person && hasConsent(person.consent, 'name', now)
-      names.set(personKey({ collection, id }), named ? person.publicName : collection === 'participants' ? t.aParticipant : t.aLeader)
+      names.set(
+        personKey({ collection, id }),
+        named ? person.publicName : collection === 'participants' ? t.aParticipant : t.aLeader,
+      )
     }
   }
   return names

@@ -41,7 +41,12 @@ export async function consentOverview(payload: Payload, user: TypedUser, now = n
                 overrideAccess: true,
                 select: { publicName: true, consent: true },
               })
-            ).docs.map((doc) => ({ collection, id: String(doc.id), name: doc.publicName, expiresAt: doc.consent?.expiresAt ?? '' })),
+            ).docs.map((doc) => ({
+              collection,
+              id: String(doc.id),
+              name: doc.publicName,
+              expiresAt: doc.consent?.expiresAt ?? '',
+            })),
           ),
         )
       ).flat()
@@ -60,11 +65,18 @@ export async function consentOverview(payload: Payload, user: TypedUser, now = n
   })
   const blocked: Array<{ id: string; title: string; reasons: string[] }> = []
   for (const story of drafts.docs) {
-    const needs = await storyNeeds({ ...story, bodies: Object.values((story.body ?? {}) as Record<string, unknown>) }, req)
+    const needs = await storyNeeds(
+      { ...story, bodies: Object.values((story.body ?? {}) as Record<string, unknown>) },
+      req,
+    )
     const failures = await consentFailures(needs, req)
     if (failures.length === 0) continue
     const titles = story.title as unknown as Record<string, string>
-    blocked.push({ id: String(story.id), title: titles.en ?? Object.values(titles)[0] ?? '', reasons: failures.map((f) => f.message) })
+    blocked.push({
+      id: String(story.id),
+      title: titles.en ?? Object.values(titles)[0] ?? '',
+      reasons: failures.map((f) => f.message),
+    })
   }
 
   return { seesConsent, expiring, blocked }

@@ -3,7 +3,11 @@ export const consentScopes = [
   { value: 'name', label: 'Public name in a story', ru: 'Публичное имя в истории' },
   { value: 'photo', label: 'Photo', ru: 'Фото' },
   { value: 'quotes', label: 'Direct quotes', ru: 'Прямые цитаты' },
-  { value: 'personalDetails', label: 'Personal details (e.g. family situation)', ru: 'Личные подробности (например, семейное положение)' },
+  {
+    value: 'personalDetails',
+    label: 'Personal details (e.g. family situation)',
+    ru: 'Личные подробности (например, семейное положение)',
+  },
 ] as const
 
 export type ConsentScope = (typeof consentScopes)[number]['value']
@@ -31,7 +35,11 @@ const scopeLabel = Object.fromEntries(consentScopes.map((s) => [s.value, s.label
  * What is wrong with a consent record for the scopes a story needs, as sentences an editor can
  * act on; an empty list means the story may use her in those ways.
  */
-export function consentProblems(consent: ConsentRecord | null | undefined, needed: Iterable<ConsentScope>, now = new Date()): string[] {
+export function consentProblems(
+  consent: ConsentRecord | null | undefined,
+  needed: Iterable<ConsentScope>,
+  now = new Date(),
+): string[] {
   const scopes = [...new Set(needed)]
   if (scopes.length === 0) return []
   if (!consent || !consent.status || consent.status === 'none') return ['no consent is recorded']

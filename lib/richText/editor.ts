@@ -5,5 +5,8 @@ import { PullQuote } from '@/blocks/PullQuote/config'
 
 /** The story editor: Payload's default features, pull quotes and person mentions. */
 export const storyEditor = lexicalEditor({
-  features: ({ defaultFeatures }) => [...defaultFeatures, BlocksFeature({ blocks: [PullQuote], inlineBlocks: [PersonMention] })],
+  features: ({ defaultFeatures }) => [
+    ...defaultFeatures,
+    BlocksFeature({ blocks: [PullQuote], inlineBlocks: [PersonMention] }),
+  ],
 })

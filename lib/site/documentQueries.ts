@@ -9,8 +9,7 @@ import type { Locale } from '@/lib/locales'
  * cached, as a signed-in staff member previewing drafts. Access control is enforced either way.
  */
 export type Viewer =
-  | { overrideAccess: false; user: null; draft: false }
-  | { overrideAccess: false; user: TypedUser; draft: true }
+  { overrideAccess: false; user: null; draft: false } | { overrideAccess: false; user: TypedUser; draft: true }
 
 export const asVisitor: Viewer = { overrideAccess: false, user: null, draft: false }
 
@@ -25,7 +24,9 @@ export const cardPopulate = {
 } as const
 
 export async function storyBySlug(viewer: Viewer, slug: string, locale: Locale) {
-  const { docs } = await (await getPayload({ config })).find({
+  const { docs } = await (
+    await getPayload({ config })
+  ).find({
     ...viewer,
     collection: 'stories',
     locale,
@@ -46,7 +47,9 @@ export async function storyBySlug(viewer: Viewer, slug: string, locale: Locale) 
 
 /** Whether the story has its own title in this locale, rather than the English fallback. */
 export async function storyHasTranslation(viewer: Viewer, id: string, locale: Locale): Promise<boolean> {
-  const story = await (await getPayload({ config })).findByID({
+  const story = await (
+    await getPayload({ config })
+  ).findByID({
     ...viewer,
     collection: 'stories',
     id,
@@ -59,7 +62,9 @@ export async function storyHasTranslation(viewer: Viewer, id: string, locale: Lo
 }
 
 export async function programBySlug(viewer: Viewer, slug: string, locale: Locale) {
-  const { docs } = await (await getPayload({ config })).find({
+  const { docs } = await (
+    await getPayload({ config })
+  ).find({
     ...viewer,
     collection: 'programs',
     locale,

@@ -18,7 +18,15 @@ type PageMeta = {
 }
 
 /** Canonical URL, hreflang alternates in every locale, Open Graph and Twitter cards. */
-export function pageMetadata({ locale, path, title, description, image, type = 'website', publishedTime }: PageMeta): Metadata {
+export function pageMetadata({
+  locale,
+  path,
+  title,
+  description,
+  image,
+  type = 'website',
+  publishedTime,
+}: PageMeta): Metadata {
   const languages: Record<string, string> = Object.fromEntries(
     locales.map(({ code }) => [intlLocale[code], localePath(code, path)]),
   )
@@ -27,7 +35,14 @@ export function pageMetadata({ locale, path, title, description, image, type = '
   const share = media?.sizes?.share
   const images =
     media && share?.url
-      ? [{ url: new URL(share.url, siteOrigin()).toString(), width: share.width ?? 1200, height: share.height ?? 630, alt: media.alt }]
+      ? [
+          {
+            url: new URL(share.url, siteOrigin()).toString(),
+            width: share.width ?? 1200,
+            height: share.height ?? 630,
+            alt: media.alt,
+          },
+        ]
       : undefined
   return {
     title,

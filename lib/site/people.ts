@@ -17,7 +17,11 @@ import { cacheTags } from './cacheTags'
  * whether she may be named), and returns only the name, or a neutral phrase when she may not be
  * named. Cached under the "people" tag, which every change to a participant or leader revalidates.
  */
-export const lookupPublicNames = async (body: unknown, locale: Locale, featured: PersonRef[] = []): Promise<Record<string, string>> => {
+export const lookupPublicNames = async (
+  body: unknown,
+  locale: Locale,
+  featured: PersonRef[] = [],
+): Promise<Record<string, string>> => {
   const payload = await getPayload({ config })
   const req = await createLocalReq({ locale }, payload)
   return Object.fromEntries(await mentionNames(body, req, locale, new Date(), featured))
@@ -31,7 +35,10 @@ export const publicNamesIn =
 type Relation = string | { id: string } | null | undefined
 
 /** The leaders and participants a story features, as references for `publicNamesIn`. */
-export function featuredPeople(story: { featuredLeaders?: Relation[] | null; featuredParticipants?: Relation[] | null }): PersonRef[] {
+export function featuredPeople(story: {
+  featuredLeaders?: Relation[] | null
+  featuredParticipants?: Relation[] | null
+}): PersonRef[] {
   const refs = (collection: PersonRef['collection'], values: Relation[] | null | undefined): PersonRef[] =>
     (values ?? []).flatMap((value) => {
       const id = typeof value === 'object' && value ? value.id : value

@@ -25,7 +25,11 @@ export async function storyTranslatedForPage(id: string, locale: Locale): Promis
 }
 
 /** Public names of the people a story mentions or features; a draft's body is never a cache key. */
-export async function namesForPage(body: unknown, locale: Locale, featured: PersonRef[] = []): Promise<Record<string, string>> {
+export async function namesForPage(
+  body: unknown,
+  locale: Locale,
+  featured: PersonRef[] = [],
+): Promise<Record<string, string>> {
   return (await previewer()) ? lookupPublicNames(body, locale, featured) : publicNamesIn(body, locale, featured)
 }
 

@@ -26,8 +26,7 @@ import { asVisitor, cardPopulate, programBySlug, storyBySlug, storyHasTranslatio
  * Production caches every query; development reads fresh each time, so content written by
  * another process (the seed script, a second instance) shows at once.
  */
-const cached: typeof unstable_cache =
-  process.env.NODE_ENV === 'production' ? unstable_cache : (fn) => fn
+const cached: typeof unstable_cache = process.env.NODE_ENV === 'production' ? unstable_cache : (fn) => fn
 
 const storyCardSelect = {
   title: true,
@@ -69,7 +68,13 @@ async function filterWhere(filter: StoryFilter, locale: Locale): Promise<Where |
     where.program = { equals: program.id }
   }
   if (filter.tag) {
-    const { docs } = await p.find({ ...asVisitor, collection: 'tags', locale, limit: 1, where: { slug: { equals: filter.tag } } })
+    const { docs } = await p.find({
+      ...asVisitor,
+      collection: 'tags',
+      locale,
+      limit: 1,
+      where: { slug: { equals: filter.tag } },
+    })
     if (!docs[0]) return null
     where.tags = { contains: docs[0].id }
   }
@@ -77,7 +82,12 @@ async function filterWhere(filter: StoryFilter, locale: Locale): Promise<Where |
 }
 
 export const listStories = cached(
-  async ({ locale, page = 1, limit = STORIES_PER_PAGE, filter = {} }: {
+  async ({
+    locale,
+    page = 1,
+    limit = STORIES_PER_PAGE,
+    filter = {},
+  }: {
     locale: Locale
     page?: number
     limit?: number
@@ -150,7 +160,9 @@ export const adjacentStories = cached(
 export const moreFromProgram = cached(
   async (programId: string, excludeId: string, locale: Locale) =>
     (
-      await (await payload()).find({
+      await (
+        await payload()
+      ).find({
         ...asVisitor,
         collection: 'stories',
         locale,
@@ -169,14 +181,24 @@ export const moreFromProgram = cached(
 export const listPrograms = cached(
   async (locale: Locale) =>
     (
-      await (await payload()).find({
+      await (
+        await payload()
+      ).find({
         ...asVisitor,
         collection: 'programs',
         locale,
         limit: 100,
         depth: 1,
         sort: 'name',
-        select: { name: true, slug: true, summary: true, location: true, heroImage: true, status: true, impactFigures: true },
+        select: {
+          name: true,
+          slug: true,
+          summary: true,
+          location: true,
+          heroImage: true,
+          status: true,
+          impactFigures: true,
+        },
       })
     ).docs,
   ['list-programs'],
@@ -192,7 +214,9 @@ export const findProgram = cached(
 export const programLeaders = cached(
   async (programId: string, locale: Locale) =>
     (
-      await (await payload()).find({
+      await (
+        await payload()
+      ).find({
         ...asVisitor,
         collection: 'leaders',
         locale,
@@ -209,7 +233,8 @@ export const programLeaders = cached(
 
 export const listTags = cached(
   async (locale: Locale) =>
-    (await (await payload()).find({ ...asVisitor, collection: 'tags', locale, limit: 100, sort: 'name', depth: 0 })).docs,
+    (await (await payload()).find({ ...asVisitor, collection: 'tags', locale, limit: 100, sort: 'name', depth: 0 }))
+      .docs,
   ['list-tags'],
   { tags: [cacheTags.tags] },
 )
@@ -220,7 +245,9 @@ export const searchStories = cached(
     const words = query.trim().slice(0, 100)
     if (!words) return []
     return (
-      await (await payload()).find({
+      await (
+        await payload()
+      ).find({
         ...asVisitor,
         collection: 'stories',
         locale,
@@ -243,7 +270,9 @@ export const searchStories = cached(
 export const allStorySummaries = cached(
   async (locale: Locale, limit = 1000) =>
     (
-      await (await payload()).find({
+      await (
+        await payload()
+      ).find({
         ...asVisitor,
         collection: 'stories',
         locale,

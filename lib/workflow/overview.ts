@@ -19,7 +19,13 @@ export type WorkflowOverview = {
   failedSchedules: ScheduledItem[] | null
 }
 
-type StoryDoc = { id: string; title?: unknown; reviewStatus?: string | null; dependsOn?: string[] | null; signOff?: { signedOffAt?: string | null } | null }
+type StoryDoc = {
+  id: string
+  title?: unknown
+  reviewStatus?: string | null
+  dependsOn?: string[] | null
+  signOff?: { signedOffAt?: string | null } | null
+}
 
 const titleOf = (story: StoryDoc) => (typeof story.title === 'string' && story.title) || 'Untitled story'
 
@@ -30,25 +36,29 @@ export async function workflowOverview(payload: Payload, user: TypedUser): Promi
   const seesSignOff = hasRole(role, 'admin', 'editor', 'safeguarding')
   const isContributor = hasRole(role, 'contributor')
 
-  const unpublished = (await payload.find({
-    collection: 'stories',
-    draft: true,
-    where: { _status: { equals: 'draft' } },
-    sort: '-updatedAt',
-    depth: 0,
-    limit: 200,
-    overrideAccess: true,
-    select: { title: true, reviewStatus: true, dependsOn: true, signOff: true, author: true },
-  })).docs as unknown as Array<StoryDoc & { author?: string | null }>
+  const unpublished = (
+    await payload.find({
+      collection: 'stories',
+      draft: true,
+      where: { _status: { equals: 'draft' } },
+      sort: '-updatedAt',
+      depth: 0,
+      limit: 200,
+      overrideAccess: true,
+      select: { title: true, reviewStatus: true, dependsOn: true, signOff: true, author: true },
+    })
+  ).docs as unknown as Array<StoryDoc & { author?: string | null }>
 
-  const jobs = (await payload.find({
-    collection: 'payload-jobs',
-    where: { and: [{ taskSlug: { equals: 'schedulePublish' } }, { 'input.doc.relationTo': { equals: 'stories' } }] },
-    sort: 'waitUntil',
-    depth: 0,
-    limit: 100,
-    overrideAccess: true,
-  })).docs
+  const jobs = (
+    await payload.find({
+      collection: 'payload-jobs',
+      where: { and: [{ taskSlug: { equals: 'schedulePublish' } }, { 'input.doc.relationTo': { equals: 'stories' } }] },
+      sort: 'waitUntil',
+      depth: 0,
+      limit: 100,
+      overrideAccess: true,
+    })
+  ).docs
   const storyIds = [...new Set(jobs.map((job) => String((job.input as { doc?: { value?: unknown } }).doc?.value)))]
   const titles = new Map(
     (
@@ -78,17 +88,29 @@ export async function workflowOverview(payload: Payload, user: TypedUser): Promi
 
   return {
     awaitingReview: isEditor
-      ? unpublished.filter((story) => story.reviewStatus === 'inReview').map((story) => ({ id: story.id, title: titleOf(story) }))
+      ? unpublished
+          .filter((story) => story.reviewStatus === 'inReview')
+          .map((story) => ({ id: story.id, title: titleOf(story) }))
       : null,
     awaitingSignOff: seesSignOff
       ? unpublished
-          .filter((story) => story.reviewStatus !== 'draft' && needsSignOff(story.dependsOn) && !story.signOff?.signedOffAt)
-          .map((story) => ({ id: story.id, title: titleOf(story), note: story.reviewStatus === 'approved' ? 'approved' : 'in review' }))
+          .filter(
+            (story) => story.reviewStatus !== 'draft' && needsSignOff(story.dependsOn) && !story.signOff?.signedOffAt,
+          )
+          .map((story) => ({
+            id: story.id,
+            title: titleOf(story),
+            note: story.reviewStatus === 'approved' ? 'approved' : 'in review',
+          }))
       : null,
     myDrafts: isContributor
       ? unpublished
           .filter((story) => story.author === role.id)
-          .map((story) => ({ id: story.id, title: titleOf(story), note: story.reviewStatus === 'inReview' ? 'in review' : 'draft' }))
+          .map((story) => ({
+            id: story.id,
+            title: titleOf(story),
+            note: story.reviewStatus === 'inReview' ? 'in review' : 'draft',
+          }))
       : null,
     scheduled: jobs.filter((job) => !job.completedAt && !job.hasError).map(toScheduled),
     failedSchedules: isEditor ? jobs.filter((job) => job.hasError).map(toScheduled) : null,

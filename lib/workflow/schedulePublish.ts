@@ -1,6 +1,9 @@
 import type { ServerFunction } from 'payload'
 
-import { type SchedulePublishHandlerArgs, schedulePublishHandler } from '@payloadcms/ui/utilities/schedulePublishHandler'
+import {
+  type SchedulePublishHandlerArgs,
+  schedulePublishHandler,
+} from '@payloadcms/ui/utilities/schedulePublishHandler'
 
 import { hasRole } from '@/lib/roles'
 

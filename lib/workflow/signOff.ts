@@ -1,6 +1,13 @@
 import { createHash } from 'node:crypto'
 
-type Node = { type?: string; text?: string; children?: Node[]; fields?: Record<string, unknown>; relationTo?: string; value?: unknown }
+type Node = {
+  type?: string
+  text?: string
+  children?: Node[]
+  fields?: Record<string, unknown>
+  relationTo?: string
+  value?: unknown
+}
 
 function idOf(value: unknown): string {
   if (value && typeof value === 'object' && 'id' in value) return String((value as { id: unknown }).id)

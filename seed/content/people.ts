@@ -38,7 +38,11 @@ export const leaders = [
     publicName: { en: 'Marzhan', ru: 'Маржан', kk: 'Маржан' } satisfies Localized,
     realName: 'Gulmira Serikovna Tokhtarova',
     consent: consent(['name', 'photo', 'quotes'], 540),
-    role: { en: 'Program coordinator', ru: 'Координатор программы', kk: 'Бағдарлама үйлестірушісі' } satisfies Localized,
+    role: {
+      en: 'Program coordinator',
+      ru: 'Координатор программы',
+      kk: 'Бағдарлама үйлестірушісі',
+    } satisfies Localized,
     bio: {
       en: [
         'Marzhan trains and supports the group leaders and keeps the weekly lessons in step across Almaty and the villages.',

@@ -65,9 +65,18 @@ export const wepProgram = {
     },
   ] satisfies Array<{ topic: Localized; description: Localized }>,
   impactFigures: [
-    { value: '200', label: { en: 'women in Almaty groups', ru: 'женщин в группах Алматы', kk: 'Алматы топтарындағы әйелдер' } },
+    {
+      value: '200',
+      label: { en: 'women in Almaty groups', ru: 'женщин в группах Алматы', kk: 'Алматы топтарындағы әйелдер' },
+    },
     { value: '16', label: { en: 'weekly groups', ru: 'еженедельных групп', kk: 'апталық топ' } },
-    { value: '12', label: { en: 'group leaders trained', ru: 'подготовленных ведущих', kk: 'дайындалған топ жетекшісі' } },
-    { value: '4', label: { en: 'years of weekly meetings', ru: 'года еженедельных встреч', kk: 'жыл апта сайынғы кездесу' } },
+    {
+      value: '12',
+      label: { en: 'group leaders trained', ru: 'подготовленных ведущих', kk: 'дайындалған топ жетекшісі' },
+    },
+    {
+      value: '4',
+      label: { en: 'years of weekly meetings', ru: 'года еженедельных встреч', kk: 'жыл апта сайынғы кездесу' },
+    },
   ] satisfies Array<{ value: string; label: Localized }>,
 }

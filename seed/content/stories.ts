@@ -159,7 +159,13 @@ export const stories: DemoStory[] = [
       en: [
         'Children who have grown up around shouting often shout. Mothers who are exhausted often shout back. The parenting lessons start from there, without blame.',
         'Asel has three sons. She says the most useful thing she learned was to wait ten seconds before answering. “Not always,” she laughs. “But more often than before.”',
-        { list: ['Keep the same bedtime every night.', 'Say what you expect before, not after.', 'Notice the good things out loud.'] },
+        {
+          list: [
+            'Keep the same bedtime every night.',
+            'Say what you expect before, not after.',
+            'Notice the good things out loud.',
+          ],
+        },
         'These are small habits, and they are not new. What is new for many women is having the space, and the company, to try them.',
       ],
     },

@@ -24,7 +24,10 @@ export async function createProgram(payload: Payload, status: 'published' | 'dra
 export const signedOff: SignOffContext = { signOff: { name: 'Test safeguarding officer' } }
 
 /** A published story (signed off); an empty slug is derived from the title, as in the admin. */
-export async function createStory(payload: Payload, overrides: Partial<RequiredDataFromCollectionSlug<'stories'>> = {}) {
+export async function createStory(
+  payload: Payload,
+  overrides: Partial<RequiredDataFromCollectionSlug<'stories'>> = {},
+) {
   n += 1
   const data: RequiredDataFromCollectionSlug<'stories'> = {
     title: `Test story ${n}`,

@@ -36,7 +36,12 @@ function mentioning(id: string, collection: 'participants' | 'leaders' = 'partic
   paragraph.children.unshift({
     type: 'inlineBlock',
     version: 1,
-    fields: { id: `m${id.slice(0, 8)}`, blockName: '', blockType: 'personMention', person: { relationTo: collection, value: id } },
+    fields: {
+      id: `m${id.slice(0, 8)}`,
+      blockName: '',
+      blockType: 'personMention',
+      person: { relationTo: collection, value: id },
+    },
   })
   return body
 }
@@ -51,8 +56,12 @@ async function photoOf(personId: string) {
 }
 
 const isPublished = async (id: string) =>
-  (await payload.find({ collection: 'stories', where: { and: [{ id: { equals: id } }, { _status: { equals: 'published' } }] } }))
-    .totalDocs === 1
+  (
+    await payload.find({
+      collection: 'stories',
+      where: { and: [{ id: { equals: id } }, { _status: { equals: 'published' } }] },
+    })
+  ).totalDocs === 1
 
 describe('consent records', () => {
   it('explain what is missing', () => {
@@ -67,7 +76,13 @@ describe('consent records', () => {
     expect(consentProblems({ status: 'written', scopes: ['name'] }, ['name', 'photo'], now)).toEqual([
       'no consent for photo',
     ])
-    expect(consentProblems({ status: 'written', scopes: ['name', 'photo'], expiresAt: '2026-01-01' }, ['name', 'photo'], now)).toEqual([])
+    expect(
+      consentProblems(
+        { status: 'written', scopes: ['name', 'photo'], expiresAt: '2026-01-01' },
+        ['name', 'photo'],
+        now,
+      ),
+    ).toEqual([])
   })
 
   it('are hidden from editors and contributors', async () => {
@@ -88,16 +103,24 @@ describe('the publishing gate', () => {
     const person = await participant()
     const errors = await validationErrors(createStory(payload, { featuredParticipants: [person.id] }))
     expect(errors).toEqual([
-      expect.objectContaining({ path: 'featuredParticipants', message: expect.stringContaining(`${person.publicName}: no consent is recorded`) }),
+      expect.objectContaining({
+        path: 'featuredParticipants',
+        message: expect.stringContaining(`${person.publicName}: no consent is recorded`),
+      }),
     ])
     expect(JSON.stringify(errors)).not.toContain(person.legalName!)
-    expect((await payload.count({ collection: 'stories', where: { featuredParticipants: { contains: person.id } } })).totalDocs).toBe(0)
+    expect(
+      (await payload.count({ collection: 'stories', where: { featuredParticipants: { contains: person.id } } }))
+        .totalDocs,
+    ).toBe(0)
   })
 
   it('lets the same story be saved as a draft, and published once consent is recorded', async () => {
     const person = await participant()
     const draft = await createStory(payload, { _status: 'draft', featuredParticipants: [person.id] })
-    await expect(payload.update({ collection: 'stories', id: draft.id, data: { _status: 'published' } })).rejects.toThrow()
+    await expect(
+      payload.update({ collection: 'stories', id: draft.id, data: { _status: 'published' } }),
+    ).rejects.toThrow()
     await payload.update({ collection: 'participants', id: person.id, data: { consent: writtenConsent(['name']) } })
     await payload.update({ collection: 'stories', id: draft.id, data: { _status: 'published' } })
     expect(await isPublished(draft.id)).toBe(true)
@@ -107,12 +130,20 @@ describe('the publishing gate', () => {
     const named = await participant(writtenConsent(['name']))
     const unnamed = await participant()
     const blocked = await validationErrors(createStory(payload, { body: mentioning(unnamed.id) }))
-    expect(blocked[0]).toMatchObject({ path: 'body', message: expect.stringContaining(`${unnamed.publicName}: no consent is recorded`) })
+    expect(blocked[0]).toMatchObject({
+      path: 'body',
+      message: expect.stringContaining(`${unnamed.publicName}: no consent is recorded`),
+    })
     const story = await createStory(payload, { body: mentioning(named.id) })
     expect(story.dependsOn).toEqual([`participants:${named.id}`])
     // A Russian body that mentions someone without consent blocks the whole story.
     const inRussian = await validationErrors(
-      payload.update({ collection: 'stories', id: story.id, locale: 'ru', data: { title: 'По-русски', body: mentioning(unnamed.id) } }),
+      payload.update({
+        collection: 'stories',
+        id: story.id,
+        locale: 'ru',
+        data: { title: 'По-русски', body: mentioning(unnamed.id) },
+      }),
     )
     expect(inRussian[0]?.message).toContain(`${unnamed.publicName}: no consent is recorded`)
     // …and an English edit cannot publish it while the Russian draft body would be checked too.
@@ -124,7 +155,11 @@ describe('the publishing gate', () => {
     const photo = await photoOf(person.id)
     const errors = await validationErrors(createStory(payload, { heroImage: photo.id }))
     expect(errors[0]).toMatchObject({ path: 'heroImage', message: expect.stringContaining('no consent for photo') })
-    await payload.update({ collection: 'participants', id: person.id, data: { consent: writtenConsent(['name', 'photo']) } })
+    await payload.update({
+      collection: 'participants',
+      id: person.id,
+      data: { consent: writtenConsent(['name', 'photo']) },
+    })
     const story = await createStory(payload, { heroImage: photo.id })
     expect(story._status).toBe('published')
   })
@@ -153,7 +188,13 @@ describe('withdrawal and expiry', () => {
     await payload.update({
       collection: 'participants',
       id: person.id,
-      data: { consent: { ...writtenConsent(['name']), withdrawnAt: new Date().toISOString(), withdrawalReason: 'Asked us to' } },
+      data: {
+        consent: {
+          ...writtenConsent(['name']),
+          withdrawnAt: new Date().toISOString(),
+          withdrawalReason: 'Asked us to',
+        },
+      },
     })
     expect(await isPublished(featured.id)).toBe(false)
     expect(await isPublished(mentioned.id)).toBe(false)
@@ -161,7 +202,9 @@ describe('withdrawal and expiry', () => {
     const versions = await payload.findVersions({ collection: 'stories', where: { parent: { equals: featured.id } } })
     expect(versions.docs.some((v) => v.version._status === 'published')).toBe(true)
     // Anonymous visitors can no longer read it.
-    await expect(payload.findByID({ collection: 'stories', id: featured.id, overrideAccess: false, user: null })).rejects.toThrow()
+    await expect(
+      payload.findByID({ collection: 'stories', id: featured.id, overrideAccess: false, user: null }),
+    ).rejects.toThrow()
   })
 
   it('expired consent is caught by the enforcement run and the story comes down', async () => {
@@ -189,12 +232,18 @@ describe('withdrawal and expiry', () => {
     await payload.jobs.queue({ task: 'enforceConsent', input: {}, queue: 'consent' })
     await payload.jobs.run({ queue: 'consent' })
     expect(await isPublished(story.id)).toBe(false)
-    const { docs } = await payload.find({ collection: 'payload-jobs', where: { taskSlug: { equals: 'enforceConsent' } } })
+    const { docs } = await payload.find({
+      collection: 'payload-jobs',
+      where: { taskSlug: { equals: 'enforceConsent' } },
+    })
     expect(docs[0]?.hasError).toBeFalsy()
   })
 
   it('with the redact policy, keeps a named story up but still takes down one that shows her photo', async () => {
-    await payload.updateGlobal({ slug: 'site-settings', data: { organisationName: 'Org', consentWithdrawalPolicy: 'redact' } })
+    await payload.updateGlobal({
+      slug: 'site-settings',
+      data: { organisationName: 'Org', consentWithdrawalPolicy: 'redact' },
+    })
     try {
       const person = await participant(writtenConsent(['name', 'photo']))
       const named = await createStory(payload, { featuredParticipants: [person.id] })
@@ -207,22 +256,34 @@ describe('withdrawal and expiry', () => {
       expect(await isPublished(named.id)).toBe(true)
       expect(await isPublished(pictured.id)).toBe(false)
     } finally {
-      await payload.updateGlobal({ slug: 'site-settings', data: { organisationName: 'Org', consentWithdrawalPolicy: 'unpublish' } })
+      await payload.updateGlobal({
+        slug: 'site-settings',
+        data: { organisationName: 'Org', consentWithdrawalPolicy: 'unpublish' },
+      })
     }
   })
 })
 
 describe('the dashboard overview', () => {
   it('lists consents ending within 30 days to safeguarding, and stories waiting for consent to all staff', async () => {
-    const ending = await participant({ ...writtenConsent(['name']), expiresAt: new Date(Date.now() + 10 * 24 * 60 * 60 * 1000).toISOString() })
+    const ending = await participant({
+      ...writtenConsent(['name']),
+      expiresAt: new Date(Date.now() + 10 * 24 * 60 * 60 * 1000).toISOString(),
+    })
     const lasting = await participant(writtenConsent(['name']))
     const unconsented = await participant()
-    const waiting = await createStory(payload, { _status: 'draft', title: 'Waiting story', featuredParticipants: [unconsented.id] })
+    const waiting = await createStory(payload, {
+      _status: 'draft',
+      title: 'Waiting story',
+      featuredParticipants: [unconsented.id],
+    })
 
     const safeguarding = await consentOverview(payload, await createStaff(payload, 'safeguarding'))
     expect(safeguarding.expiring.map((p) => p.name)).toContain(ending.publicName)
     expect(safeguarding.expiring.map((p) => p.name)).not.toContain(lasting.publicName)
-    expect(safeguarding.blocked.find((s) => s.id === waiting.id)?.reasons[0]).toContain(`${unconsented.publicName}: no consent is recorded`)
+    expect(safeguarding.blocked.find((s) => s.id === waiting.id)?.reasons[0]).toContain(
+      `${unconsented.publicName}: no consent is recorded`,
+    )
 
     const editor = await consentOverview(payload, await createStaff(payload, 'editor'))
     expect(editor.expiring).toEqual([])
@@ -239,10 +300,22 @@ describe('person mentions', () => {
     expect(story.searchText).not.toContain(person.legalName!)
     // Rich text populates the mention's relationship: anonymously, and as an editor, that must
     // never carry her private fields.
-    const anonymous = await payload.findByID({ collection: 'stories', id: story.id, depth: 10, overrideAccess: false, user: null })
+    const anonymous = await payload.findByID({
+      collection: 'stories',
+      id: story.id,
+      depth: 10,
+      overrideAccess: false,
+      user: null,
+    })
     expect(JSON.stringify(anonymous)).not.toContain(person.legalName!)
     const req = await requestAs(payload, await createStaff(payload, 'editor'))
-    const asEditor = await payload.findByID({ collection: 'stories', id: story.id, depth: 10, overrideAccess: false, req })
+    const asEditor = await payload.findByID({
+      collection: 'stories',
+      id: story.id,
+      depth: 10,
+      overrideAccess: false,
+      req,
+    })
     expect(JSON.stringify(asEditor)).not.toContain(person.legalName!)
     expect(JSON.stringify(asEditor)).not.toContain('"consent"')
   })
@@ -257,7 +330,10 @@ describe('person mentions', () => {
   })
 
   it('become a neutral phrase when she may no longer be named (redact policy)', async () => {
-    await payload.updateGlobal({ slug: 'site-settings', data: { organisationName: 'Org', consentWithdrawalPolicy: 'redact' } })
+    await payload.updateGlobal({
+      slug: 'site-settings',
+      data: { organisationName: 'Org', consentWithdrawalPolicy: 'redact' },
+    })
     try {
       const person = await participant(writtenConsent(['name']))
       const story = await createStory(payload, { body: mentioning(person.id) })
@@ -271,7 +347,10 @@ describe('person mentions', () => {
       expect(stored.excerpt).toBe('a participant spoke first.')
       expect(stored.searchText).not.toContain(person.publicName)
     } finally {
-      await payload.updateGlobal({ slug: 'site-settings', data: { organisationName: 'Org', consentWithdrawalPolicy: 'unpublish' } })
+      await payload.updateGlobal({
+        slug: 'site-settings',
+        data: { organisationName: 'Org', consentWithdrawalPolicy: 'unpublish' },
+      })
     }
   })
 })

@@ -122,7 +122,12 @@ describe('search text', () => {
   it('keeps a plain-text copy of the body per locale for site search', async () => {
     const story = await createStory(payload, { body: richText({ h2: 'Tea first' }, 'Then the **lesson**.') })
     expect(story.searchText).toBe('Tea first Then the lesson.')
-    await payload.update({ collection: 'stories', id: story.id, locale: 'ru', data: { title: 'Чай', body: richText('Сначала чай.') } })
+    await payload.update({
+      collection: 'stories',
+      id: story.id,
+      locale: 'ru',
+      data: { title: 'Чай', body: richText('Сначала чай.') },
+    })
     const ru = await payload.findByID({ collection: 'stories', id: story.id, locale: 'ru' })
     expect(ru.searchText).toBe('Сначала чай.')
     const en = await payload.findByID({ collection: 'stories', id: story.id, locale: 'en' })
@@ -142,7 +147,13 @@ describe('publishing', () => {
   it('keeps a date the editor chose', async () => {
     const story = await payload.create({
       collection: 'stories',
-      data: { title: 'Dated', slug: '', body: richText('Text.'), _status: 'published', publishedAt: '2022-06-05T09:00:00.000Z' },
+      data: {
+        title: 'Dated',
+        slug: '',
+        body: richText('Text.'),
+        _status: 'published',
+        publishedAt: '2022-06-05T09:00:00.000Z',
+      },
     })
     expect(story.publishedAt).toBe('2022-06-05T09:00:00.000Z')
   })
@@ -199,9 +210,14 @@ describe('validation', () => {
       data: { organisationName: 'Org', donationUrl: 'https://example.org/donate' },
     })
     const errors = await validationErrors(
-      payload.updateGlobal({ slug: 'site-settings', data: { organisationName: 'Org', donationUrl: 'javascript:alert(1)' } }),
+      payload.updateGlobal({
+        slug: 'site-settings',
+        data: { organisationName: 'Org', donationUrl: 'javascript:alert(1)' },
+      }),
     )
-    expect(errors).toEqual([expect.objectContaining({ path: 'donationUrl', message: expect.stringMatching(/https:\/\//) })])
+    expect(errors).toEqual([
+      expect.objectContaining({ path: 'donationUrl', message: expect.stringMatching(/https:\/\//) }),
+    ])
     expect((await payload.findGlobal({ slug: 'site-settings' })).donationUrl).toBe('https://example.org/donate')
   })
 
@@ -211,10 +227,16 @@ describe('validation', () => {
     )
     expect(toAdmin[0]?.message).toMatch(/never linked/)
     const offSite = await validationErrors(
-      payload.updateGlobal({ slug: 'navigation', data: { header: [{ label: 'Elsewhere', path: 'https://evil.example' }] } }),
+      payload.updateGlobal({
+        slug: 'navigation',
+        data: { header: [{ label: 'Elsewhere', path: 'https://evil.example' }] },
+      }),
     )
     expect(offSite[0]?.message).toMatch(/starting with "\/"/)
-    const nav = await payload.updateGlobal({ slug: 'navigation', data: { header: [{ label: 'Stories', path: '/stories' }] } })
+    const nav = await payload.updateGlobal({
+      slug: 'navigation',
+      data: { header: [{ label: 'Stories', path: '/stories' }] },
+    })
     expect(nav.header?.[0]?.path).toBe('/stories')
   })
 })

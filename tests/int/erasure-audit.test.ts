@@ -9,7 +9,10 @@ import { createStaff, requestAs, startPayload, stopPayload } from '../helpers/pa
 let payload: Payload
 
 /** A photographed consent form stands in for real evidence. */
-const scannedForm = () => sharp({ create: { width: 60, height: 80, channels: 3, background: '#ffffff' } }).png().toBuffer()
+const scannedForm = () =>
+  sharp({ create: { width: 60, height: 80, channels: 3, background: '#ffffff' } })
+    .png()
+    .toBuffer()
 
 beforeAll(async () => {
   payload = await startPayload()
@@ -20,9 +23,12 @@ afterAll(() => stopPayload(payload))
 /** Calls POST /api/participants/:id/erase the way Payload's router would. */
 async function erase(id: string, req: PayloadRequest): Promise<Response> {
   const endpoint = payload.collections.participants.config.endpoints
-    ? (payload.collections.participants.config.endpoints as Array<{ path: string; handler: (req: PayloadRequest) => Promise<Response> }>).find(
-        (e) => e.path === '/:id/erase',
-      )
+    ? (
+        payload.collections.participants.config.endpoints as Array<{
+          path: string
+          handler: (req: PayloadRequest) => Promise<Response>
+        }>
+      ).find((e) => e.path === '/:id/erase')
     : undefined
   req.routeParams = { id }
   return endpoint!.handler(req)
@@ -31,12 +37,31 @@ async function erase(id: string, req: PayloadRequest): Promise<Response> {
 function mentioning(id: string) {
   return {
     root: {
-      type: 'root', format: '', indent: 0, version: 1, direction: 'ltr',
+      type: 'root',
+      format: '',
+      indent: 0,
+      version: 1,
+      direction: 'ltr',
       children: [
         {
-          type: 'paragraph', format: '', indent: 0, version: 1, direction: 'ltr', textFormat: 0, textStyle: '',
+          type: 'paragraph',
+          format: '',
+          indent: 0,
+          version: 1,
+          direction: 'ltr',
+          textFormat: 0,
+          textStyle: '',
           children: [
-            { type: 'inlineBlock', version: 1, fields: { id: 'm1', blockName: '', blockType: 'personMention', person: { relationTo: 'participants', value: id } } },
+            {
+              type: 'inlineBlock',
+              version: 1,
+              fields: {
+                id: 'm1',
+                blockName: '',
+                blockType: 'personMention',
+                person: { relationTo: 'participants', value: id },
+              },
+            },
             { type: 'text', text: ' told her story.', format: 0, detail: 0, mode: 'normal', style: '', version: 1 },
           ],
         },
@@ -56,7 +81,12 @@ describe('erasure', () => {
     })
     const person = await payload.create({
       collection: 'participants',
-      data: { publicName: 'Saule', legalName: 'Erasable Legal Name', notes: 'Erasable note', consent: { ...writtenConsent(['name']), evidence: evidence.id } },
+      data: {
+        publicName: 'Saule',
+        legalName: 'Erasable Legal Name',
+        notes: 'Erasable note',
+        consent: { ...writtenConsent(['name']), evidence: evidence.id },
+      },
     })
     const story = await createStory(payload, { body: mentioning(person.id) as never })
     expect(story.excerpt).toBe('Saule told her story.')
@@ -69,7 +99,9 @@ describe('erasure', () => {
     expect(after.notes ?? null).toBeNull()
     expect(after.consent?.status).toBe('none')
     expect(after.erasedAt).toBeTruthy()
-    expect((await payload.count({ collection: 'consent-evidence', where: { id: { equals: evidence.id } } })).totalDocs).toBe(0)
+    expect(
+      (await payload.count({ collection: 'consent-evidence', where: { id: { equals: evidence.id } } })).totalDocs,
+    ).toBe(0)
 
     const stored = await payload.findByID({ collection: 'stories', id: story.id })
     expect(stored._status).toBe('published')
@@ -79,9 +111,14 @@ describe('erasure', () => {
   })
 
   it('is refused to editors, with nothing changed', async () => {
-    const person = await payload.create({ collection: 'participants', data: { publicName: 'Kept', legalName: 'Kept Legal Name' } })
+    const person = await payload.create({
+      collection: 'participants',
+      data: { publicName: 'Kept', legalName: 'Kept Legal Name' },
+    })
     const editor = await createStaff(payload, 'editor')
-    await expect(erase(person.id, await requestAs(payload, editor))).rejects.toThrow(/Only safeguarding staff and admins/)
+    await expect(erase(person.id, await requestAs(payload, editor))).rejects.toThrow(
+      /Only safeguarding staff and admins/,
+    )
     expect((await payload.findByID({ collection: 'participants', id: person.id })).legalName).toBe('Kept Legal Name')
   })
 })
@@ -95,10 +132,14 @@ describe('consent evidence', () => {
       file: { data: scan, mimetype: 'image/png', name: 'dana-signed.png', size: scan.length },
     })
     expect(doc.filename).not.toMatch(/dana/)
-    await expect(payload.findByID({ collection: 'consent-evidence', id: doc.id, overrideAccess: false, user: null })).rejects.toThrow()
+    await expect(
+      payload.findByID({ collection: 'consent-evidence', id: doc.id, overrideAccess: false, user: null }),
+    ).rejects.toThrow()
     for (const role of ['editor', 'contributor'] as const) {
       const req = await requestAs(payload, await createStaff(payload, role))
-      await expect(payload.findByID({ collection: 'consent-evidence', id: doc.id, overrideAccess: false, req })).rejects.toThrow()
+      await expect(
+        payload.findByID({ collection: 'consent-evidence', id: doc.id, overrideAccess: false, req }),
+      ).rejects.toThrow()
     }
   })
 })
@@ -113,7 +154,12 @@ describe('the audit log', () => {
       overrideAccess: false,
       req,
     })
-    await payload.findByID({ collection: 'participants', id: person.id, overrideAccess: false, req: await requestAs(payload, safeguarding) })
+    await payload.findByID({
+      collection: 'participants',
+      id: person.id,
+      overrideAccess: false,
+      req: await requestAs(payload, safeguarding),
+    })
     await payload.update({
       collection: 'participants',
       id: person.id,
@@ -121,7 +167,12 @@ describe('the audit log', () => {
       overrideAccess: false,
       req: await requestAs(payload, safeguarding),
     })
-    const { docs } = await payload.find({ collection: 'audit-log', where: { document: { equals: person.id } }, sort: 'at', limit: 50 })
+    const { docs } = await payload.find({
+      collection: 'audit-log',
+      where: { document: { equals: person.id } },
+      sort: 'at',
+      limit: 50,
+    })
     const actions = docs.map((d) => d.action)
     expect(actions).toEqual(expect.arrayContaining(['create', 'read', 'update']))
     const update = docs.find((d) => d.action === 'update')
@@ -130,17 +181,35 @@ describe('the audit log', () => {
 
     const adminReq = await requestAs(payload, await createStaff(payload, 'admin'))
     await expect(
-      payload.update({ collection: 'audit-log', id: docs[0]!.id, data: { action: 'read' }, overrideAccess: false, req: adminReq }),
+      payload.update({
+        collection: 'audit-log',
+        id: docs[0]!.id,
+        data: { action: 'read' },
+        overrideAccess: false,
+        req: adminReq,
+      }),
     ).rejects.toThrow(/not allowed/i)
-    await expect(payload.delete({ collection: 'audit-log', id: docs[0]!.id, overrideAccess: false, req: adminReq })).rejects.toThrow(/not allowed/i)
+    await expect(
+      payload.delete({ collection: 'audit-log', id: docs[0]!.id, overrideAccess: false, req: adminReq }),
+    ).rejects.toThrow(/not allowed/i)
     const editorReq = await requestAs(payload, await createStaff(payload, 'editor'))
-    await expect(payload.find({ collection: 'audit-log', overrideAccess: false, req: editorReq })).rejects.toThrow(/not allowed/i)
+    await expect(payload.find({ collection: 'audit-log', overrideAccess: false, req: editorReq })).rejects.toThrow(
+      /not allowed/i,
+    )
   })
 
   it('does not log editors reading participants (they never see private fields)', async () => {
-    const person = await payload.create({ collection: 'participants', data: { publicName: 'Quiet', legalName: 'Quiet Legal' } })
+    const person = await payload.create({
+      collection: 'participants',
+      data: { publicName: 'Quiet', legalName: 'Quiet Legal' },
+    })
     const editor = await createStaff(payload, 'editor')
-    await payload.findByID({ collection: 'participants', id: person.id, overrideAccess: false, req: await requestAs(payload, editor) })
+    await payload.findByID({
+      collection: 'participants',
+      id: person.id,
+      overrideAccess: false,
+      req: await requestAs(payload, editor),
+    })
     const { totalDocs } = await payload.count({ collection: 'audit-log', where: { document: { equals: person.id } } })
     expect(totalDocs).toBe(0)
   })

@@ -22,9 +22,16 @@ async function phonePhoto(): Promise<Buffer> {
     .jpeg()
     .withExif({
       IFD0: { Make: 'PhoneMaker', Model: 'Phone 12', Artist: 'Dana Home', Copyright: 'Private' },
-      IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '43/1 14/1 18/1', GPSLongitudeRef: 'E', GPSLongitude: '76/1 56/1 44/1' },
+      IFD3: {
+        GPSLatitudeRef: 'N',
+        GPSLatitude: '43/1 14/1 18/1',
+        GPSLongitudeRef: 'E',
+        GPSLongitude: '76/1 56/1 44/1',
+      },
     })
-    .withXmp('<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:creator>Dana Home</dc:creator></rdf:Description></rdf:RDF></x:xmpmeta>')
+    .withXmp(
+      '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:creator>Dana Home</dc:creator></rdf:Description></rdf:RDF></x:xmpmeta>',
+    )
     .toBuffer()
 }
 

@@ -124,7 +124,12 @@ describe('private fields for staff', () => {
     for (const role of ['editor', 'contributor'] as const) {
       const user = await createStaff(payload, role)
       const req = await requestAs(payload, user)
-      const participant = await payload.findByID({ collection: 'participants', id: participantId, overrideAccess: false, req })
+      const participant = await payload.findByID({
+        collection: 'participants',
+        id: participantId,
+        overrideAccess: false,
+        req,
+      })
       expect(participant.publicName).toBe('Dana')
       expect(participant).not.toHaveProperty('legalName')
       expect(participant).not.toHaveProperty('notes')
@@ -137,7 +142,12 @@ describe('private fields for staff', () => {
     for (const role of ['safeguarding', 'admin'] as const) {
       const user = await createStaff(payload, role)
       const req = await requestAs(payload, user)
-      const participant = await payload.findByID({ collection: 'participants', id: participantId, overrideAccess: false, req })
+      const participant = await payload.findByID({
+        collection: 'participants',
+        id: participantId,
+        overrideAccess: false,
+        req,
+      })
       expect(participant.legalName).toBe(LEGAL_NAME)
       expect(participant.notes).toBe(NOTES)
     }
@@ -171,7 +181,13 @@ describe('staff accounts', () => {
 
     const admin = await createStaff(payload, 'admin')
     const adminReq = await requestAs(payload, admin)
-    await payload.update({ collection: 'users', id: editor.id, overrideAccess: false, req: adminReq, data: { role: 'safeguarding' } })
+    await payload.update({
+      collection: 'users',
+      id: editor.id,
+      overrideAccess: false,
+      req: adminReq,
+      data: { role: 'safeguarding' },
+    })
     expect((await payload.findByID({ collection: 'users', id: editor.id })).role).toBe('safeguarding')
   })
 

@@ -48,7 +48,9 @@ describe('revalidating the public site', () => {
   })
 
   it('revalidates globals on every save', () => {
-    revalidateGlobal('globals')({ doc: {}, req: req() } as unknown as Parameters<ReturnType<typeof revalidateGlobal>>[0])
+    revalidateGlobal('globals')({ doc: {}, req: req() } as unknown as Parameters<
+      ReturnType<typeof revalidateGlobal>
+    >[0])
     expect(revalidateTag).toHaveBeenCalledWith('globals', { expire: 0 })
   })
 
@@ -72,7 +74,11 @@ describe('revalidating from jobs (outside any request to the site)', () => {
   it('asks the site server over HTTP, only once the write has committed', async () => {
     const jobReq = { payload, context: {}, payloadAPI: 'local', transactionID: 'tx-1' } as unknown as PayloadRequest
     const calls = await listenForRevalidation(async (received) => {
-      hooks.afterChange({ doc: { _status: 'published' }, previousDoc: { _status: 'draft' }, req: jobReq } as unknown as ChangeArgs)
+      hooks.afterChange({
+        doc: { _status: 'published' },
+        previousDoc: { _status: 'draft' },
+        req: jobReq,
+      } as unknown as ChangeArgs)
       await new Promise((resolve) => setTimeout(resolve, 200))
       // Still inside its transaction: a visitor could otherwise cache the old story again.
       expect(received).toEqual([])
@@ -84,7 +90,12 @@ describe('revalidating from jobs (outside any request to the site)', () => {
 
   it('does not wait when the database runs without a transaction', async () => {
     // Payload leaves a promise of `null` on the request when the adapter opens no transaction.
-    const jobReq = { payload, context: {}, payloadAPI: 'local', transactionID: Promise.resolve(null) } as unknown as PayloadRequest
+    const jobReq = {
+      payload,
+      context: {},
+      payloadAPI: 'local',
+      transactionID: Promise.resolve(null),
+    } as unknown as PayloadRequest
     // listenForRevalidation stops listening after 5 s, long before the 30 s wait for a commit.
     const calls = await listenForRevalidation(async () => {
       hooks.afterChange({ doc: { _status: 'published' }, previousDoc: undefined, req: jobReq } as unknown as ChangeArgs)
@@ -121,7 +132,8 @@ async function listenForRevalidation(act: (received: Received[]) => Promise<void
     request.on('data', (chunk) => (body += chunk))
     request.on('end', () => {
       received.push({
-        authorized: request.url === '/next/revalidate' && request.headers.authorization === `Bearer ${revalidationToken()}`,
+        authorized:
+          request.url === '/next/revalidate' && request.headers.authorization === `Bearer ${revalidationToken()}`,
         tags: (JSON.parse(body) as { tags: unknown }).tags,
       })
       response.end('{}')
@@ -132,7 +144,8 @@ async function listenForRevalidation(act: (received: Received[]) => Promise<void
   process.env.VOICES_INTERNAL_URL = `http://127.0.0.1:${port}`
   try {
     await act(received)
-    for (let waited = 0; received.length === 0 && waited < 5_000; waited += 25) await new Promise((r) => setTimeout(r, 25))
+    for (let waited = 0; received.length === 0 && waited < 5_000; waited += 25)
+      await new Promise((r) => setTimeout(r, 25))
     return received
   } finally {
     delete process.env.VOICES_INTERNAL_URL

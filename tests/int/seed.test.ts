@@ -23,7 +23,10 @@ describe('demo content', () => {
   })
 
   it('has the Almaty program with its weekly lessons and impact figures', async () => {
-    const { docs } = await payload.find({ collection: 'programs', where: { slug: { equals: 'womens-empowerment-almaty' } } })
+    const { docs } = await payload.find({
+      collection: 'programs',
+      where: { slug: { equals: 'womens-empowerment-almaty' } },
+    })
     const program = docs[0]!
     expect(program._status).toBe('published')
     expect(program.location).toMatch(/Almaty/)

@@ -34,7 +34,11 @@ async function participant() {
   n += 1
   return payload.create({
     collection: 'participants',
-    data: { publicName: `Workflow pseudonym ${n}`, legalName: `Workflow Legal ${n}`, consent: writtenConsent(['name']) },
+    data: {
+      publicName: `Workflow pseudonym ${n}`,
+      legalName: `Workflow Legal ${n}`,
+      consent: writtenConsent(['name']),
+    },
   })
 }
 
@@ -44,7 +48,13 @@ async function draftAboutParticipant(text = 'She found a job in March.') {
   n += 1
   const story = await payload.create({
     collection: 'stories',
-    data: { title: `Workflow story ${n}`, slug: '', body: richText(text), featuredParticipants: [person.id], _status: 'draft' },
+    data: {
+      title: `Workflow story ${n}`,
+      slug: '',
+      body: richText(text),
+      featuredParticipants: [person.id],
+      _status: 'draft',
+    },
     draft: true,
     ...as(contributor),
   })
@@ -67,7 +77,13 @@ const latest = (id: string) => payload.findByID({ collection: 'stories', id, dra
 describe('contributors', () => {
   it('write drafts and submit them for review', async () => {
     const { story } = await draftAboutParticipant()
-    const submitted = await payload.update({ collection: 'stories', id: story.id, data: { reviewStatus: 'inReview' }, draft: true, ...as(contributor) })
+    const submitted = await payload.update({
+      collection: 'stories',
+      id: story.id,
+      data: { reviewStatus: 'inReview' },
+      draft: true,
+      ...as(contributor),
+    })
     expect(submitted.reviewStatus).toBe('inReview')
     expect(submitted._status).toBe('draft')
   })
@@ -76,10 +92,20 @@ describe('contributors', () => {
     const { story } = await draftAboutParticipant()
     await expect(publish(story.id, contributor)).rejects.toMatchObject({ status: 403 })
     await expect(
-      payload.create({ collection: 'stories', data: { title: 'x', slug: '', body: richText('x'), _status: 'published' }, ...as(contributor) }),
+      payload.create({
+        collection: 'stories',
+        data: { title: 'x', slug: '', body: richText('x'), _status: 'published' },
+        ...as(contributor),
+      }),
     ).rejects.toMatchObject({ status: 403 })
     await expect(
-      payload.update({ collection: 'stories', id: story.id, data: { reviewStatus: 'approved' }, draft: true, ...as(contributor) }),
+      payload.update({
+        collection: 'stories',
+        id: story.id,
+        data: { reviewStatus: 'approved' },
+        draft: true,
+        ...as(contributor),
+      }),
     ).rejects.toMatchObject({ status: 403 })
 
     expect((await signOff(safeguarding, story.id)).status).toBe(200)
@@ -88,15 +114,22 @@ describe('contributors', () => {
     await expect(
       payload.update({ collection: 'stories', id: story.id, data: { _status: 'draft' }, ...as(contributor) }),
     ).rejects.toMatchObject({ status: 403 })
-    await expect(payload.delete({ collection: 'stories', id: story.id, ...as(contributor) })).rejects.toMatchObject({ status: 403 })
+    await expect(payload.delete({ collection: 'stories', id: story.id, ...as(contributor) })).rejects.toMatchObject({
+      status: 403,
+    })
 
     // Restoring the first draft over what is published would take it down (REST's ?draft=true
     // restores it as a draft instead; the local API has no such option).
-    const { docs: versions } = await payload.findVersions({ collection: 'stories', where: { parent: { equals: story.id } }, sort: 'createdAt' })
+    const { docs: versions } = await payload.findVersions({
+      collection: 'stories',
+      where: { parent: { equals: story.id } },
+      sort: 'createdAt',
+    })
     const firstDraft = versions[0]!.id
-    await expect(payload.restoreVersion({ collection: 'stories', id: firstDraft, ...as(contributor) })).rejects.toMatchObject({ status: 403 })
+    await expect(
+      payload.restoreVersion({ collection: 'stories', id: firstDraft, ...as(contributor) }),
+    ).rejects.toMatchObject({ status: 403 })
     expect((await payload.findByID({ collection: 'stories', id: story.id, depth: 0 }))._status).toBe('published')
-
   })
 })
 
@@ -104,7 +137,9 @@ describe('safeguarding sign-off', () => {
   it('is required before an editor can publish a story about a participant', async () => {
     const { story } = await draftAboutParticipant()
     const errors = await validationErrors(publish(story.id))
-    expect(errors).toEqual([expect.objectContaining({ path: 'signOff', message: expect.stringContaining('signed off') })])
+    expect(errors).toEqual([
+      expect.objectContaining({ path: 'signOff', message: expect.stringContaining('signed off') }),
+    ])
     expect((await latest(story.id))._status).toBe('draft')
 
     const response = await signOff(safeguarding, story.id)
@@ -127,7 +162,10 @@ describe('safeguarding sign-off', () => {
       )
     }
     expect((await check(null)).status).toBe(401)
-    expect(await (await check(editor)).json()).toEqual({ ready: false, problems: [expect.stringContaining('signed off')] })
+    expect(await (await check(editor)).json()).toEqual({
+      ready: false,
+      problems: [expect.stringContaining('signed off')],
+    })
     await signOff(safeguarding, story.id)
     expect(await (await check(contributor)).json()).toEqual({ ready: true, problems: [] })
     await payload.update({ collection: 'participants', id: person.id, data: { consent: { status: 'none' } } })
@@ -164,11 +202,23 @@ describe('safeguarding sign-off', () => {
     const { story, person } = await draftAboutParticipant('First version.')
     await signOff(safeguarding, story.id)
 
-    await payload.update({ collection: 'stories', id: story.id, data: { reviewStatus: 'approved' }, draft: true, ...as(editor) })
+    await payload.update({
+      collection: 'stories',
+      id: story.id,
+      data: { reviewStatus: 'approved' },
+      draft: true,
+      ...as(editor),
+    })
     await payload.update({ collection: 'participants', id: person.id, data: { publicName: 'Renamed pseudonym' } })
     expect((await latest(story.id)).signOff?.signedOffAt).toBeTruthy()
 
-    await payload.update({ collection: 'stories', id: story.id, data: { body: richText('Second version.') }, draft: true, ...as(contributor) })
+    await payload.update({
+      collection: 'stories',
+      id: story.id,
+      data: { body: richText('Second version.') },
+      draft: true,
+      ...as(contributor),
+    })
     expect((await latest(story.id)).signOff?.signedOffAt).toBeFalsy()
     await expect(publish(story.id)).rejects.toThrow(/must sign off/)
 
@@ -188,7 +238,12 @@ describe('safeguarding sign-off', () => {
     n += 1
     const story = await payload.create({
       collection: 'stories',
-      data: { title: `About the program ${n}`, slug: '', body: richText('The groups meet weekly.'), _status: 'published' },
+      data: {
+        title: `About the program ${n}`,
+        slug: '',
+        body: richText('The groups meet weekly.'),
+        _status: 'published',
+      },
       ...as(editor),
     })
     expect(story._status).toBe('published')
@@ -207,7 +262,11 @@ describe('scheduled publishing', () => {
   async function schedule(storyId: string, by: User, waitUntil = new Date(Date.now() - 1000)) {
     return payload.jobs.queue({
       task: 'schedulePublish',
-      input: { type: 'publish', doc: { relationTo: 'stories', value: storyId }, user: { relationTo: 'users', value: by.id } },
+      input: {
+        type: 'publish',
+        doc: { relationTo: 'stories', value: storyId },
+        user: { relationTo: 'users', value: by.id },
+      },
       waitUntil,
     })
   }
@@ -263,7 +322,13 @@ describe('scheduled publishing', () => {
     await payload.update({
       collection: 'participants',
       id: person.id,
-      data: { consent: { ...writtenConsent(['name']), withdrawnAt: new Date().toISOString(), withdrawalReason: 'Asked us to' } },
+      data: {
+        consent: {
+          ...writtenConsent(['name']),
+          withdrawnAt: new Date().toISOString(),
+          withdrawalReason: 'Asked us to',
+        },
+      },
     })
     await payload.jobs.run({ queue: 'default' })
     expect((await latest(story.id))._status).toBe('draft')
@@ -283,7 +348,9 @@ describe('bulk publishing', () => {
       ...as(editor),
     })
     expect(result.docs.map((doc) => doc.id)).toEqual([ready.story.id])
-    expect(result.errors).toEqual([expect.objectContaining({ id: unsigned.story.id, message: expect.stringContaining('must sign off') })])
+    expect(result.errors).toEqual([
+      expect.objectContaining({ id: unsigned.story.id, message: expect.stringContaining('must sign off') }),
+    ])
     expect((await latest(unsigned.story.id))._status).toBe('draft')
   })
 })
@@ -291,12 +358,22 @@ describe('bulk publishing', () => {
 describe('the admin home', () => {
   it('lists what each role needs next', async () => {
     const { story: submitted } = await draftAboutParticipant()
-    await payload.update({ collection: 'stories', id: submitted.id, data: { reviewStatus: 'inReview' }, draft: true, ...as(contributor) })
+    await payload.update({
+      collection: 'stories',
+      id: submitted.id,
+      data: { reviewStatus: 'inReview' },
+      draft: true,
+      ...as(contributor),
+    })
     const { story: scheduled } = await draftAboutParticipant()
     await signOff(safeguarding, scheduled.id)
     await payload.jobs.queue({
       task: 'schedulePublish',
-      input: { type: 'publish', doc: { relationTo: 'stories', value: scheduled.id }, user: { relationTo: 'users', value: editor.id } },
+      input: {
+        type: 'publish',
+        doc: { relationTo: 'stories', value: scheduled.id },
+        user: { relationTo: 'users', value: editor.id },
+      },
       waitUntil: new Date(Date.now() + 60 * 60 * 1000),
     })
 
@@ -322,11 +399,17 @@ describe('the admin home', () => {
 describe('the jobs system', () => {
   it('is closed to staff through the API, so nobody can hold back the nightly consent check', async () => {
     for (const user of [contributor, editor, safeguarding]) {
-      await expect(payload.findGlobal({ slug: 'payload-jobs-stats', ...as(user) })).rejects.toMatchObject({ status: 403 })
-      await expect(payload.updateGlobal({ slug: 'payload-jobs-stats', data: { stats: {} }, ...as(user) })).rejects.toMatchObject({ status: 403 })
+      await expect(payload.findGlobal({ slug: 'payload-jobs-stats', ...as(user) })).rejects.toMatchObject({
+        status: 403,
+      })
+      await expect(
+        payload.updateGlobal({ slug: 'payload-jobs-stats', data: { stats: {} }, ...as(user) }),
+      ).rejects.toMatchObject({ status: 403 })
       await expect(payload.find({ collection: 'payload-jobs', ...as(user) })).rejects.toMatchObject({ status: 403 })
     }
     const admin = await createStaff(payload, 'admin')
-    await expect(payload.updateGlobal({ slug: 'payload-jobs-stats', data: { stats: {} }, ...as(admin) })).rejects.toMatchObject({ status: 403 })
+    await expect(
+      payload.updateGlobal({ slug: 'payload-jobs-stats', data: { stats: {} }, ...as(admin) }),
+    ).rejects.toMatchObject({ status: 403 })
   })
 })

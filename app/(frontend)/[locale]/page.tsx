@@ -17,7 +17,12 @@ type Props = { params: Promise<{ locale: string }> }
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const locale = await localeFrom(params)
   const settings = await siteSettings(locale)
-  const metadata = pageMetadata({ locale, path: '', title: settings.organisationName, description: settings.mission ?? settings.tagline })
+  const metadata = pageMetadata({
+    locale,
+    path: '',
+    title: settings.organisationName,
+    description: settings.mission ?? settings.tagline,
+  })
   // The home page is titled by the organisation alone, not "Name · Name".
   return { ...metadata, title: { absolute: settings.organisationName || 'Voices' } }
 }

@@ -9,7 +9,10 @@ import path from 'node:path'
  */
 export const anonymiseFilename: CollectionBeforeOperationHook = ({ args, operation, req }) => {
   if ((operation === 'create' || operation === 'update') && req.file?.name) {
-    const extension = path.extname(req.file.name).toLowerCase().replace(/[^.a-z0-9]/g, '')
+    const extension = path
+      .extname(req.file.name)
+      .toLowerCase()
+      .replace(/[^.a-z0-9]/g, '')
     req.file.name = `${crypto.randomUUID()}${extension}`
   }
   return args

@@ -16,7 +16,8 @@ export function eraseEndpoint(collection: 'participants' | 'leaders', nameField:
     path: '/:id/erase',
     method: 'post',
     handler: async (req) => {
-      if (!hasRole(req.user, 'admin', 'safeguarding')) throw new APIError('Only safeguarding staff and admins can erase private data.', 403)
+      if (!hasRole(req.user, 'admin', 'safeguarding'))
+        throw new APIError('Only safeguarding staff and admins can erase private data.', 403)
       const id = String(req.routeParams?.id ?? '')
       const person = await req.payload
         .findByID({ collection, id, depth: 0, overrideAccess: true, req, context: { audit: true } })
@@ -33,11 +34,21 @@ export function eraseEndpoint(collection: 'participants' | 'leaders', nameField:
         data: {
           [nameField]: null,
           ...(collection === 'participants' ? { notes: null } : {}),
-          consent: { status: 'none', scopes: [], givenAt: null, expiresAt: null, withdrawnAt: null, withdrawalReason: null, evidence: null, recordedBy: null },
+          consent: {
+            status: 'none',
+            scopes: [],
+            givenAt: null,
+            expiresAt: null,
+            withdrawnAt: null,
+            withdrawalReason: null,
+            evidence: null,
+            recordedBy: null,
+          },
           erasedAt: new Date().toISOString(),
         },
       })
-      if (evidenceId) await req.payload.delete({ collection: 'consent-evidence', id: String(evidenceId), overrideAccess: true, req })
+      if (evidenceId)
+        await req.payload.delete({ collection: 'consent-evidence', id: String(evidenceId), overrideAccess: true, req })
       await recordAudit(req, { action: 'erase', collection, id, fields: [nameField, 'notes', 'consent', 'evidence'] })
       return Response.json({ erased: true, id })
     },

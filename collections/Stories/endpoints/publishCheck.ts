@@ -17,7 +17,15 @@ export const publishCheckEndpoint: Endpoint = {
     if (!req.user) throw new APIError('Log in to check stories.', 401)
     const id = String(req.routeParams?.id ?? '')
     const exists = await req.payload
-      .findByID({ collection: 'stories', id, draft: true, depth: 0, overrideAccess: false, req, select: { title: true } })
+      .findByID({
+        collection: 'stories',
+        id,
+        draft: true,
+        depth: 0,
+        overrideAccess: false,
+        req,
+        select: { title: true },
+      })
       .catch(() => null)
     if (!exists) throw new APIError('No such story.', 404)
     const problems = await publishProblems(id, req, new Date())

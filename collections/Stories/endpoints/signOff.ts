@@ -28,7 +28,9 @@ export const signOffEndpoint: Endpoint = {
     const pendingDraft = current._status === 'published' && latest._status === 'draft'
 
     const user = req.user as { id: string | number; name?: string | null; email?: string | null }
-    const context: SignOffContext = { signOff: { by: String(user.id), name: user.name || user.email || 'Safeguarding' } }
+    const context: SignOffContext = {
+      signOff: { by: String(user.id), name: user.name || user.email || 'Safeguarding' },
+    }
     const story = await req.payload.update({
       collection: 'stories',
       id,

@@ -20,7 +20,10 @@ export const reviewFields: Field[] = [
     access: { read: authenticated },
     admin: {
       position: 'sidebar',
-      description: { en: 'Contributors set "In review" when a story is ready; an editor approves and publishes it.', ru: 'Когда история готова, автор ставит «На проверке»; редактор одобряет и публикует её.' },
+      description: {
+        en: 'Contributors set "In review" when a story is ready; an editor approves and publishes it.',
+        ru: 'Когда история готова, автор ставит «На проверке»; редактор одобряет и публикует её.',
+      },
     },
   },
   {
@@ -40,12 +43,22 @@ export const reviewFields: Field[] = [
     access: { read: authenticated, create: nobody, update: nobody },
     admin: { hidden: true },
     fields: [
-      { name: 'signedOffBy', type: 'relationship', relationTo: 'users', label: { en: 'Signed off by', ru: 'Кто одобрил' } },
+      {
+        name: 'signedOffBy',
+        type: 'relationship',
+        relationTo: 'users',
+        label: { en: 'Signed off by', ru: 'Кто одобрил' },
+      },
       {
         name: 'signedOffByName',
         type: 'text',
         label: { en: 'Signed off by (name)', ru: 'Кто одобрил (имя)' },
-        admin: { description: { en: 'Kept as it was when she signed, for the record.', ru: 'Сохраняется таким, каким было при одобрении.' } },
+        admin: {
+          description: {
+            en: 'Kept as it was when she signed, for the record.',
+            ru: 'Сохраняется таким, каким было при одобрении.',
+          },
+        },
       },
       { name: 'signedOffAt', type: 'date', label: { en: 'Signed off at', ru: 'Когда одобрено' }, index: true },
     ],

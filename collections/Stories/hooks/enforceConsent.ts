@@ -56,9 +56,14 @@ export const enforceConsent: CollectionBeforeChangeHook = ({ data, originalDoc, 
     // neutral phrase; it can never be newly published that way.
     const settings = await req.payload.findGlobal({ slug: 'site-settings', depth: 0, overrideAccess: true, req })
     const keepRedacted = settings.consentWithdrawalPolicy === 'redact' && originalDoc?._status === 'published'
-    const failures = (await consentFailures(needs, req, new Date(), locale)).filter((f) => !(keepRedacted && f.redactable))
+    const failures = (await consentFailures(needs, req, new Date(), locale)).filter(
+      (f) => !(keepRedacted && f.redactable),
+    )
     if (failures.length > 0) {
-      throw new ValidationError({ collection: 'stories', errors: failures.map(({ path, message }) => ({ path, message })) })
+      throw new ValidationError({
+        collection: 'stories',
+        errors: failures.map(({ path, message }) => ({ path, message })),
+      })
     }
     return data
   })

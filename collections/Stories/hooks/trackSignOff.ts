@@ -26,7 +26,11 @@ export const trackSignOff: CollectionBeforeChangeHook = ({ context, data, origin
   const signing = (context as SignOffContext).signOff
 
   if (signing) {
-    data.signOff = { signedOffBy: signing.by ?? null, signedOffByName: signing.name, signedOffAt: new Date().toISOString() }
+    data.signOff = {
+      signedOffBy: signing.by ?? null,
+      signedOffByName: signing.name,
+      signedOffAt: new Date().toISOString(),
+    }
   } else if (originalDoc?.signOff?.signedOffAt && contentChanged) {
     data.signOff = cleared
   }
@@ -36,7 +40,11 @@ export const trackSignOff: CollectionBeforeChangeHook = ({ context, data, origin
   const signedOff = Boolean((data.signOff ?? originalDoc?.signOff)?.signedOffAt)
   if (goingLive && needsSignOff(data.dependsOn ?? originalDoc?.dependsOn) && !signedOff) {
     // With `req`, the toast names the problem in the admin's language.
-    throw new ValidationError({ collection: 'stories', req, errors: [{ path: 'signOff', label: signOffMissingLabel, message: signOffMissingMessage }] })
+    throw new ValidationError({
+      collection: 'stories',
+      req,
+      errors: [{ path: 'signOff', label: signOffMissingLabel, message: signOffMissingMessage }],
+    })
   }
   return data
 }

@@ -3,7 +3,10 @@ import { siteOrigin } from '@/lib/site/origin'
 import { allStorySummaries, siteSettings } from '@/lib/site/publicApi'
 
 function escapeXml(value: string): string {
-  return value.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!)
+  return value.replace(
+    /[<>&'"]/g,
+    (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!,
+  )
 }
 
 /** An Atom feed of the newest published stories, one per locale: /en/feed.xml, /ru/feed.xml … */
@@ -13,7 +16,10 @@ export async function GET(_request: Request, { params }: { params: Promise<{ loc
   const [settings, stories] = await Promise.all([siteSettings(locale), allStorySummaries(locale, 30)])
   const origin = siteOrigin()
   const home = `${origin}${localePath(locale)}`
-  const updated = stories.reduce((latest, s) => (s.updatedAt > latest ? s.updatedAt : latest), '1970-01-01T00:00:00.000Z')
+  const updated = stories.reduce(
+    (latest, s) => (s.updatedAt > latest ? s.updatedAt : latest),
+    '1970-01-01T00:00:00.000Z',
+  )
   const entries = stories
     .map((story) => {
       const url = `${origin}${localePath(locale, `stories/${story.slug}`)}`

@@ -15,7 +15,8 @@ export async function POST(request: Request): Promise<Response> {
   if (!isRevalidationToken(token)) return Response.json({ error: 'Not allowed.' }, { status: 401 })
   const body = (await request.json().catch(() => null)) as { tags?: unknown } | null
   const tags = Array.isArray(body?.tags) ? body.tags.filter((tag): tag is CacheTag => knownTags.has(String(tag))) : []
-  if (tags.length === 0) return Response.json({ error: 'Send { "tags": [...] } with known cache tags.' }, { status: 400 })
+  if (tags.length === 0)
+    return Response.json({ error: 'Send { "tags": [...] } with known cache tags.' }, { status: 400 })
   for (const tag of tags) revalidateTag(tag, { expire: 0 })
   return Response.json({ revalidated: tags })
 }

@@ -48,7 +48,13 @@ export default async function ProgramPage({ params }: Props) {
         {program.summary ? <p className="hero__tagline">{program.summary}</p> : null}
         {program.status === 'archived' ? <p className="notice">{t.archived}</p> : null}
       </header>
-      <MediaImage media={program.heroImage} size="hero" sizes="(min-width: 64rem) 60rem, 100vw" priority className="program__hero" />
+      <MediaImage
+        media={program.heroImage}
+        size="hero"
+        sizes="(min-width: 64rem) 60rem, 100vw"
+        priority
+        className="program__hero"
+      />
 
       <div className="program__layout">
         <RichText data={program.description} locale={locale} className="prose" />

@@ -136,16 +136,24 @@ export default async function StoryPage({ params }: Props) {
             <Link href={localePath(locale, `stories/${adjacent.previous.slug}`)} rel="prev" className="adjacent__link">
               <span className="adjacent__label">← {t.previousStory}</span>
               <span className="adjacent__title">{adjacent.previous.title}</span>
-              <time dateTime={adjacent.previous.publishedAt ?? undefined}>{formatDate(adjacent.previous.publishedAt, locale)}</time>
+              <time dateTime={adjacent.previous.publishedAt ?? undefined}>
+                {formatDate(adjacent.previous.publishedAt, locale)}
+              </time>
             </Link>
           ) : (
             <span />
           )}
           {adjacent.next ? (
-            <Link href={localePath(locale, `stories/${adjacent.next.slug}`)} rel="next" className="adjacent__link adjacent__link--next">
+            <Link
+              href={localePath(locale, `stories/${adjacent.next.slug}`)}
+              rel="next"
+              className="adjacent__link adjacent__link--next"
+            >
               <span className="adjacent__label">{t.nextStory} →</span>
               <span className="adjacent__title">{adjacent.next.title}</span>
-              <time dateTime={adjacent.next.publishedAt ?? undefined}>{formatDate(adjacent.next.publishedAt, locale)}</time>
+              <time dateTime={adjacent.next.publishedAt ?? undefined}>
+                {formatDate(adjacent.next.publishedAt, locale)}
+              </time>
             </Link>
           ) : null}
         </nav>
