@@ -7,7 +7,7 @@ import {
 } from '@payloadcms/richtext-lexical/react'
 
 import { PullQuoteView } from '@/blocks/PullQuote/Component'
-import { mentionKey } from '@/lib/consent/mentionNames'
+import { mentionKey } from '@/privacy/names/mentionNames'
 import { localePath, messages } from '@/lib/i18n'
 import type { Locale } from '@/lib/locales'
 import type { Media, PullQuoteBlock } from '@/payload-types'

@@ -1,7 +1,7 @@
 import type { CollectionSlug, Payload, RequestContext } from 'payload'
 
 import type { Locale } from '@/lib/locales'
-import type { SignOffContext } from '@/lib/workflow/signOff'
+import type { SignOffContext } from '@/privacy/publishing/signOff'
 
 import { navigation, siteSettings } from './content/settings'
 import { leaders, participants } from './content/people'

@@ -6,7 +6,7 @@ import '@payloadcms/next/css'
 import { handleServerFunctions, RootLayout } from '@payloadcms/next/layouts'
 import React from 'react'
 
-import { schedulePublishWithGates } from '@/lib/workflow/schedulePublish'
+import { schedulePublishWithGates } from '@/privacy/publishing/schedulePublish'
 
 import { importMap } from './admin/importMap.js'
 import './custom.scss'

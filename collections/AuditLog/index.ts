@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { canAccessPrivateData } from '@/access/canAccessPrivateData'
+import { canAccessPrivateData } from '@/privacy/access/canAccessPrivateData'
 import { nobody } from '@/access/nobody'
 
 /**

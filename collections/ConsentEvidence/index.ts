@@ -2,7 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import path from 'node:path'
 
-import { canAccessPrivateFields } from '@/access/canAccessPrivateFields'
+import { canAccessPrivateData } from '@/privacy/access/canAccessPrivateData'
 import { dataDir } from '@/lib/env'
 
 import { anonymiseFilename } from '../Media/hooks/anonymiseFilename'
@@ -23,10 +23,10 @@ export const ConsentEvidence: CollectionConfig = {
     description: { en: 'Private files: signed forms, recordings.', ru: 'Закрытые файлы: подписанные формы, записи.' },
   },
   access: {
-    create: canAccessPrivateFields,
-    delete: canAccessPrivateFields,
-    read: canAccessPrivateFields,
-    update: canAccessPrivateFields,
+    create: canAccessPrivateData,
+    delete: canAccessPrivateData,
+    read: canAccessPrivateData,
+    update: canAccessPrivateData,
   },
   hooks: { beforeOperation: [anonymiseFilename] },
   upload: {

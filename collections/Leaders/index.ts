@@ -1,18 +1,18 @@
 import type { CollectionConfig } from 'payload'
 
 import { anyone } from '@/access/anyone'
-import { canAccessPrivateData } from '@/access/canAccessPrivateData'
+import { canAccessPrivateData } from '@/privacy/access/canAccessPrivateData'
 import { hasAnyRole } from '@/access/hasAnyRole'
 import { isEditor, isEditorField } from '@/access/isEditor'
 import { revalidateCollection } from '@/hooks/revalidatePublicSite'
 import { cacheTags } from '@/lib/site/cacheTags'
-import { consentField } from '@/fields/consent'
-import { erasureFields } from '@/fields/erasure'
-import { privateField } from '@/fields/privateField'
-import { auditPrivateData } from '@/hooks/auditPrivateData'
-import { protectPeopleInStories } from '@/hooks/protectPeopleInStories'
+import { consentField } from '@/privacy/consent/consentField'
+import { erasureFields } from '@/privacy/erasure/erasureFields'
+import { privateField } from '@/privacy/privateField'
+import { auditPrivateData } from '@/privacy/audit/auditPrivateData'
+import { protectPeopleInStories } from '@/privacy/takedown/protectPeopleInStories'
 
-import { eraseEndpoint } from '../Participants/endpoints/erase'
+import { eraseEndpoint } from '@/privacy/erasure/eraseEndpoint'
 
 const audit = auditPrivateData('leaders', ['realName', 'consent'])
 

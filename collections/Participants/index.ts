@@ -1,14 +1,14 @@
 import type { CollectionConfig } from 'payload'
 
 import { authenticated } from '@/access/authenticated'
-import { canAccessPrivateData } from '@/access/canAccessPrivateData'
-import { consentField } from '@/fields/consent'
-import { erasureFields } from '@/fields/erasure'
-import { privateField } from '@/fields/privateField'
-import { auditPrivateData } from '@/hooks/auditPrivateData'
-import { protectPeopleInStories } from '@/hooks/protectPeopleInStories'
+import { canAccessPrivateData } from '@/privacy/access/canAccessPrivateData'
+import { consentField } from '@/privacy/consent/consentField'
+import { erasureFields } from '@/privacy/erasure/erasureFields'
+import { privateField } from '@/privacy/privateField'
+import { auditPrivateData } from '@/privacy/audit/auditPrivateData'
+import { protectPeopleInStories } from '@/privacy/takedown/protectPeopleInStories'
 
-import { eraseEndpoint } from './endpoints/erase'
+import { eraseEndpoint } from '@/privacy/erasure/eraseEndpoint'
 
 const audit = auditPrivateData('participants', ['legalName', 'notes', 'consent'])
 

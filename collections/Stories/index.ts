@@ -10,14 +10,14 @@ import { slug } from '@/fields/slug'
 import { viewOnSite } from '@/fields/viewOnSite'
 import { revalidateCollection } from '@/hooks/revalidatePublicSite'
 
-import { deriveStoryText } from './hooks/deriveStoryText'
-import { publishCheckEndpoint } from './endpoints/publishCheck'
-import { signOffEndpoint } from './endpoints/signOff'
+import { deriveStoryText } from '@/privacy/names/deriveStoryText'
+import { publishCheckEndpoint } from '@/privacy/publishing/publishCheckEndpoint'
+import { signOffEndpoint } from '@/privacy/publishing/signOffEndpoint'
 import { reviewFields } from './fields/review'
-import { enforceConsent } from './hooks/enforceConsent'
-import { keepContributorsToDrafts } from './hooks/keepContributorsToDrafts'
+import { enforceConsent } from '@/privacy/publishing/consentGate'
+import { keepContributorsToDrafts } from '@/privacy/publishing/keepContributorsToDrafts'
 import { setPublishedAt } from './hooks/setPublishedAt'
-import { trackSignOff } from './hooks/trackSignOff'
+import { trackSignOff } from '@/privacy/publishing/trackSignOff'
 
 const revalidateStories = revalidateCollection(cacheTags.stories)
 

@@ -1,6 +1,6 @@
 import type { ServerProps } from 'payload'
 
-import { consentOverview } from '@/lib/consent/overview'
+import { consentOverview } from '@/privacy/consent/overview'
 import { workflowOverview, type ScheduledItem, type StoryItem } from '@/lib/workflow/overview'
 
 import { DashboardList } from './DashboardList'

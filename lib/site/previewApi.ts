@@ -1,11 +1,11 @@
 import { cache } from 'react'
 
-import type { PersonRef } from '@/lib/consent/storyPeople'
+import type { PersonRef } from '@/privacy/content/storyPeople'
 import type { Locale } from '@/lib/locales'
 import { previewer } from '@/lib/preview/session'
 
 import { asPreviewer, programBySlug, storyBySlug, storyHasTranslation } from './documentQueries'
-import { lookupPublicNames, publicNamesIn } from './people'
+import { lookupPublicNames, publicNamesIn } from '@/privacy/names/siteNames'
 import { findProgram, findStory, isStoryTranslated } from './publicApi'
 
 /**

@@ -2,7 +2,7 @@ import type { Payload, TypedUser } from 'payload'
 
 import { hasRole } from '@/lib/roles'
 
-import { needsSignOff } from './signOff'
+import { needsSignOff } from '@/privacy/publishing/signOff'
 
 export type StoryItem = { id: string; title: string; note?: string }
 export type ScheduledItem = StoryItem & { at: string; failed?: string }

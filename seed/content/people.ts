@@ -4,7 +4,7 @@ import type { Localized, LocalizedBody } from './types'
  * Fictional people for the demo. Their private names are deliberately distinctive so tests can
  * prove those names never reach a public response.
  */
-import type { ConsentScope } from '@/lib/consent/scopes'
+import type { ConsentScope } from '@/privacy/consent/scopes'
 
 const day = 24 * 60 * 60 * 1000
 

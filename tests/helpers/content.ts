@@ -1,6 +1,6 @@
 import type { Payload, RequiredDataFromCollectionSlug } from 'payload'
 
-import type { SignOffContext } from '@/lib/workflow/signOff'
+import type { SignOffContext } from '@/privacy/publishing/signOff'
 import { richText } from '@/seed/richText'
 
 /** Minimal valid documents for tests; each call makes a new one. */

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 
 import { anyone } from '@/access/anyone'
 import { authenticated } from '@/access/authenticated'
-import { canAccessPrivateFields } from '@/access/canAccessPrivateFields'
+import { canAccessPrivateData } from '@/privacy/access/canAccessPrivateData'
 import { canWriteStory } from '@/access/canWriteStory'
 import { hasAnyRole } from '@/access/hasAnyRole'
 import { isAdmin, isAdminField } from '@/access/isAdmin'
@@ -55,12 +55,12 @@ describe('access functions', () => {
     }
   })
 
-  it('canAccessPrivateFields allows safeguarding staff and admins only', () => {
-    expect(canAccessPrivateFields(args(null))).toBe(false)
-    expect(canAccessPrivateFields(args('admin'))).toBe(true)
-    expect(canAccessPrivateFields(args('safeguarding'))).toBe(true)
-    expect(canAccessPrivateFields(args('editor'))).toBe(false)
-    expect(canAccessPrivateFields(args('contributor'))).toBe(false)
+  it('canAccessPrivateData allows safeguarding staff and admins only', () => {
+    expect(canAccessPrivateData(args(null))).toBe(false)
+    expect(canAccessPrivateData(args('admin'))).toBe(true)
+    expect(canAccessPrivateData(args('safeguarding'))).toBe(true)
+    expect(canAccessPrivateData(args('editor'))).toBe(false)
+    expect(canAccessPrivateData(args('contributor'))).toBe(false)
   })
 
   it('isEditor lets editors and admins manage content; isWriter adds contributors', () => {

@@ -2,9 +2,9 @@ import type { Payload } from 'payload'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { takeDownStoriesLackingConsent } from '@/lib/consent/enforce'
-import { consentOverview } from '@/lib/consent/overview'
-import { consentProblems } from '@/lib/consent/scopes'
+import { takeDownStoriesLackingConsent } from '@/privacy/takedown/takeDownStories'
+import { consentOverview } from '@/privacy/consent/overview'
+import { consentProblems } from '@/privacy/consent/scopes'
 import { drawIllustration } from '@/seed/images'
 import { richText } from '@/seed/richText'
 

@@ -2,10 +2,10 @@ import type { Payload, PayloadRequest } from 'payload'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { publishCheckEndpoint } from '@/collections/Stories/endpoints/publishCheck'
-import { signOffEndpoint } from '@/collections/Stories/endpoints/signOff'
+import { publishCheckEndpoint } from '@/privacy/publishing/publishCheckEndpoint'
+import { signOffEndpoint } from '@/privacy/publishing/signOffEndpoint'
 import { workflowOverview } from '@/lib/workflow/overview'
-import { schedulePublishWithGates } from '@/lib/workflow/schedulePublish'
+import { schedulePublishWithGates } from '@/privacy/publishing/schedulePublish'
 import type { User } from '@/payload-types'
 import { richText } from '@/seed/richText'
 

@@ -12,8 +12,8 @@ import { pageMetadata } from '@/lib/site/metadata'
 import { siteOrigin } from '@/lib/site/origin'
 import { namesForPage, storyForPage, storyTranslatedForPage } from '@/lib/site/previewApi'
 import { adjacentStories, moreFromProgram, siteSettings } from '@/lib/site/publicApi'
-import { personKey } from '@/lib/consent/storyPeople'
-import { featuredPeople } from '@/lib/site/people'
+import { personKey } from '@/privacy/content/storyPeople'
+import { featuredPeople } from '@/privacy/names/siteNames'
 import { localeFrom } from '@/lib/site/routeParams'
 
 type Props = { params: Promise<{ locale: string; slug: string }> }

@@ -1,6 +1,6 @@
 import type { PayloadRequest } from 'payload'
 
-import type { ConsentScope } from './scopes'
+import type { ConsentScope } from '@/privacy/consent/scopes'
 
 export type PeopleCollection = 'participants' | 'leaders'
 export type PersonRef = { collection: PeopleCollection; id: string }

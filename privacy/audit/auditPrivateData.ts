@@ -1,6 +1,6 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionAfterReadHook } from 'payload'
 
-import { recordAudit } from '@/lib/audit/record'
+import { recordAudit } from '@/privacy/audit/recordAudit'
 import { hasRole } from '@/lib/roles'
 
 /**

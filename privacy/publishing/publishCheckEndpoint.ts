@@ -2,7 +2,7 @@ import type { Endpoint } from 'payload'
 
 import { APIError } from 'payload'
 
-import { publishProblems } from '@/lib/workflow/publishProblems'
+import { publishProblems } from '@/privacy/publishing/publishProblems'
 
 /**
  * GET /api/stories/:id/publish-check — for staff: could the story's latest saved version go live

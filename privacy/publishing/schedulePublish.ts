@@ -7,7 +7,7 @@ import {
 
 import { hasRole } from '@/lib/roles'
 
-import { publishProblems } from './publishProblems'
+import { publishProblems } from '@/privacy/publishing/publishProblems'
 
 /**
  * The admin's "Schedule publish" drawer, with Voices' rules in front of Payload's handler, which

@@ -2,8 +2,8 @@ import type { PayloadRequest, TypedLocale } from 'payload'
 
 import { defaultLocale } from '@/lib/locales'
 
-import { consentProblems, type ConsentRecord } from './scopes'
-import type { PeopleCollection, PersonNeed } from './storyPeople'
+import { consentProblems, type ConsentRecord } from '@/privacy/consent/scopes'
+import type { PeopleCollection, PersonNeed } from '@/privacy/content/storyPeople'
 
 export type ConsentFailure = {
   path: string

@@ -8,7 +8,7 @@ import {
   signedContentDigest,
   signOffMissingLabel,
   signOffMissingMessage,
-} from '@/lib/workflow/signOff'
+} from '@/privacy/publishing/signOff'
 
 const cleared = { signedOffBy: null, signedOffByName: null, signedOffAt: null }
 

@@ -1,6 +1,6 @@
 import type { TaskConfig } from 'payload'
 
-import { takeDownStoriesLackingConsent } from '@/lib/consent/enforce'
+import { takeDownStoriesLackingConsent } from '@/privacy/takedown/takeDownStories'
 
 /**
  * Consent expires on a date, with nobody there to press a button: every night this takes down

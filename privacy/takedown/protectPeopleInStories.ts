@@ -1,8 +1,8 @@
 import type { CollectionAfterChangeHook, PayloadRequest, TypedLocale } from 'payload'
 
-import { takeDownStoriesLackingConsent } from '@/lib/consent/enforce'
-import { keepRequestLocale } from '@/lib/consent/keepRequestLocale'
-import { type PeopleCollection, personKey } from '@/lib/consent/storyPeople'
+import { takeDownStoriesLackingConsent } from '@/privacy/takedown/takeDownStories'
+import { keepRequestLocale } from '@/lib/payload/keepRequestLocale'
+import { type PeopleCollection, personKey } from '@/privacy/content/storyPeople'
 import { cacheTags } from '@/lib/site/cacheTags'
 import { revalidatePublicSite } from '@/lib/site/revalidate'
 

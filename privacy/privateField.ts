@@ -1,6 +1,6 @@
 import type { TextareaField, TextField } from 'payload'
 
-import { canAccessPrivateFields } from '@/access/canAccessPrivateFields'
+import { canAccessPrivateData } from '@/privacy/access/canAccessPrivateData'
 import type { AdminText } from '@/lib/adminLanguages'
 
 const privateNotice: AdminText = {
@@ -17,9 +17,9 @@ export function privateField<T extends TextField | TextareaField>(field: T, desc
   return {
     ...field,
     access: {
-      create: canAccessPrivateFields,
-      read: canAccessPrivateFields,
-      update: canAccessPrivateFields,
+      create: canAccessPrivateData,
+      read: canAccessPrivateData,
+      update: canAccessPrivateData,
     },
     admin: {
       ...field.admin,

@@ -2,7 +2,7 @@ import type { Endpoint } from 'payload'
 
 import { APIError } from 'payload'
 
-import { recordAudit } from '@/lib/audit/record'
+import { recordAudit } from '@/privacy/audit/recordAudit'
 import { hasRole } from '@/lib/roles'
 
 /**

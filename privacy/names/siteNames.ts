@@ -2,11 +2,11 @@ import config from '@payload-config'
 import { unstable_cache } from 'next/cache'
 import { createLocalReq, getPayload } from 'payload'
 
-import { mentionNames } from '@/lib/consent/mentionNames'
-import type { PersonRef } from '@/lib/consent/storyPeople'
+import { mentionNames } from '@/privacy/names/mentionNames'
+import type { PersonRef } from '@/privacy/content/storyPeople'
 import type { Locale } from '@/lib/locales'
 
-import { cacheTags } from './cacheTags'
+import { cacheTags } from '@/lib/site/cacheTags'
 
 /**
  * Public names for the people mentioned in a story body, and those it features, as the site

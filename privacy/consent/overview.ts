@@ -4,8 +4,8 @@ import { createLocalReq } from 'payload'
 
 import { hasRole } from '@/lib/roles'
 
-import { consentFailures } from './check'
-import { storyNeeds } from './storyPeople'
+import { consentFailures } from '@/privacy/consent/check'
+import { storyNeeds } from '@/privacy/content/storyPeople'
 
 const day = 24 * 60 * 60 * 1000
 

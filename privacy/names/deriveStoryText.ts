@@ -1,7 +1,7 @@
 import type { CollectionBeforeChangeHook, TypedLocale } from 'payload'
 
-import { keepRequestLocale } from '@/lib/consent/keepRequestLocale'
-import { mentionKey, mentionNames } from '@/lib/consent/mentionNames'
+import { keepRequestLocale } from '@/lib/payload/keepRequestLocale'
+import { mentionKey, mentionNames } from '@/privacy/names/mentionNames'
 import { plainText, truncateAtWord } from '@/lib/richText/plainText'
 
 /**

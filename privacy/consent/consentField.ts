@@ -1,8 +1,8 @@
 import type { GroupField } from 'payload'
 
-import { canAccessPrivateFields } from '@/access/canAccessPrivateFields'
+import { canAccessPrivateData } from '@/privacy/access/canAccessPrivateData'
 import { adminOption } from '@/lib/adminLanguages'
-import { consentScopes, consentStatuses } from '@/lib/consent/scopes'
+import { consentScopes, consentStatuses } from '@/privacy/consent/scopes'
 
 /**
  * The consent record kept for each participant and leader. Only safeguarding staff and admins
@@ -12,7 +12,7 @@ export const consentField: GroupField = {
   name: 'consent',
   type: 'group',
   label: { en: 'Consent', ru: 'Согласие' },
-  access: { create: canAccessPrivateFields, read: canAccessPrivateFields, update: canAccessPrivateFields },
+  access: { create: canAccessPrivateData, read: canAccessPrivateData, update: canAccessPrivateData },
   admin: {
     description: {
       en: 'What she has agreed to, recorded by safeguarding staff. Stories that use her in any way she has not agreed to cannot be published; withdrawing consent takes them down at once.',

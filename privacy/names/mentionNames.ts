@@ -3,9 +3,9 @@ import type { PayloadRequest, TypedLocale } from 'payload'
 import { messages } from '@/lib/i18n'
 import { defaultLocale, type Locale } from '@/lib/locales'
 
-import { loadPeople } from './check'
-import { hasConsent } from './scopes'
-import { mentionsIn, personKey, type PeopleCollection, type PersonRef } from './storyPeople'
+import { loadPeople } from '@/privacy/consent/check'
+import { hasConsent } from '@/privacy/consent/scopes'
+import { mentionsIn, personKey, type PeopleCollection, type PersonRef } from '@/privacy/content/storyPeople'
 
 /**
  * What each person mentioned in a body (and any `also` people, e.g. those a story features) is

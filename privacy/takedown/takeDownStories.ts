@@ -2,9 +2,9 @@ import type { PayloadRequest, Where } from 'payload'
 
 import { defaultLocale } from '@/lib/locales'
 
-import { consentFailures } from './check'
-import { keepRequestLocale } from './keepRequestLocale'
-import { type PersonRef, personKey, storyNeeds } from './storyPeople'
+import { consentFailures } from '@/privacy/consent/check'
+import { keepRequestLocale } from '@/lib/payload/keepRequestLocale'
+import { type PersonRef, personKey, storyNeeds } from '@/privacy/content/storyPeople'
 
 export type TakedownResult = { unpublished: Array<{ id: string; title: string; reasons: string[] }> }
 

@@ -3,7 +3,7 @@ import type { Endpoint } from 'payload'
 import { APIError } from 'payload'
 
 import { hasRole } from '@/lib/roles'
-import type { SignOffContext } from '@/lib/workflow/signOff'
+import type { SignOffContext } from '@/privacy/publishing/signOff'
 
 /**
  * POST /api/stories/:id/sign-off — a safeguarding officer (or an admin) signs off the story's

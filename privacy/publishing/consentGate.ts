@@ -2,9 +2,9 @@ import type { CollectionBeforeChangeHook, PayloadRequest, TypedLocale } from 'pa
 
 import { ValidationError } from 'payload'
 
-import { consentFailures } from '@/lib/consent/check'
-import { keepRequestLocale } from '@/lib/consent/keepRequestLocale'
-import { personKey, storyNeeds } from '@/lib/consent/storyPeople'
+import { consentFailures } from '@/privacy/consent/check'
+import { keepRequestLocale } from '@/lib/payload/keepRequestLocale'
+import { personKey, storyNeeds } from '@/privacy/content/storyPeople'
 
 /** The story's body in every locale but the one being saved (which comes from `data`). */
 async function otherBodies(id: string, savingLocale: string | undefined, req: PayloadRequest): Promise<unknown[]> {

@@ -1,10 +1,10 @@
 import type { PayloadRequest } from 'payload'
 
-import { consentFailures } from '@/lib/consent/check'
-import { keepRequestLocale } from '@/lib/consent/keepRequestLocale'
-import { personKey, storyNeeds } from '@/lib/consent/storyPeople'
+import { consentFailures } from '@/privacy/consent/check'
+import { keepRequestLocale } from '@/lib/payload/keepRequestLocale'
+import { personKey, storyNeeds } from '@/privacy/content/storyPeople'
 
-import { needsSignOff, signOffMissingMessage } from './signOff'
+import { needsSignOff, signOffMissingMessage } from '@/privacy/publishing/signOff'
 
 /**
  * Why the latest version of a story could not go live at `at`, as messages for staff: consent
