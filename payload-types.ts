@@ -206,9 +206,28 @@ export interface Story {
    */
   featuredParticipants?: (string | Participant)[] | null;
   /**
-   * Who this story features, mentions or shows, kept by the consent gate.
+   * Anyone whose personal details (family situation, health, history) this story tells, named or not. It can only be published once each of them has agreed to that.
+   */
+  personalDetailsOf?:
+    | (
+        | {
+            relationTo: 'participants';
+            value: string | Participant;
+          }
+        | {
+            relationTo: 'leaders';
+            value: string | Leader;
+          }
+      )[]
+    | null;
+  /**
+   * Who this story features, mentions, quotes, tells about or shows, kept by the publishing policy.
    */
   dependsOn?: string[] | null;
+  /**
+   * Every image the story can show (hero, body, share image) in any language, kept by the publishing policy.
+   */
+  mediaUsed?: string[] | null;
   /**
    * Set automatically when first published if left empty.
    */
@@ -228,6 +247,14 @@ export interface Story {
      */
     signedOffByName?: string | null;
     signedOffAt?: string | null;
+    /**
+     * The saved version safeguarding reviewed.
+     */
+    version?: string | null;
+    /**
+     * A fingerprint of everything the public reads in that version; the sign-off holds only while the story still matches it.
+     */
+    digest?: string | null;
   };
   /**
    * Themes readers can browse by.
@@ -447,6 +474,10 @@ export interface Program {
    * Archived programs stay on the site with their stories but are no longer listed as running.
    */
   status: 'active' | 'archived';
+  /**
+   * Every image the program page can show (hero, description, share image) in any language.
+   */
+  mediaUsed?: string[] | null;
   meta?: {
     title?: string | null;
     description?: string | null;
@@ -831,7 +862,9 @@ export interface StoriesSelect<T extends boolean = true> {
   program?: T;
   featuredLeaders?: T;
   featuredParticipants?: T;
+  personalDetailsOf?: T;
   dependsOn?: T;
+  mediaUsed?: T;
   publishedAt?: T;
   author?: T;
   reviewStatus?: T;
@@ -841,6 +874,8 @@ export interface StoriesSelect<T extends boolean = true> {
         signedOffBy?: T;
         signedOffByName?: T;
         signedOffAt?: T;
+        version?: T;
+        digest?: T;
       };
   tags?: T;
   meta?:
@@ -884,6 +919,7 @@ export interface ProgramsSelect<T extends boolean = true> {
   heroImage?: T;
   leaders?: T;
   status?: T;
+  mediaUsed?: T;
   meta?:
     | T
     | {
@@ -1354,9 +1390,21 @@ export interface PullQuoteBlock {
    */
   quote: string;
   /**
-   * Optional, e.g. a public name or "a participant".
+   * Shown by her public name. The story needs her consent to be quoted before it can be published.
    */
-  attribution?: string | null;
+  speaker?:
+    | ({
+        relationTo: 'participants';
+        value: string | Participant;
+      } | null)
+    | ({
+        relationTo: 'leaders';
+        value: string | Leader;
+      } | null);
+  /**
+   * When the quote names nobody.
+   */
+  anonymousAttribution?: ('participant' | 'leader') | null;
   id?: string | null;
   blockName?: string | null;
   blockType: 'pullQuote';

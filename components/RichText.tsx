@@ -43,9 +43,16 @@ function converters(locale: Locale, names: Record<string, string>): JSXConverter
       },
     },
     blocks: {
-      pullQuote: ({ node }: { node: { fields: PullQuoteBlock } }) => (
-        <PullQuoteView quote={node.fields.quote} attribution={node.fields.attribution} />
-      ),
+      pullQuote: ({ node }: { node: { fields: PullQuoteBlock } }) => {
+        const key = mentionKey(node as unknown as { fields: Record<string, unknown> })
+        const anonymous = node.fields.anonymousAttribution
+        const attribution = key
+          ? names[key]
+          : anonymous
+            ? messages(locale)[anonymous === 'leader' ? 'aLeader' : 'aParticipant']
+            : undefined
+        return <PullQuoteView quote={node.fields.quote} attribution={attribution} />
+      },
     },
   })
 }

@@ -2,6 +2,7 @@ import * as migration_20261122_004419_initial from './20261122_004419_initial';
 import * as migration_20261122_012908_public_site from './20261122_012908_public_site';
 import * as migration_20261122_014732_consent from './20261122_014732_consent';
 import * as migration_20261122_032028_editorial_workflow from './20261122_032028_editorial_workflow';
+import * as migration_20261130_054717_publishing_policy from './20261130_054717_publishing_policy';
 
 export const migrations = [
   {
@@ -22,6 +23,11 @@ export const migrations = [
   {
     up: migration_20261122_032028_editorial_workflow.up,
     down: migration_20261122_032028_editorial_workflow.down,
-    name: '20261122_032028_editorial_workflow'
+    name: '20261122_032028_editorial_workflow',
+  },
+  {
+    up: migration_20261130_054717_publishing_policy.up,
+    down: migration_20261130_054717_publishing_policy.down,
+    name: '20261130_054717_publishing_policy'
   },
 ];

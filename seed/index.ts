@@ -206,16 +206,16 @@ export async function seed(payload: Payload, admin: AdminLogin): Promise<SeedSum
     media += 1
     const figure = story.figure ? await createImage(payload, story.figure) : null
     if (figure) media += 1
-    // Put the real IDs where the demo prose links to the program or shows its figure.
+    // Put the real IDs where the demo prose links to the program, names people or shows its figure.
+    const personIds = (text: string) =>
+      text
+        .replace(/\{\{participants:(\w+)\}\}/g, (_, key: string) => `{{participants:${participantIds.get(key)}}}`)
+        .replace(/\{\{leaders:(\w+)\}\}/g, (_, key: string) => `{{leaders:${leaderIds.get(key)}}}`)
     const withIds = (blocks: Block[]): Block[] =>
       blocks.map((block) => {
-        if (typeof block === 'string') {
-          return block
-            .replaceAll(PROGRAM_LINK, `programs:${program.id}`)
-            .replace(/\{\{participants:(\w+)\}\}/g, (_, key: string) => `{{participants:${participantIds.get(key)}}}`)
-            .replace(/\{\{leaders:(\w+)\}\}/g, (_, key: string) => `{{leaders:${leaderIds.get(key)}}}`)
-        }
+        if (typeof block === 'string') return personIds(block.replaceAll(PROGRAM_LINK, `programs:${program.id}`))
         if ('image' in block && block.image === FIGURE && figure) return { image: figure }
+        if ('pullQuote' in block && block.speaker) return { ...block, speaker: personIds(block.speaker) }
         return block
       })
     const doc = await payload.create({

@@ -29,7 +29,8 @@ export type Block =
   | { h2: string }
   | { quote: string }
   | { list: string[] }
-  | { pullQuote: string; attribution?: string }
+  /** `speaker` is a person placeholder, `{{leaders:ID}}`; without one the quote is anonymous. */
+  | { pullQuote: string; speaker?: string; anonymous?: 'participant' | 'leader' }
   /** An uploaded image, by the ID the seed gave it. */
   | { image: string }
 
@@ -65,6 +66,11 @@ function mention(collection: string, id: string): ElementNode {
   } as unknown as ElementNode
 }
 
+function speaker(placeholder: string | undefined) {
+  const person = placeholder?.match(/^\{\{(participants|leaders):([^}]+)\}\}$/)
+  return person ? { relationTo: person[1]!, value: person[2]! } : null
+}
+
 /**
  * `*word*` marks italics, `**word**` bold, `[text](programs:ID)` a link and
  * `{{participants:ID}}` a person mention: enough for demo prose.
@@ -98,7 +104,8 @@ function block(value: Block): ElementNode {
         blockName: '',
         blockType: 'pullQuote',
         quote: value.pullQuote,
-        attribution: value.attribution ?? null,
+        speaker: speaker(value.speaker),
+        anonymousAttribution: value.speaker ? null : (value.anonymous ?? null),
       },
     } as unknown as ElementNode
   }

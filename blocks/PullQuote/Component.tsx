@@ -1,6 +1,5 @@
-import type { PullQuoteBlock } from '@/payload-types'
-
-export function PullQuoteView({ quote, attribution }: Pick<PullQuoteBlock, 'quote' | 'attribution'>) {
+/** The quote, and who said it as the public may know her: a public name or a neutral phrase. */
+export function PullQuoteView({ quote, attribution }: { quote: string; attribution?: string }) {
   return (
     <figure className="pull-quote">
       <blockquote>

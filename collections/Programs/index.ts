@@ -7,6 +7,9 @@ import { cacheTags } from '@/lib/site/cacheTags'
 import { publishedOrSignedIn } from '@/access/publishedOrSignedIn'
 import { slug } from '@/fields/slug'
 import { viewOnSite } from '@/fields/viewOnSite'
+import { derivedList } from '@/privacy/content/derivedList'
+import { noteWrite } from '@/privacy/content/documentAsSaved'
+import { applyPublishingPolicy } from '@/privacy/publishing/policy'
 
 const revalidatePrograms = revalidateCollection(cacheTags.programs)
 
@@ -31,6 +34,9 @@ export const Programs: CollectionConfig = {
     update: isEditor,
   },
   hooks: {
+    beforeOperation: [noteWrite('programs')],
+    // Photos on a program page need the consent of everyone they show, like a story's.
+    beforeChange: [applyPublishingPolicy('programs')],
     afterChange: [revalidatePrograms.afterChange],
     afterDelete: [revalidatePrograms.afterDelete],
   },
@@ -165,6 +171,10 @@ export const Programs: CollectionConfig = {
         },
       },
     },
+    derivedList('mediaUsed', {
+      en: 'Every image the program page can show (hero, description, share image) in any language.',
+      ru: 'Все изображения, которые может показать страница программы (главное, в описании, для соцсетей).',
+    }),
     viewOnSite(),
   ],
 }

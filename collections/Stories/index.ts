@@ -10,14 +10,15 @@ import { slug } from '@/fields/slug'
 import { viewOnSite } from '@/fields/viewOnSite'
 import { revalidateCollection } from '@/hooks/revalidatePublicSite'
 
+import { derivedList } from '@/privacy/content/derivedList'
+import { noteWrite } from '@/privacy/content/documentAsSaved'
 import { deriveStoryText } from '@/privacy/names/deriveStoryText'
+import { applyPublishingPolicy, contributorsWriteDrafts } from '@/privacy/publishing/policy'
 import { publishCheckEndpoint } from '@/privacy/publishing/publishCheckEndpoint'
 import { signOffEndpoint } from '@/privacy/publishing/signOffEndpoint'
+
 import { reviewFields } from './fields/review'
-import { enforceConsent } from '@/privacy/publishing/consentGate'
-import { keepContributorsToDrafts } from '@/privacy/publishing/keepContributorsToDrafts'
 import { setPublishedAt } from './hooks/setPublishedAt'
-import { trackSignOff } from '@/privacy/publishing/trackSignOff'
 
 const revalidateStories = revalidateCollection(cacheTags.stories)
 
@@ -50,8 +51,9 @@ export const Stories: CollectionConfig = {
   },
   endpoints: [signOffEndpoint, publishCheckEndpoint],
   hooks: {
-    beforeOperation: [keepContributorsToDrafts],
-    beforeChange: [deriveStoryText, enforceConsent, trackSignOff],
+    beforeOperation: [noteWrite('stories'), contributorsWriteDrafts],
+    // Derived text first: the publishing policy judges the excerpt the story will really have.
+    beforeChange: [deriveStoryText, applyPublishingPolicy('stories')],
     afterChange: [revalidateStories.afterChange],
     afterDelete: [revalidateStories.afterDelete],
   },
@@ -146,19 +148,28 @@ export const Stories: CollectionConfig = {
       },
     },
     {
-      name: 'dependsOn',
-      type: 'text',
+      name: 'personalDetailsOf',
+      type: 'relationship',
+      relationTo: ['participants', 'leaders'],
       hasMany: true,
-      index: true,
+      label: { en: 'Tells personal details of', ru: 'Рассказывает личные подробности' },
       access: { read: authenticated },
       admin: {
-        hidden: true,
+        position: 'sidebar',
         description: {
-          en: 'Who this story features, mentions or shows, kept by the consent gate.',
-          ru: 'Кого история показывает или упоминает; ведётся проверкой согласия.',
+          en: 'Anyone whose personal details (family situation, health, history) this story tells, named or not. It can only be published once each of them has agreed to that.',
+          ru: 'Все, чьи личные подробности (семейное положение, здоровье, история) рассказывает эта история, по имени или без. Её можно опубликовать, только когда каждая на это согласится.',
         },
       },
     },
+    derivedList('dependsOn', {
+      en: 'Who this story features, mentions, quotes, tells about or shows, kept by the publishing policy.',
+      ru: 'Кого история показывает, упоминает, цитирует или о ком рассказывает; ведётся правилами публикации.',
+    }),
+    derivedList('mediaUsed', {
+      en: 'Every image the story can show (hero, body, share image) in any language, kept by the publishing policy.',
+      ru: 'Все изображения, которые история может показать (главное, в тексте, для соцсетей), на любом языке.',
+    }),
     {
       name: 'publishedAt',
       type: 'date',

@@ -1,27 +1,26 @@
+import { type LexicalNode, walkLexical } from './walk'
+
+/** Text for an inline element that has none of its own, such as a person mention. */
+export type InlineText = (node: LexicalNode) => string | undefined
+
+const blockTypes = new Set(['paragraph', 'heading', 'quote', 'listitem', 'list'])
+
 /**
  * Plain text from a Lexical editor state, for excerpts and search. Block-level nodes are
  * separated by a space so words from adjacent paragraphs never run together.
  */
-type LexicalNode = { type?: string; text?: string; children?: LexicalNode[]; fields?: Record<string, unknown> }
-
-/** Text for an inline element that has none of its own, such as a person mention. */
-export type InlineText = (node: LexicalNode) => string | undefined
-type EditorState = { root?: LexicalNode } | null | undefined
-
-const blockTypes = new Set(['paragraph', 'heading', 'quote', 'listitem', 'list'])
-
-function collect(node: LexicalNode, out: string[], inline?: InlineText): void {
-  if (typeof node.text === 'string') out.push(node.text)
-  if (node.type === 'linebreak') out.push(' ')
-  if (node.type === 'inlineBlock' && inline) out.push(inline(node) ?? '')
-  for (const child of node.children ?? []) collect(child, out, inline)
-  if (node.type && blockTypes.has(node.type)) out.push(' ')
-}
-
-export function plainText(state: EditorState, inline?: InlineText): string {
-  if (!state?.root) return ''
+export function plainText(state: unknown, inline?: InlineText): string {
   const out: string[] = []
-  collect(state.root, out, inline)
+  walkLexical(state, {
+    enter: (node) => {
+      if (typeof node.text === 'string') out.push(node.text)
+      if (node.type === 'linebreak') out.push(' ')
+      if (node.type === 'inlineBlock' && inline) out.push(inline(node) ?? '')
+    },
+    leave: (node) => {
+      if (node.type && blockTypes.has(node.type)) out.push(' ')
+    },
+  })
   return out.join('').replace(/\s+/g, ' ').trim()
 }
 
@@ -35,6 +34,6 @@ export function truncateAtWord(text: string, max = 200): string {
   return `${base.replace(/[\s,.;:!?—–-]+$/, '')}…`
 }
 
-export function excerptFrom(state: EditorState, max = 200): string {
+export function excerptFrom(state: unknown, max = 200): string {
   return truncateAtWord(plainText(state), max)
 }

@@ -1,6 +1,6 @@
 import { cache } from 'react'
 
-import type { PersonRef } from '@/privacy/content/storyPeople'
+import type { PersonRef } from '@/privacy/content/uses'
 import type { Locale } from '@/lib/locales'
 import { previewer } from '@/lib/preview/session'
 

@@ -3,7 +3,7 @@ import type { PayloadRequest, TypedLocale } from 'payload'
 import { defaultLocale } from '@/lib/locales'
 
 import { consentProblems, type ConsentRecord } from '@/privacy/consent/scopes'
-import type { PeopleCollection, PersonNeed } from '@/privacy/content/storyPeople'
+import type { PeopleCollection, PersonNeed } from '@/privacy/content/uses'
 
 export type ConsentFailure = {
   path: string

@@ -5,7 +5,7 @@ import { createLocalReq } from 'payload'
 import { hasRole } from '@/lib/roles'
 
 import { consentFailures } from '@/privacy/consent/check'
-import { storyNeeds } from '@/privacy/content/storyPeople'
+import { storyUses, storyUsesSelect } from '@/privacy/content/uses'
 
 const day = 24 * 60 * 60 * 1000
 
@@ -61,14 +61,11 @@ export async function consentOverview(payload: Payload, user: TypedUser, now = n
     limit: 50,
     locale: 'all',
     overrideAccess: true,
-    select: { title: true, body: true, featuredParticipants: true, featuredLeaders: true, heroImage: true },
+    select: { title: true, ...storyUsesSelect },
   })
   const blocked: Array<{ id: string; title: string; reasons: string[] }> = []
   for (const story of drafts.docs) {
-    const needs = await storyNeeds(
-      { ...story, bodies: Object.values((story.body ?? {}) as Record<string, unknown>) },
-      req,
-    )
+    const { needs } = await storyUses(story as unknown as Record<string, unknown>, req)
     const failures = await consentFailures(needs, req)
     if (failures.length === 0) continue
     const titles = story.title as unknown as Record<string, string>

@@ -1,6 +1,7 @@
-import type { CollectionBeforeChangeHook, TypedLocale } from 'payload'
+import type { CollectionBeforeChangeHook } from 'payload'
 
-import { keepRequestLocale } from '@/lib/payload/keepRequestLocale'
+import { isolatedRequest } from '@/lib/payload/isolatedRequest'
+import { savingLocale } from '@/lib/payload/savingLocale'
 import { mentionKey, mentionNames } from '@/privacy/names/mentionNames'
 import { plainText, truncateAtWord } from '@/lib/richText/plainText'
 
@@ -12,20 +13,17 @@ import { plainText, truncateAtWord } from '@/lib/richText/plainText'
  * An excerpt counts as the editor's own only if it differs from what the previous text gave;
  * a derived excerpt follows the body (and renamed people) on every save.
  */
-export const deriveStoryText: CollectionBeforeChangeHook = ({ data, originalDoc, req }) => {
-  const locale = req.locale && req.locale !== 'all' ? (req.locale as TypedLocale) : undefined
-  return keepRequestLocale(req, async () => {
-    const body = data.body ?? originalDoc?.body
-    const names = await mentionNames(body, req, locale)
-    const text = plainText(body, (node) => {
-      const key = mentionKey(node)
-      return key ? names.get(key) : undefined
-    })
-    const previousDerived = truncateAtWord(originalDoc?.searchText ?? '')
-    const current = (data.excerpt ?? originalDoc?.excerpt ?? '').trim()
-    data.searchText = text || null
-    if (!current || current === previousDerived) data.excerpt = truncateAtWord(text) || null
-    else data.excerpt = current
-    return data
+export const deriveStoryText: CollectionBeforeChangeHook = async ({ data, originalDoc, req }) => {
+  const body = data.body ?? originalDoc?.body
+  const names = await mentionNames(body, isolatedRequest(req), savingLocale(req))
+  const text = plainText(body, (node) => {
+    const key = mentionKey(node)
+    return key ? names.get(key) : undefined
   })
+  const previousDerived = truncateAtWord(originalDoc?.searchText ?? '')
+  const current = (data.excerpt ?? originalDoc?.excerpt ?? '').trim()
+  data.searchText = text || null
+  if (!current || current === previousDerived) data.excerpt = truncateAtWord(text) || null
+  else data.excerpt = current
+  return data
 }

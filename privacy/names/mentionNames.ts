@@ -5,7 +5,15 @@ import { defaultLocale, type Locale } from '@/lib/locales'
 
 import { loadPeople } from '@/privacy/consent/check'
 import { hasConsent } from '@/privacy/consent/scopes'
-import { mentionsIn, personKey, type PeopleCollection, type PersonRef } from '@/privacy/content/storyPeople'
+import {
+  mentionedPerson,
+  peopleNamedIn,
+  personKey,
+  quotedPerson,
+  type PeopleCollection,
+  type PersonRef,
+} from '@/privacy/content/uses'
+import type { LexicalNode } from '@/lib/richText/walk'
 
 /**
  * What each person mentioned in a body (and any `also` people, e.g. those a story features) is
@@ -20,7 +28,7 @@ export async function mentionNames(
   also: PersonRef[] = [],
 ): Promise<Map<string, string>> {
   const names = new Map<string, string>()
-  const refs = [...mentionsIn(body), ...also]
+  const refs = [...peopleNamedIn(body), ...also]
   const t = messages((locale as Locale) ?? defaultLocale)
   for (const collection of ['participants', 'leaders'] as PeopleCollection[]) {
     const ids = refs.filter((r) => r.collection === collection).map((r) => r.id)
@@ -37,10 +45,8 @@ export async function mentionNames(
   return names
 }
 
-/** The mention's key ("participants:<id>") from a Lexical inline-block node, if it is one. */
-export function mentionKey(node: { fields?: Record<string, unknown> }): string | undefined {
-  const person = node.fields?.person as { relationTo?: string; value?: unknown } | undefined
-  if (node.fields?.blockType !== 'personMention' || !person?.relationTo) return undefined
-  const id = typeof person.value === 'object' && person.value ? (person.value as { id?: unknown }).id : person.value
-  return id ? `${person.relationTo}:${String(id)}` : undefined
+/** The key ("participants:<id>") of the person a mention or a quote's speaker points at, if the node is one. */
+export function mentionKey(node: LexicalNode): string | undefined {
+  const ref = mentionedPerson(node) ?? quotedPerson(node)
+  return ref ? personKey(ref) : undefined
 }

@@ -3,7 +3,7 @@ import { unstable_cache } from 'next/cache'
 import { createLocalReq, getPayload } from 'payload'
 
 import { mentionNames } from '@/privacy/names/mentionNames'
-import type { PersonRef } from '@/privacy/content/storyPeople'
+import type { PersonRef } from '@/privacy/content/uses'
 import type { Locale } from '@/lib/locales'
 
 import { cacheTags } from '@/lib/site/cacheTags'

@@ -1,26 +1,42 @@
 import type { PayloadRequest } from 'payload'
 
+import { isolatedRequest } from '@/lib/payload/isolatedRequest'
+import { hasRole } from '@/lib/roles'
 import { consentFailures } from '@/privacy/consent/check'
-import { keepRequestLocale } from '@/lib/payload/keepRequestLocale'
-import { personKey, storyNeeds } from '@/privacy/content/storyPeople'
+import type { AllLocales } from '@/privacy/content/documentAsSaved'
+import { personKey, storyUses } from '@/privacy/content/uses'
 
-import { needsSignOff, signOffMissingMessage } from '@/privacy/publishing/signOff'
+import { needsSignOff, signedContentDigest, signOffHolds, signOffMissingMessage } from './signOff'
+
+/** What a contributor learns instead of a named person's consent state. */
+export const waitingForSafeguardingMessage =
+  'This story is waiting for safeguarding: someone it features, quotes or shows has not yet agreed to how it uses her.'
 
 /**
  * Why the latest version of a story could not go live at `at`, as messages for staff: consent
- * missing or ending by then for anyone it uses, or no safeguarding sign-off. Empty when it could.
- * The publishing hooks decide for real when it goes live; this lets scheduling refuse early.
+ * missing or ending by then for anyone it uses, or no safeguarding sign-off on this content.
+ * Empty when it could. The publishing policy decides for real when it goes live; this lets staff
+ * see it first and scheduling refuse early. Contributors learn that the story waits for
+ * safeguarding, never whose consent is missing or why.
  */
-export function publishProblems(storyId: string, req: PayloadRequest, at: Date): Promise<string[]> {
-  return keepRequestLocale(req, async () => {
-    const story = await req.payload
-      .findByID({ collection: 'stories', id: storyId, draft: true, locale: 'all', depth: 0, overrideAccess: true, req })
-      .catch(() => null)
-    if (!story) return ['The story no longer exists.']
-    const bodies = Object.values((story.body ?? {}) as unknown as Record<string, unknown>)
-    const needs = await storyNeeds({ ...story, bodies }, req)
-    const problems = (await consentFailures(needs, req, at)).map((failure) => failure.message)
-    if (needsSignOff(needs.map(personKey)) && !story.signOff?.signedOffAt) problems.push(signOffMissingMessage)
-    return problems
-  })
+export async function publishProblems(storyId: string, request: PayloadRequest, at: Date): Promise<string[]> {
+  const req = isolatedRequest(request)
+  const story = (await req.payload
+    .findByID({ collection: 'stories', id: storyId, draft: true, locale: 'all', depth: 0, overrideAccess: true, req })
+    .catch(() => null)) as AllLocales | null
+  if (!story) return ['The story no longer exists.']
+  const uses = await storyUses(story, req)
+  const dependsOn = uses.needs.map(personKey)
+  const consent = (await consentFailures(uses.needs, req, at)).map((failure) => failure.message)
+  const problems = hasRole(req.user, 'admin', 'editor', 'safeguarding')
+    ? consent
+    : consent.length > 0
+      ? [waitingForSafeguardingMessage]
+      : []
+  const signed = signOffHolds(
+    story.signOff as Parameters<typeof signOffHolds>[0],
+    signedContentDigest({ ...story, dependsOn }),
+  )
+  if (needsSignOff(dependsOn) && !signed) problems.push(signOffMissingMessage)
+  return problems
 }

@@ -1,62 +1,103 @@
 import { createHash } from 'node:crypto'
 
-type Node = {
-  type?: string
-  text?: string
-  children?: Node[]
-  fields?: Record<string, unknown>
-  relationTo?: string
-  value?: unknown
+import { polymorphicRef, relationId } from '@/lib/relations'
+import { truncateAtWord } from '@/lib/richText/plainText'
+import { blockType, walkLexical } from '@/lib/richText/walk'
+import { locales } from '@/lib/locales'
+import { type AllLocales } from '@/privacy/content/documentAsSaved'
+import { peopleCollections } from '@/privacy/content/uses'
+
+/** The sign-off as stored on a story. */
+export type SignOffRecord = {
+  signedOffBy?: unknown
+  signedOffByName?: string | null
+  signedOffAt?: string | null
+  /** The version safeguarding reviewed (empty when the sign-off was given as the story was written). */
+  version?: string | null
+  /** `signedContentDigest` of what she signed: the sign-off holds only while the content matches. */
+  digest?: string | null
 }
 
-function idOf(value: unknown): string {
-  if (value && typeof value === 'object' && 'id' in value) return String((value as { id: unknown }).id)
-  return value == null ? '' : String(value)
+/** Passed as a write's context by the sign-off endpoint (and the demo seed) to sign it off. */
+export type SignOffContext = { signOff?: { by?: string; name: string; version?: string } }
+
+const localeCodes = locales.map((l) => l.code)
+
+function inLocale(value: unknown, locale: string): unknown {
+  return value && typeof value === 'object' ? (value as Record<string, unknown>)[locale] : undefined
 }
 
-/** What a reader meets in a body: its words, who it mentions, which images it shows, in order. */
+/** What a reader meets in a body: its words, who it mentions or quotes, which images it shows, in order. */
 function bodyContent(body: unknown, out: string[]): void {
-  const visit = (node: Node | undefined) => {
-    if (!node) return
-    if (typeof node.text === 'string') out.push(node.text)
-    if (node.type === 'upload') out.push(`[image ${idOf(node.value)}]`)
-    if (node.type === 'inlineBlock' || node.type === 'block') {
-      const { person, ...rest } = node.fields ?? {}
-      const ref = person as { relationTo?: string; value?: unknown } | undefined
-      out.push(ref ? `[${ref.relationTo}:${idOf(ref.value)}]` : JSON.stringify({ ...rest, id: undefined }))
-    }
-    for (const child of node.children ?? []) visit(child)
-    if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'listitem') out.push('\n')
-  }
-  visit((body as { root?: Node } | null | undefined)?.root)
+  walkLexical(body, {
+    enter: (node) => {
+      if (typeof node.text === 'string') out.push(node.text)
+      if (node.type === 'upload') out.push(`[image ${relationId(node.value) ?? ''}]`)
+      const type = blockType(node)
+      if (type) {
+        const { id: _id, blockName: _name, ...fields } = node.fields ?? {}
+        // Relationships count by what they point at, whether or not they arrived populated.
+        const normalised = Object.fromEntries(
+          Object.entries(fields).map(([key, value]) => {
+            const ref = polymorphicRef(value, peopleCollections)
+            return [key, ref ? `${ref.relationTo}:${ref.id}` : value]
+          }),
+        )
+        out.push(JSON.stringify(normalised))
+      }
+    },
+    leave: (node) => {
+      if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'listitem') out.push('\n')
+    },
+  })
 }
 
-export type SignedContent = {
-  title?: unknown
-  body?: unknown
-  heroImage?: unknown
-  featuredParticipants?: unknown[] | null
-  dependsOn?: string[] | null
-}
+const ids = (values: unknown) =>
+  ((values as unknown[] | null | undefined) ?? [])
+    .map((value) => {
+      const ref = polymorphicRef(value, peopleCollections)
+      return ref ? `${ref.relationTo}:${ref.id}` : (relationId(value) ?? '')
+    })
+    .sort()
+    .join(',')
 
 /**
- * A digest of what safeguarding staff sign off in one locale: title, the body's text, mentions
- * and images, the hero image and everyone the story depends on. Formatting and derived text
- * (excerpt, search text, people's current names) are left out, so re-saving an unchanged story
- * or renaming someone does not undo a sign-off, while any edit to what it says or shows does.
+ * A digest of everything the public reads in a story, in every language: title, excerpt, body
+ * (words, mentions, quotes and their speakers, images), the SEO title, description and share
+ * image, the hero image, and everyone the story features or depends on. An excerpt derived from
+ * the body is covered by the body; formatting and people's current names are left out, so
+ * re-saving an unchanged story or renaming someone does not undo a sign-off, while any edit to
+ * what it says or shows, in any language, does.
  */
-export function signedContentDigest(story: SignedContent): string {
-  const parts: string[] = [JSON.stringify(story.title ?? null)]
-  bodyContent(story.body, parts)
-  parts.push(`[hero ${idOf(story.heroImage)}]`)
-  parts.push(`[featured ${(story.featuredParticipants ?? []).map(idOf).sort().join(',')}]`)
-  parts.push(`[people ${[...(story.dependsOn ?? [])].sort().join(',')}]`)
+export function signedContentDigest(story: AllLocales): string {
+  const parts: string[] = []
+  const meta = (story.meta ?? {}) as Record<string, unknown>
+  for (const locale of localeCodes) {
+    parts.push(`[${locale}]`, JSON.stringify(inLocale(story.title, locale) ?? null))
+    const excerpt = inLocale(story.excerpt, locale)
+    const derived = truncateAtWord(String(inLocale(story.searchText, locale) ?? ''))
+    parts.push(`[excerpt ${typeof excerpt === 'string' && excerpt !== derived ? excerpt : ''}]`)
+    bodyContent(inLocale(story.body, locale), parts)
+    parts.push(
+      `[seo ${JSON.stringify([inLocale(meta.title, locale) ?? null, inLocale(meta.description, locale) ?? null])}]`,
+    )
+    parts.push(`[share ${relationId(inLocale(meta.image, locale)) ?? ''}]`)
+  }
+  parts.push(`[hero ${relationId(story.heroImage) ?? ''}]`)
+  parts.push(`[featured ${ids(story.featuredParticipants)} ${ids(story.featuredLeaders)}]`)
+  parts.push(`[personal ${ids(story.personalDetailsOf)}]`)
+  parts.push(`[people ${[...((story.dependsOn as string[] | null) ?? [])].sort().join(',')}]`)
   return createHash('sha256').update(parts.join('\u0000')).digest('hex')
 }
 
-/** Stories that feature, mention or show a participant need a safeguarding sign-off to publish. */
+/** Stories that feature, mention, quote or show a participant need a safeguarding sign-off to publish. */
 export const needsSignOff = (dependsOn: readonly string[] | null | undefined): boolean =>
   (dependsOn ?? []).some((key) => key.startsWith('participants:'))
+
+/** A sign-off holds for exactly the content it was given for. */
+export function signOffHolds(signOff: SignOffRecord | null | undefined, digest: string): boolean {
+  return Boolean(signOff?.signedOffAt && signOff.digest && signOff.digest === digest)
+}
 
 /** How the admin's error toast names the problem, since the sign-off itself is not a form field. */
 export const signOffMissingLabel = {
@@ -66,6 +107,3 @@ export const signOffMissingLabel = {
 
 export const signOffMissingMessage =
   'Safeguarding has not signed off this version of the story. It features, mentions or shows a participant, so a safeguarding officer must sign it off before it can be published.'
-
-/** Passed as a write's context by the sign-off endpoint (and the demo seed) to sign it off. */
-export type SignOffContext = { signOff?: { by?: string; name: string } }

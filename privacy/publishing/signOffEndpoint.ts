@@ -3,12 +3,16 @@ import type { Endpoint } from 'payload'
 import { APIError } from 'payload'
 
 import { hasRole } from '@/lib/roles'
-import type { SignOffContext } from '@/privacy/publishing/signOff'
+
+import type { SignOffContext } from './signOff'
 
 /**
  * POST /api/stories/:id/sign-off — a safeguarding officer (or an admin) signs off the story's
- * latest version: an unpublished draft if there is one, otherwise what is published. Editing
- * what the story says or shows afterwards clears the sign-off again.
+ * latest version: an unpublished draft if there is one, otherwise what is published. The sign-off
+ * records that version and a digest of its content, and holds only while the story matches it.
+ *
+ * Send `{ "version": "<id>" }`, the version she reviewed (the admin's panel does): if the story
+ * has been saved since, nothing is signed and the answer is 409, so nobody signs text unseen.
  */
 export const signOffEndpoint: Endpoint = {
   path: '/:id/sign-off',
@@ -19,17 +23,38 @@ export const signOffEndpoint: Endpoint = {
       throw new APIError('Only safeguarding staff and admins sign off stories.', 403)
     }
     const id = String(req.routeParams?.id ?? '')
-    const latest = await req.payload
-      .findByID({ collection: 'stories', id, draft: true, depth: 0, overrideAccess: true, req })
+    const reviewed = await readReviewedVersion(req)
+    const current = await req.payload
+      .findByID({ collection: 'stories', id, depth: 0, overrideAccess: true, req, select: { _status: true } })
       .catch(() => null)
-    if (!latest) throw new APIError('No such story.', 404)
-
-    const current = await req.payload.findByID({ collection: 'stories', id, depth: 0, overrideAccess: true, req })
-    const pendingDraft = current._status === 'published' && latest._status === 'draft'
+    if (!current) throw new APIError('No such story.', 404)
+    const {
+      docs: [latest],
+    } = await req.payload.findVersions({
+      collection: 'stories',
+      where: { parent: { equals: id } },
+      sort: '-updatedAt',
+      limit: 1,
+      depth: 0,
+      overrideAccess: true,
+      req,
+      select: { version: { _status: true } },
+    })
+    if (reviewed && latest && String(latest.id) !== reviewed) {
+      throw new APIError(
+        'The story has been changed since you opened it. Review the latest version, then sign it off.',
+        409,
+      )
+    }
+    const pendingDraft = current._status === 'published' && latest?.version._status === 'draft'
 
     const user = req.user as { id: string | number; name?: string | null; email?: string | null }
     const context: SignOffContext = {
-      signOff: { by: String(user.id), name: user.name || user.email || 'Safeguarding' },
+      signOff: {
+        by: String(user.id),
+        name: user.name || user.email || 'Safeguarding',
+        version: latest ? String(latest.id) : undefined,
+      },
     }
     const story = await req.payload.update({
       collection: 'stories',
@@ -45,4 +70,12 @@ export const signOffEndpoint: Endpoint = {
     })
     return Response.json({ id: story.id, signOff: story.signOff })
   },
+}
+
+async function readReviewedVersion(req: Parameters<Endpoint['handler']>[0]): Promise<string | undefined> {
+  if (!req.json || !req.headers.get('content-type')?.includes('application/json')) return undefined
+  const body = (await req.json().catch(() => null)) as { version?: unknown } | null
+  if (body?.version === undefined || body.version === null) return undefined
+  if (typeof body.version !== 'string' || !body.version) throw new APIError('"version" must be a version ID.', 400)
+  return body.version
 }

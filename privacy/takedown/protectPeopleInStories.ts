@@ -2,7 +2,7 @@ import type { CollectionAfterChangeHook, PayloadRequest, TypedLocale } from 'pay
 
 import { takeDownStoriesLackingConsent } from '@/privacy/takedown/takeDownStories'
 import { keepRequestLocale } from '@/lib/payload/keepRequestLocale'
-import { type PeopleCollection, personKey } from '@/privacy/content/storyPeople'
+import { type PeopleCollection, personKey } from '@/privacy/content/uses'
 import { cacheTags } from '@/lib/site/cacheTags'
 import { revalidatePublicSite } from '@/lib/site/revalidate'
 

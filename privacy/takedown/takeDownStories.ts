@@ -4,7 +4,7 @@ import { defaultLocale } from '@/lib/locales'
 
 import { consentFailures } from '@/privacy/consent/check'
 import { keepRequestLocale } from '@/lib/payload/keepRequestLocale'
-import { type PersonRef, personKey, storyNeeds } from '@/privacy/content/storyPeople'
+import { type PersonRef, personKey, storyUses, storyUsesSelect } from '@/privacy/content/uses'
 
 export type TakedownResult = { unpublished: Array<{ id: string; title: string; reasons: string[] }> }
 
@@ -42,11 +42,10 @@ async function takeDown(req: PayloadRequest, person: PersonRef | undefined, now:
       locale: 'all',
       overrideAccess: true,
       req,
-      select: { title: true, body: true, featuredParticipants: true, featuredLeaders: true, heroImage: true },
+      select: { title: true, ...storyUsesSelect },
     })
     for (const story of docs) {
-      const bodies = Object.values((story.body ?? {}) as Record<string, unknown>)
-      const needs = await storyNeeds({ ...story, bodies }, req)
+      const { needs } = await storyUses(story as unknown as Record<string, unknown>, req)
       const failures = (await consentFailures(needs, req, now)).filter((failure) => !(redact && failure.redactable))
       if (failures.length === 0) continue
       await payload.update({

@@ -54,7 +54,7 @@ export const stories: DemoStory[] = [
         'Marzhan, who now coordinates the program, remembers the first evening as mostly silence. “We drank a lot of tea,” she says. “And then one woman said, quietly, that she had not slept through a night in three years. After that everybody talked.”',
         { h2: 'Why small groups' },
         'The groups stay small on purpose. Ten to fifteen women is few enough that everyone is heard, and enough that nobody feels watched. The same women meet every week, so trust has time to grow.',
-        { pullQuote: 'We drank a lot of tea. And then everybody talked.', attribution: 'Marzhan, program coordinator' },
+        { pullQuote: 'We drank a lot of tea. And then everybody talked.', speaker: '{{leaders:marzhan}}' },
         { image: 'FIGURE' },
         'By the end of that first year there were four groups. None of them has stopped meeting since.',
       ],

@@ -61,6 +61,28 @@ export const reviewFields: Field[] = [
         },
       },
       { name: 'signedOffAt', type: 'date', label: { en: 'Signed off at', ru: 'Когда одобрено' }, index: true },
+      {
+        name: 'version',
+        type: 'text',
+        label: { en: 'Version reviewed', ru: 'Проверенная версия' },
+        admin: {
+          description: {
+            en: 'The saved version safeguarding reviewed.',
+            ru: 'Сохранённая версия, которую проверила служба защиты.',
+          },
+        },
+      },
+      {
+        name: 'digest',
+        type: 'text',
+        label: { en: 'Content signed', ru: 'Одобренное содержание' },
+        admin: {
+          description: {
+            en: 'A fingerprint of everything the public reads in that version; the sign-off holds only while the story still matches it.',
+            ru: 'Отпечаток всего, что читатели видят в этой версии; одобрение действует, пока история ему соответствует.',
+          },
+        },
+      },
     ],
   },
 ]

@@ -12,7 +12,7 @@ import { pageMetadata } from '@/lib/site/metadata'
 import { siteOrigin } from '@/lib/site/origin'
 import { namesForPage, storyForPage, storyTranslatedForPage } from '@/lib/site/previewApi'
 import { adjacentStories, moreFromProgram, siteSettings } from '@/lib/site/publicApi'
-import { personKey } from '@/privacy/content/storyPeople'
+import { personKey } from '@/privacy/content/uses'
 import { featuredPeople } from '@/privacy/names/siteNames'
 import { localeFrom } from '@/lib/site/routeParams'
 

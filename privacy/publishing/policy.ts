@@ -1,0 +1,142 @@
+import type { CollectionBeforeChangeHook, CollectionBeforeOperationHook, PayloadRequest } from 'payload'
+
+import { APIError, ValidationError } from 'payload'
+
+import { isolatedRequest } from '@/lib/payload/isolatedRequest'
+import { savingLocale } from '@/lib/payload/savingLocale'
+import { hasRole } from '@/lib/roles'
+import { contributorReviewStatuses } from '@/lib/workflow/reviewStatus'
+import { describeWrite, type PublishedCollection, type Write } from '@/privacy/content/documentAsSaved'
+import { personKey, programUses, storyUses } from '@/privacy/content/uses'
+
+import { consentErrors } from './consentGate'
+import {
+  needsSignOff,
+  type SignOffContext,
+  type SignOffRecord,
+  signedContentDigest,
+  signOffHolds,
+  signOffMissingLabel,
+  signOffMissingMessage,
+} from './signOff'
+
+/**
+ * Voices' one publishing policy. Every write to a story or program runs through it, whatever
+ * the operation (create, update, bulk update, duplicate, version restore, publishing one
+ * locale, scheduled publishing) and whatever the API (admin, REST, GraphQL, the local API,
+ * jobs). It judges the document as it will be stored, in every locale:
+ *
+ * 1. contributors never publish, unpublish or change what is published;
+ * 2. only editors and admins put new content in front of the public;
+ * 3. a story that uses a participant goes live only with a safeguarding sign-off on exactly
+ *    that content (see `signOff.ts`);
+ * 4. nobody it names, quotes, tells about or shows lacks consent for that use (`consentGate.ts`).
+ *
+ * It also keeps the derived lists the rest of Voices reads: who a story depends on (withdrawal
+ * finds her stories through it) and which media it shows (media visibility).
+ */
+
+const canPublish = (req: PayloadRequest) => hasRole(req.user, 'admin', 'editor')
+
+/**
+ * Contributors write drafts. Only here, where the operation's `draft` flag is known, can a draft
+ * save be told from an unpublish or an overwrite of what is published.
+ */
+export const contributorsWriteDrafts: CollectionBeforeOperationHook = ({ args, operation, req }) => {
+  if (!hasRole(req.user, 'contributor')) return args
+  if (operation === 'restoreVersion' && !args.draft) {
+    throw new APIError('Contributors restore an earlier version as a draft; an editor publishes it.', 403)
+  }
+  if (operation !== 'create' && operation !== 'update') return args
+  const data = (args.data ?? {}) as { _status?: string; reviewStatus?: string }
+  if (data._status === 'published') {
+    throw new APIError('Contributors cannot publish. Submit the story for review and an editor will publish it.', 403)
+  }
+  if (operation === 'update' && !args.draft) {
+    throw new APIError('Contributors save stories as drafts (draft=true); only editors change what is published.', 403)
+  }
+  if (data.reviewStatus && !contributorReviewStatuses.has(data.reviewStatus)) {
+    throw new APIError('Only editors approve stories. Set the review status to "In review" to submit it.', 403)
+  }
+  return args
+}
+
+/** Whether the write changes what the public reads: going live, or new content while live. */
+function changesPublic(write: Write, digest: (doc: Record<string, unknown>) => string): boolean {
+  if (write.status !== 'published') return false
+  return !write.publishedBefore || digest(write.publishedBefore) !== digest(write.saved)
+}
+
+function assertMayPublish(write: Write, changing: boolean, req: PayloadRequest): void {
+  if (!req.user || write.status !== 'published') return
+  if (hasRole(req.user, 'contributor') || (changing && !canPublish(req))) {
+    throw new APIError('Only editors and admins publish or change what is published.', 403)
+  }
+}
+
+const noSignOff: SignOffRecord = {
+  signedOffBy: null,
+  signedOffByName: null,
+  signedOffAt: null,
+  version: null,
+  digest: null,
+}
+
+/**
+ * The sign-off the story carries after this write: stamped when safeguarding signs (through the
+ * sign-off endpoint's context), kept while it matches the content, dropped otherwise.
+ */
+function signOffAfter(write: Write, context: SignOffContext): SignOffRecord {
+  const digest = signedContentDigest(write.saved)
+  if (context.signOff) {
+    return {
+      signedOffBy: context.signOff.by ?? null,
+      signedOffByName: context.signOff.name,
+      signedOffAt: new Date().toISOString(),
+      version: context.signOff.version ?? null,
+      digest,
+    }
+  }
+  const carried = write.saved.signOff as SignOffRecord | null | undefined
+  const copied = write.kind === 'create' || write.kind === 'duplicate'
+  return !copied && signOffHolds(carried, digest) ? carried! : noSignOff
+}
+
+/** A copy is a new draft: it goes live only through review, sign-off and an editor. */
+function startAsDraft(data: Record<string, unknown>): void {
+  data._status = 'draft'
+  data.reviewStatus = 'draft'
+  data.publishedAt = null
+}
+
+export function applyPublishingPolicy(collection: PublishedCollection): CollectionBeforeChangeHook {
+  return async ({ context, data, originalDoc, operation, req }) => {
+    if (operation === 'create' && originalDoc?.id) startAsDraft(data)
+    const write = await describeWrite({ collection, data, originalDoc, operation, req })
+    const reader = isolatedRequest(req)
+    const uses =
+      collection === 'stories' ? await storyUses(write.saved, reader) : await programUses(write.saved, reader)
+    data.mediaUsed = uses.media
+    write.saved.mediaUsed = uses.media
+    if (collection === 'stories') {
+      data.dependsOn = uses.needs.map(personKey)
+      write.saved.dependsOn = data.dependsOn
+    }
+    // Programs have no sign-off to compare: any published write of one is a change.
+    const changing = collection === 'stories' ? changesPublic(write, signedContentDigest) : write.status === 'published'
+    assertMayPublish(write, changing, req)
+
+    // Every reason it cannot go live is given at once: consent first, then the sign-off.
+    const errors = await consentErrors(write, uses, reader, savingLocale(req))
+    if (collection === 'stories') {
+      const signOff = signOffAfter(write, context as SignOffContext)
+      data.signOff = signOff
+      if (changing && needsSignOff(data.dependsOn as string[]) && !signOff.signedOffAt) {
+        errors.push({ path: 'signOff', label: signOffMissingLabel, message: signOffMissingMessage })
+      }
+    }
+    // With `req`, the admin's toast names each problem in the admin's language.
+    if (errors.length > 0) throw new ValidationError({ collection, req, errors })
+    return data
+  }
+}
