@@ -11,8 +11,11 @@ const nextConfig = {
   cacheHandler: fileURLToPath(new URL('./lib/cache/handler.mjs', import.meta.url)),
   cacheMaxMemorySize: 0,
   images: {
-    // Uploaded media is served by Payload from this same host.
-    localPatterns: [{ pathname: '/api/media/file/**' }],
+    // Nothing goes through Next's image optimizer: it keeps its own copies of each image for
+    // hours, beyond the read access Payload checks on every media request, so a photo whose
+    // consent was withdrawn could go on being served. Payload generates every size itself.
+    localPatterns: [],
+    remotePatterns: [],
   },
 }
 

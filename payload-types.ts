@@ -301,6 +301,10 @@ export interface Media {
           }
       )[]
     | null;
+  /**
+   * Set by Voices: only while a published story, program or leader profile uses this image and everyone it shows has agreed to photos. Otherwise only staff can open it.
+   */
+  public?: boolean | null;
   blurDataUrl?: string | null;
   /**
    * Photographer or source, e.g. "Photo: WEP Almaty".
@@ -326,7 +330,23 @@ export interface Media {
       filesize?: number | null;
       filename?: string | null;
     };
+    cardSmall?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
     card?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+    heroSmall?: {
       url?: string | null;
       width?: number | null;
       height?: number | null;
@@ -1020,6 +1040,7 @@ export interface MediaSelect<T extends boolean = true> {
   alt?: T;
   caption?: T;
   peopleShown?: T;
+  public?: T;
   blurDataUrl?: T;
   credit?: T;
   updatedAt?: T;
@@ -1046,7 +1067,27 @@ export interface MediaSelect<T extends boolean = true> {
               filesize?: T;
               filename?: T;
             };
+        cardSmall?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
         card?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
+        heroSmall?:
           | T
           | {
               url?: T;

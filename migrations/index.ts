@@ -3,6 +3,7 @@ import * as migration_20261122_012908_public_site from './20261122_012908_public
 import * as migration_20261122_014732_consent from './20261122_014732_consent';
 import * as migration_20261122_032028_editorial_workflow from './20261122_032028_editorial_workflow';
 import * as migration_20261130_054717_publishing_policy from './20261130_054717_publishing_policy';
+import * as migration_20261130_055242_media_visibility from './20261130_055242_media_visibility';
 
 export const migrations = [
   {
@@ -28,6 +29,11 @@ export const migrations = [
   {
     up: migration_20261130_054717_publishing_policy.up,
     down: migration_20261130_054717_publishing_policy.down,
-    name: '20261130_054717_publishing_policy'
+    name: '20261130_054717_publishing_policy',
+  },
+  {
+    up: migration_20261130_055242_media_visibility.up,
+    down: migration_20261130_055242_media_visibility.down,
+    name: '20261130_055242_media_visibility'
   },
 ];

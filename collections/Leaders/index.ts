@@ -10,6 +10,7 @@ import { consentField } from '@/privacy/consent/consentField'
 import { erasureFields } from '@/privacy/erasure/erasureFields'
 import { privateField } from '@/privacy/privateField'
 import { auditPrivateData } from '@/privacy/audit/auditPrivateData'
+import { refreshMediaOfPerson } from '@/privacy/media/hooks'
 import { protectPeopleInStories } from '@/privacy/takedown/protectPeopleInStories'
 
 import { eraseEndpoint } from '@/privacy/erasure/eraseEndpoint'
@@ -46,7 +47,12 @@ export const Leaders: CollectionConfig = {
   },
   hooks: {
     afterRead: [audit.afterRead],
-    afterChange: [revalidateLeaders.afterChange, protectPeopleInStories('leaders'), audit.afterChange],
+    afterChange: [
+      revalidateLeaders.afterChange,
+      protectPeopleInStories('leaders'),
+      refreshMediaOfPerson('leaders'),
+      audit.afterChange,
+    ],
     afterDelete: [revalidateLeaders.afterDelete, audit.afterDelete],
   },
   endpoints: [eraseEndpoint('leaders', 'realName')],

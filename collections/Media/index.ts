@@ -1,18 +1,22 @@
 import type { CollectionConfig } from 'payload'
 import path from 'node:path'
 
-import { anyone } from '@/access/anyone'
 import { authenticated } from '@/access/authenticated'
 import { isEditor } from '@/access/isEditor'
 import { isWriter } from '@/access/isWriter'
 import { revalidateCollection } from '@/hooks/revalidatePublicSite'
 import { dataDir } from '@/lib/env'
 import { cacheTags } from '@/lib/site/cacheTags'
+import { publicMediaOrSignedIn } from '@/privacy/access/publicMediaOrSignedIn'
+import { nobody } from '@/access/nobody'
+import { mediaResponseHeaders, notModifiedHandler } from '@/privacy/media/fileResponses'
+import { refreshOwnVisibility } from '@/privacy/media/hooks'
 
 import { anonymiseFilename } from './hooks/anonymiseFilename'
 import { generateBlurPlaceholder } from './hooks/generateBlurPlaceholder'
 
 const revalidateMedia = revalidateCollection(cacheTags.media)
+const staticDir = path.join(dataDir(), 'media')
 
 export const Media: CollectionConfig = {
   slug: 'media',
@@ -27,17 +31,20 @@ export const Media: CollectionConfig = {
   access: {
     create: isWriter,
     delete: isEditor,
-    read: anyone,
+    read: publicMediaOrSignedIn,
     update: isWriter,
   },
   hooks: {
     beforeOperation: [anonymiseFilename],
     beforeChange: [generateBlurPlaceholder],
-    afterChange: [revalidateMedia.afterChange],
+    afterChange: [revalidateMedia.afterChange, refreshOwnVisibility],
     afterDelete: [revalidateMedia.afterDelete],
   },
   upload: {
-    staticDir: path.join(dataDir(), 'media'),
+    staticDir,
+    // Files are served only after the read access check, never cached without asking again.
+    handlers: [notModifiedHandler(staticDir)],
+    modifyResponseHeaders: mediaResponseHeaders,
     mimeTypes: ['image/jpeg', 'image/png', 'image/webp', 'image/avif', 'image/gif'],
     focalPoint: true,
     crop: true,
@@ -45,7 +52,9 @@ export const Media: CollectionConfig = {
     formatOptions: { format: 'webp', options: { quality: 82 } },
     imageSizes: [
       { name: 'thumbnail', width: 400, height: 300, position: 'centre' },
+      { name: 'cardSmall', width: 384, height: 256, position: 'centre' },
       { name: 'card', width: 768, height: 512, position: 'centre' },
+      { name: 'heroSmall', width: 800, withoutEnlargement: true },
       { name: 'hero', width: 1600, withoutEnlargement: true },
       // Open Graph / Twitter card size, cropped around the focal point.
       { name: 'share', width: 1200, height: 630, position: 'centre' },
@@ -86,6 +95,22 @@ export const Media: CollectionConfig = {
         description: {
           en: 'Everyone recognisable in this image. A story can only use it once each of them has agreed to photos.',
           ru: 'Все, кого можно узнать на снимке. История сможет его использовать, только когда каждая согласится на фото.',
+        },
+      },
+    },
+    {
+      name: 'public',
+      type: 'checkbox',
+      label: { en: 'Shown on the site', ru: 'Показывается на сайте' },
+      defaultValue: false,
+      index: true,
+      access: { create: nobody, update: nobody },
+      admin: {
+        readOnly: true,
+        position: 'sidebar',
+        description: {
+          en: 'Set by Voices: only while a published story, program or leader profile uses this image and everyone it shows has agreed to photos. Otherwise only staff can open it.',
+          ru: 'Ставится автоматически: только пока изображение использует опубликованная история, программа или профиль ведущей и все, кто на нём, согласились на фото. Иначе его видят только сотрудники.',
         },
       },
     },

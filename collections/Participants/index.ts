@@ -6,6 +6,7 @@ import { consentField } from '@/privacy/consent/consentField'
 import { erasureFields } from '@/privacy/erasure/erasureFields'
 import { privateField } from '@/privacy/privateField'
 import { auditPrivateData } from '@/privacy/audit/auditPrivateData'
+import { refreshMediaOfPerson } from '@/privacy/media/hooks'
 import { protectPeopleInStories } from '@/privacy/takedown/protectPeopleInStories'
 
 import { eraseEndpoint } from '@/privacy/erasure/eraseEndpoint'
@@ -42,7 +43,7 @@ export const Participants: CollectionConfig = {
   },
   hooks: {
     afterRead: [audit.afterRead],
-    afterChange: [protectPeopleInStories('participants'), audit.afterChange],
+    afterChange: [protectPeopleInStories('participants'), refreshMediaOfPerson('participants'), audit.afterChange],
     afterDelete: [audit.afterDelete],
   },
   endpoints: [eraseEndpoint('participants', 'legalName')],

@@ -9,6 +9,7 @@ import { slug } from '@/fields/slug'
 import { viewOnSite } from '@/fields/viewOnSite'
 import { derivedList } from '@/privacy/content/derivedList'
 import { noteWrite } from '@/privacy/content/documentAsSaved'
+import { refreshMediaOfDocument } from '@/privacy/media/hooks'
 import { applyPublishingPolicy } from '@/privacy/publishing/policy'
 
 const revalidatePrograms = revalidateCollection(cacheTags.programs)
@@ -37,8 +38,8 @@ export const Programs: CollectionConfig = {
     beforeOperation: [noteWrite('programs')],
     // Photos on a program page need the consent of everyone they show, like a story's.
     beforeChange: [applyPublishingPolicy('programs')],
-    afterChange: [revalidatePrograms.afterChange],
-    afterDelete: [revalidatePrograms.afterDelete],
+    afterChange: [revalidatePrograms.afterChange, refreshMediaOfDocument.afterChange],
+    afterDelete: [revalidatePrograms.afterDelete, refreshMediaOfDocument.afterDelete],
   },
   versions: { drafts: true, maxPerDoc: 50 },
   fields: [

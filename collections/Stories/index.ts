@@ -13,6 +13,7 @@ import { revalidateCollection } from '@/hooks/revalidatePublicSite'
 import { derivedList } from '@/privacy/content/derivedList'
 import { noteWrite } from '@/privacy/content/documentAsSaved'
 import { deriveStoryText } from '@/privacy/names/deriveStoryText'
+import { refreshMediaOfDocument } from '@/privacy/media/hooks'
 import { applyPublishingPolicy, contributorsWriteDrafts } from '@/privacy/publishing/policy'
 import { publishCheckEndpoint } from '@/privacy/publishing/publishCheckEndpoint'
 import { signOffEndpoint } from '@/privacy/publishing/signOffEndpoint'
@@ -54,8 +55,8 @@ export const Stories: CollectionConfig = {
     beforeOperation: [noteWrite('stories'), contributorsWriteDrafts],
     // Derived text first: the publishing policy judges the excerpt the story will really have.
     beforeChange: [deriveStoryText, applyPublishingPolicy('stories')],
-    afterChange: [revalidateStories.afterChange],
-    afterDelete: [revalidateStories.afterDelete],
+    afterChange: [revalidateStories.afterChange, refreshMediaOfDocument.afterChange],
+    afterDelete: [revalidateStories.afterDelete, refreshMediaOfDocument.afterDelete],
   },
   fields: [
     { name: 'title', type: 'text', label: { en: 'Title', ru: 'Заголовок' }, required: true, localized: true },

@@ -1,7 +1,7 @@
 'use client'
 
 import { Button, useAuth, useDocumentInfo, useTranslation } from '@payloadcms/ui'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 
 type SignOff = { signedOffAt?: string | null; signedOffByName?: string | null } | null | undefined
 
@@ -15,6 +15,7 @@ const text = {
     sign: 'Sign off',
     signAgain: 'Sign off again',
     failed: 'Signing off failed; nothing was changed. Please try again.',
+    changed: 'The story was changed since you opened it; nothing was signed. Reload to review the latest version.',
   },
   ru: {
     heading: 'Одобрение службы защиты',
@@ -25,6 +26,8 @@ const text = {
     sign: 'Одобрить',
     signAgain: 'Одобрить снова',
     failed: 'Не удалось одобрить; ничего не изменилось. Попробуйте ещё раз.',
+    changed:
+      'История изменилась после того, как вы её открыли; ничего не одобрено. Обновите страницу и проверьте последнюю версию.',
   },
 }
 
@@ -34,9 +37,21 @@ const text = {
  */
 export function SignOffPanel() {
   const { user } = useAuth<{ role?: string }>()
-  const { id, savedDocumentData } = useDocumentInfo()
+  const { id, savedDocumentData, lastUpdateTime } = useDocumentInfo()
   const { i18n } = useTranslation()
-  const [state, setState] = useState<'idle' | 'working' | 'failed'>('idle')
+  const [state, setState] = useState<'idle' | 'working' | 'failed' | 'changed'>('idle')
+  // The version on screen: the sign-off is refused if the story is saved again before she signs.
+  const [version, setVersion] = useState<string | null>(null)
+  useEffect(() => {
+    if (!id) return
+    const controller = new AbortController()
+    const query = `where[parent][equals]=${encodeURIComponent(String(id))}&sort=-updatedAt&limit=1&depth=0`
+    fetch(`/api/stories/versions?${query}`, { credentials: 'include', signal: controller.signal })
+      .then((response) => (response.ok ? (response.json() as Promise<{ docs?: Array<{ id: string }> }>) : null))
+      .then((result) => setVersion(result?.docs?.[0]?.id ?? null))
+      .catch(() => undefined)
+    return () => controller.abort()
+  }, [id, lastUpdateTime])
   if (!id) return null
   const t = i18n.language === 'ru' ? text.ru : text.en
 
@@ -45,7 +60,13 @@ export function SignOffPanel() {
 
   const sign = async () => {
     setState('working')
-    const response = await fetch(`/api/stories/${id}/sign-off`, { method: 'POST', credentials: 'include' })
+    const response = await fetch(`/api/stories/${id}/sign-off`, {
+      method: 'POST',
+      credentials: 'include',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(version ? { version } : {}),
+    })
+    if (response.status === 409) return setState('changed')
     if (!response.ok) return setState('failed')
     window.location.reload()
   }
@@ -64,11 +85,11 @@ export function SignOffPanel() {
         <p data-testid="sign-off-status">{t.notSigned}</p>
       )}
       {canSign ? (
-        <Button buttonStyle="secondary" onClick={sign} disabled={state === 'working'}>
+        <Button buttonStyle="secondary" onClick={sign} disabled={state === 'working' || !version}>
           {signOff?.signedOffAt ? t.signAgain : t.sign}
         </Button>
       ) : null}
-      {state === 'failed' ? <p role="alert">{t.failed}</p> : null}
+      {state === 'failed' || state === 'changed' ? <p role="alert">{t[state]}</p> : null}
     </section>
   )
 }

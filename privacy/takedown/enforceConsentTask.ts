@@ -1,11 +1,13 @@
 import type { TaskConfig } from 'payload'
 
+import { refreshMediaVisibility } from '@/privacy/media/visibility'
 import { takeDownStoriesLackingConsent } from '@/privacy/takedown/takeDownStories'
 
 /**
  * Consent expires on a date, with nobody there to press a button: every night this takes down
  * any published story that uses someone whose consent has run out (or otherwise lapsed).
- * Withdrawals do not wait for it; they take effect in the same request that records them.
+ * Photos whose photo consent has lapsed stop being served. Withdrawals do not wait for it; they
+ * take effect in the same request that records them.
  */
 export const enforceConsentTask: TaskConfig<'enforceConsent'> = {
   slug: 'enforceConsent',
@@ -15,6 +17,7 @@ export const enforceConsentTask: TaskConfig<'enforceConsent'> = {
   retries: 2,
   handler: async ({ req }) => {
     const { unpublished } = await takeDownStoriesLackingConsent(req)
+    await refreshMediaVisibility(req)
     return { output: { unpublished: unpublished.length } }
   },
 }

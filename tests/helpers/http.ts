@@ -34,11 +34,17 @@ function headers(token: string | null, json: boolean): Headers {
 export async function rest(
   method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
   path: string,
-  { token = null, body }: { token?: string | null; body?: unknown } = {},
+  {
+    token = null,
+    body,
+    headers: extra = {},
+  }: { token?: string | null; body?: unknown; headers?: Record<string, string> } = {},
 ): Promise<Response> {
+  const all = headers(token, body !== undefined)
+  for (const [name, value] of Object.entries(extra)) all.set(name, value)
   const request = new Request(`${origin}${path}`, {
     method,
-    headers: headers(token, body !== undefined),
+    headers: all,
     body: body === undefined ? undefined : JSON.stringify(body),
   })
   return handleEndpoints({ config: await config(), request })

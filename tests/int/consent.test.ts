@@ -359,7 +359,10 @@ describe('people shown in photos', () => {
   it('are never revealed to anonymous visitors', async () => {
     const person = await participant(writtenConsent(['name', 'photo']))
     const photo = await photoOf(person.id)
+    // Published, so that visitors may read the image itself.
+    await createStory(payload, { heroImage: photo.id })
     const anon = await payload.findByID({ collection: 'media', id: photo.id, overrideAccess: false, user: null })
+    expect(anon.id).toBe(photo.id)
     expect(anon).not.toHaveProperty('peopleShown')
     expect(JSON.stringify(anon)).not.toContain(person.id)
   })
