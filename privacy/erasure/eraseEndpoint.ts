@@ -2,6 +2,7 @@ import type { Endpoint } from 'payload'
 
 import { APIError } from 'payload'
 
+import { relationId } from '@/lib/relations'
 import { recordAudit } from '@/privacy/audit/recordAudit'
 import { hasRole } from '@/lib/roles'
 
@@ -24,7 +25,7 @@ export function eraseEndpoint(collection: 'participants' | 'leaders', nameField:
         .catch(() => null)
       if (!person) throw new APIError('No such person.', 404)
       const evidence = person.consent?.evidence
-      const evidenceId = typeof evidence === 'object' && evidence ? evidence.id : evidence
+      const evidenceId = relationId(evidence)
       await req.payload.update({
         collection,
         id,

@@ -6,6 +6,7 @@ import { mentionNames } from '@/privacy/names/mentionNames'
 import type { PersonRef } from '@/privacy/content/uses'
 import type { Locale } from '@/lib/locales'
 
+import { relationId } from '@/lib/relations'
 import { cacheTags } from '@/lib/site/cacheTags'
 
 /**
@@ -41,8 +42,8 @@ export function featuredPeople(story: {
 }): PersonRef[] {
   const refs = (collection: PersonRef['collection'], values: Relation[] | null | undefined): PersonRef[] =>
     (values ?? []).flatMap((value) => {
-      const id = typeof value === 'object' && value ? value.id : value
-      return id ? [{ collection, id: String(id) }] : []
+      const id = relationId(value)
+      return id ? [{ collection, id }] : []
     })
   return [...refs('leaders', story.featuredLeaders), ...refs('participants', story.featuredParticipants)]
 }

@@ -2,6 +2,7 @@ import type { Payload, PayloadRequest } from 'payload'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { waitingForSafeguardingMessage } from '@/privacy/publishing/publishProblems'
 import { publishCheckEndpoint } from '@/privacy/publishing/publishCheckEndpoint'
 import { signOffEndpoint } from '@/privacy/publishing/signOffEndpoint'
 import { workflowOverview } from '@/lib/workflow/overview'
@@ -173,6 +174,10 @@ describe('safeguarding sign-off', () => {
     expect(blocked.ready).toBe(false)
     expect(blocked.problems.join(' ')).toContain(person.publicName)
     expect(blocked.problems.join(' ')).not.toContain(person.legalName!)
+    // A contributor learns that the story waits for safeguarding, not whose consent is missing or why.
+    const told = (await (await check(contributor)).json()) as { ready: boolean; problems: string[] }
+    expect(told).toEqual({ ready: false, problems: [waitingForSafeguardingMessage] })
+    expect(JSON.stringify(told)).not.toContain(person.publicName)
   })
 
   it('is refused to anyone but safeguarding staff and admins', async () => {
