@@ -1,11 +1,13 @@
 import type { TaskConfig } from 'payload'
 
-import { takeDownStoriesLackingConsent } from '@/privacy/takedown/takeDownStories'
+import { nightlyConsentCheck } from '@/privacy/takedown/nightlyConsentCheck'
 
 /**
  * Consent expires on a date, with nobody there to press a button: every night this takes down
- * any published story that uses someone whose consent has run out (or otherwise lapsed).
- * Withdrawals do not wait for it; they take effect in the same request that records them.
+ * any published story that uses someone whose consent has run out (or otherwise lapsed), hides
+ * leaders who may no longer be shown and removes names that may no longer appear from stories'
+ * stored text (privacy/takedown/nightlyConsentCheck). Withdrawals do not wait for it; they take
+ * effect in the same request that records them.
  */
 export const enforceConsentTask: TaskConfig<'enforceConsent'> = {
   slug: 'enforceConsent',
@@ -14,7 +16,7 @@ export const enforceConsentTask: TaskConfig<'enforceConsent'> = {
   outputSchema: [{ name: 'unpublished', type: 'number', required: true }],
   retries: 2,
   handler: async ({ req }) => {
-    const { unpublished } = await takeDownStoriesLackingConsent(req)
+    const { unpublished } = await nightlyConsentCheck(req)
     return { output: { unpublished: unpublished.length } }
   },
 }
