@@ -4,12 +4,35 @@ import { APIError } from 'payload'
 
 import { recordAudit } from '@/privacy/audit/recordAudit'
 import { hasRole } from '@/lib/roles'
+import { locales } from '@/lib/locales'
+
+const noConsent = () => ({
+  status: 'none' as const,
+  scopes: [],
+  givenAt: null,
+  expiresAt: null,
+  withdrawnAt: null,
+  withdrawalReason: null,
+  evidence: null,
+  recordedBy: null,
+})
+
+/**
+ * What erasure clears besides her consent record. A leader's profile is public, so her bio
+ * (every language), photo and the recorded basis for showing her go too, and she is no longer
+ * shown anywhere (privacy/leaders/shownOnSite).
+ */
+const erasedFields = {
+  participants: { notes: null },
+  leaders: { photo: null, publicRole: { holds: false, basis: null } },
+} as const
 
 /**
  * POST /api/{participants|leaders}/:id/erase — removes a person's private data for good: her
- * real or legal name, notes, consent record and evidence files. Her record stays (marked
- * erased) so stories that mentioned her read "a participant" instead of a name, and their
- * version history stays intact. Safeguarding staff and admins only.
+ * real or legal name, notes, consent record and evidence files, and a leader's bio, photo and
+ * public role. Her record stays (marked erased) so stories that mentioned her read "a
+ * participant" instead of a name, and their version history stays intact. Safeguarding staff
+ * and admins only.
  */
 export function eraseEndpoint(collection: 'participants' | 'leaders', nameField: 'legalName' | 'realName'): Endpoint {
   return {
@@ -25,31 +48,33 @@ export function eraseEndpoint(collection: 'participants' | 'leaders', nameField:
       if (!person) throw new APIError('No such person.', 404)
       const evidence = person.consent?.evidence
       const evidenceId = typeof evidence === 'object' && evidence ? evidence.id : evidence
+      const [first, ...others] = locales.map((l) => l.code)
       await req.payload.update({
         collection,
         id,
         overrideAccess: true,
         req,
+        locale: first,
         context: { erasing: true },
         data: {
           [nameField]: null,
-          ...(collection === 'participants' ? { notes: null } : {}),
-          consent: {
-            status: 'none',
-            scopes: [],
-            givenAt: null,
-            expiresAt: null,
-            withdrawnAt: null,
-            withdrawalReason: null,
-            evidence: null,
-            recordedBy: null,
-          },
+          ...erasedFields[collection],
+          ...(collection === 'leaders' ? { bio: null } : {}),
+          consent: noConsent(),
           erasedAt: new Date().toISOString(),
         },
       })
+      // A bio is written per language: clear it in each.
+      if (collection === 'leaders') {
+        for (const locale of others) {
+          await req.payload.update({ collection, id, overrideAccess: true, req, locale, data: { bio: null } })
+        }
+      }
       if (evidenceId)
         await req.payload.delete({ collection: 'consent-evidence', id: String(evidenceId), overrideAccess: true, req })
-      await recordAudit(req, { action: 'erase', collection, id, fields: [nameField, 'notes', 'consent', 'evidence'] })
+      const fields = [nameField, ...Object.keys(erasedFields[collection]), 'consent', 'evidence']
+      if (collection === 'leaders') fields.push('bio')
+      await recordAudit(req, { action: 'erase', collection, id, fields })
       return Response.json({ erased: true, id })
     },
   }
