@@ -20,17 +20,20 @@ async function redactEndedNames(req: PayloadRequest, now: Date): Promise<string[
   for (const collection of ['participants', 'leaders'] as PeopleCollection[]) {
     let page = 1
     for (;;) {
-      const { docs, hasNextPage } = await req.payload.db.find<NameableRecord & { id: string }>({
+      const { docs, hasNextPage } = await req.payload.find({
         collection,
         where: {
           or: [{ 'consent.expiresAt': { less_than_equal: at } }, { 'consent.withdrawnAt': { less_than_equal: at } }],
         },
+        depth: 0,
         limit: 100,
         page,
+        overrideAccess: true,
         req,
+        select: { consent: true, erasedAt: true, ...(collection === 'leaders' ? { publicRole: true } : {}) },
       })
       for (const person of docs) {
-        if (!namingEnded(person, now)) continue
+        if (!namingEnded(person as NameableRecord, now)) continue
         const ids = await redactStoriesFor({ collection, id: String(person.id) }, req, { now, redactTyped: true })
         for (const id of ids) redacted.add(id)
       }
