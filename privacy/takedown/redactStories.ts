@@ -1,14 +1,13 @@
-import type { FlattenedField, PayloadRequest, TypedLocale } from 'payload'
+import type { PayloadRequest, TypedLocale } from 'payload'
 
 import { messages } from '@/lib/i18n'
 import { keepRequestLocale } from '@/lib/payload/keepRequestLocale'
+import { type ByLocale, writeLocalized } from '@/lib/payload/writeLocalized'
 import { type Locale, locales } from '@/lib/locales'
 import { type PersonRef, personKey } from '@/privacy/content/storyPeople'
 import { deriveText } from '@/privacy/names/deriveStoryText'
 import { mentionNames } from '@/privacy/names/mentionNames'
 
-/** Localized values as the database stores them: one value per locale. */
-type ByLocale = Partial<Record<Locale, unknown>>
 type Stored = Record<string, unknown>
 
 export type RedactOptions = {
@@ -28,36 +27,6 @@ const typedFields = ['meta.title', 'meta.description'] as const
 
 const get = (doc: Stored | undefined, path: string): unknown =>
   path.split('.').reduce<unknown>((value, key) => (value as Stored | undefined)?.[key], doc)
-
-function set(target: Stored, path: string, value: unknown): void {
-  const keys = path.split('.')
-  let node = target
-  for (const key of keys.slice(0, -1)) node = (node[key] ??= {}) as Stored
-  node[keys.at(-1)!] = value
-}
-
-/**
- * Paths of every localized value the relational adapters keep in a document's per-locale row
- * (`stories_locales`, `_stories_v_locales`): localized scalars, also inside groups. Arrays,
- * blocks and has-many values live in tables of their own and are left alone.
- */
-function localeRowPaths(fields: FlattenedField[], prefix = '', inLocalized = false): string[] {
-  const paths: string[] = []
-  for (const field of fields) {
-    if ('virtual' in field && field.virtual) continue
-    const localized = inLocalized || Boolean('localized' in field && field.localized)
-    const path = `${prefix}${field.name}`
-    if (field.type === 'group' || field.type === 'tab') {
-      paths.push(...localeRowPaths(field.flattenedFields, `${path}.`, localized))
-      continue
-    }
-    if (!localized || field.type === 'array' || field.type === 'blocks' || field.type === 'join') continue
-    if ('hasMany' in field && field.hasMany) continue
-    if ((field.type === 'relationship' || field.type === 'upload') && Array.isArray(field.relationTo)) continue
-    paths.push(path)
-  }
-  return paths
-}
 
 /** Whole-word (in any script) occurrences of any of these names, in any case. */
 function namePattern(names: string[]): RegExp | null {
@@ -112,48 +81,6 @@ async function reworked(
     }
   }
   return next
-}
-
-/**
- * Writes new localized values straight to the database: no hooks, no new version, `updatedAt`
- * kept, so a pending draft stays pending and nothing else about the story changes.
- *
- * MongoDB sets exactly the changed `field.locale` paths. The relational adapters (SQLite,
- * Postgres) replace a document's per-locale rows as a whole on any localized write, so they are
- * given every localized value of every locale, the unchanged ones as stored.
- */
-async function writeLocalized(
-  req: PayloadRequest,
-  target: { kind: 'document' | 'version'; id: string | number; stored: Stored },
-  changes: Map<string, ByLocale>,
-): Promise<void> {
-  const { payload } = req
-  const prefix = target.kind === 'version' ? 'version.' : ''
-  const data: Stored = { updatedAt: null }
-  if (payload.db.name === 'mongoose') {
-    for (const [path, byLocale] of changes) {
-      for (const [locale, value] of Object.entries(byLocale)) data[`${prefix}${path}.${locale}`] = value
-    }
-  } else {
-    const values: Stored = {}
-    for (const path of localeRowPaths(payload.collections.stories.config.flattenedFields)) {
-      const value = changes.get(path) ?? get(target.stored, path)
-      if (value !== undefined) set(values, path, value)
-    }
-    if (target.kind === 'version') data.version = values
-    else Object.assign(data, values)
-  }
-  if (target.kind === 'version') {
-    await payload.db.updateVersion({
-      collection: 'stories',
-      id: target.id,
-      versionData: data as never,
-      req,
-      returning: false,
-    })
-  } else {
-    await payload.db.updateOne({ collection: 'stories', id: target.id, data, req, returning: false })
-  }
 }
 
 /** Stories that depend on her, published or in their latest draft. */
@@ -233,13 +160,18 @@ export function redactStoriesFor(
       let touched = false
       if (stored) {
         const changes = await reworked(stored, req, now, typed)
-        if (changes.size > 0) await writeLocalized(req, { kind: 'document', id, stored }, changes)
+        if (changes.size > 0)
+          await writeLocalized(req, { collection: 'stories', kind: 'document', id, stored }, changes)
         touched ||= changes.size > 0
       }
       if (latest) {
         const changes = await reworked(latest.version, req, now, typed)
         if (changes.size > 0)
-          await writeLocalized(req, { kind: 'version', id: latest.id, stored: latest.version }, changes)
+          await writeLocalized(
+            req,
+            { collection: 'stories', kind: 'version', id: latest.id, stored: latest.version },
+            changes,
+          )
         touched ||= changes.size > 0
       }
       if (touched) changed.push(id)
