@@ -5,6 +5,7 @@ import { APIError } from 'payload'
 import { recordAudit } from '@/privacy/audit/recordAudit'
 import { hasRole } from '@/lib/roles'
 import { locales } from '@/lib/locales'
+import { type ByLocale, writeLocalized } from '@/lib/payload/writeLocalized'
 
 const noConsent = () => ({
   status: 'none' as const,
@@ -48,27 +49,30 @@ export function eraseEndpoint(collection: 'participants' | 'leaders', nameField:
       if (!person) throw new APIError('No such person.', 404)
       const evidence = person.consent?.evidence
       const evidenceId = typeof evidence === 'object' && evidence ? evidence.id : evidence
-      const [first, ...others] = locales.map((l) => l.code)
       await req.payload.update({
         collection,
         id,
         overrideAccess: true,
         req,
-        locale: first,
         context: { erasing: true },
         data: {
           [nameField]: null,
           ...erasedFields[collection],
-          ...(collection === 'leaders' ? { bio: null } : {}),
           consent: noConsent(),
           erasedAt: new Date().toISOString(),
         },
       })
-      // A bio is written per language: clear it in each.
+      // A bio is written per language: clear it in each, straight in the database, since a
+      // language she has no public name in would fail validation on a normal save.
       if (collection === 'leaders') {
-        for (const locale of others) {
-          await req.payload.update({ collection, id, overrideAccess: true, req, locale, data: { bio: null } })
-        }
+        const stored = await req.payload.db.findOne<{ id: string }>({
+          collection,
+          where: { id: { equals: id } },
+          locale: 'all',
+          req,
+        })
+        const bio: ByLocale = Object.fromEntries(locales.map((l) => [l.code, null]))
+        if (stored) await writeLocalized(req, { collection, kind: 'document', id, stored }, new Map([['bio', bio]]))
       }
       if (evidenceId)
         await req.payload.delete({ collection: 'consent-evidence', id: String(evidenceId), overrideAccess: true, req })
