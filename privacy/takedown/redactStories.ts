@@ -92,6 +92,8 @@ async function dependentStories(key: string, req: PayloadRequest): Promise<strin
     where: { dependsOn: { contains: key } },
     limit: 0,
     pagination: false,
+    // By a field every locale shares: a localized default sort needs a locale.
+    sort: 'createdAt',
     req,
   })
   for (const doc of published.docs) if (doc.dependsOn?.includes(key)) ids.add(String(doc.id))
@@ -100,6 +102,8 @@ async function dependentStories(key: string, req: PayloadRequest): Promise<strin
     where: { and: [{ latest: { equals: true } }, { 'version.dependsOn': { contains: key } }] },
     limit: 0,
     pagination: false,
+    // By a field every locale shares: a localized default sort needs a locale.
+    sort: 'createdAt',
     req,
   })
   for (const doc of drafts.docs) if (doc.version?.dependsOn?.includes(key)) ids.add(String(doc.parent))
