@@ -549,7 +549,20 @@ export interface Leader {
     };
     [k: string]: unknown;
   } | null;
+  /**
+   * Shown on the site only with her consent to photos.
+   */
   photo?: (string | null) | Media;
+  /**
+   * A leader is shown on the site only with her consent to be named, or when she holds a public role (for example, she speaks for the program in public).
+   */
+  publicRole?: {
+    holds?: boolean | null;
+    /**
+     * For staff only: why her role is public, e.g. "Program coordinator; named in the annual report and the press."
+     */
+    basis?: string | null;
+  };
   /**
    * What she has agreed to, recorded by safeguarding staff. Stories that use her in any way she has not agreed to cannot be published; withdrawing consent takes them down at once.
    */
@@ -569,6 +582,14 @@ export interface Leader {
      */
     evidence?: (string | null) | ConsentEvidence;
   };
+  /**
+   * Worked out from her consent to be named or her public role; checked again every night.
+   */
+  shownOnSite?: boolean | null;
+  /**
+   * Worked out from her consent to photos; checked again every night.
+   */
+  photoShown?: boolean | null;
   erasedAt?: string | null;
   updatedAt: string;
   createdAt: string;
@@ -962,6 +983,12 @@ export interface LeadersSelect<T extends boolean = true> {
   programs?: T;
   bio?: T;
   photo?: T;
+  publicRole?:
+    | T
+    | {
+        holds?: T;
+        basis?: T;
+      };
   consent?:
     | T
     | {
@@ -974,6 +1001,8 @@ export interface LeadersSelect<T extends boolean = true> {
         withdrawalReason?: T;
         evidence?: T;
       };
+  shownOnSite?: T;
+  photoShown?: T;
   erasedAt?: T;
   updatedAt?: T;
   createdAt?: T;

@@ -156,6 +156,7 @@ export async function seed(payload: Payload, admin: AdminLogin): Promise<SeedSum
         publicName: leader.publicName.en,
         realName: leader.realName,
         consent: { ...leader.consent, recordedBy: adminUser.id },
+        publicRole: leader.publicRole,
         role: leader.role.en,
         programs: [program.id],
         bio: richText(...leader.bio.en),

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
-import { anyone } from '@/access/anyone'
+import { authenticated } from '@/access/authenticated'
+import { nobody } from '@/access/nobody'
 import { canAccessPrivateData } from '@/privacy/access/canAccessPrivateData'
 import { hasAnyRole } from '@/access/hasAnyRole'
 import { isEditor, isEditorField } from '@/access/isEditor'
@@ -14,6 +15,9 @@ import { refreshMediaOfPerson } from '@/privacy/media/hooks'
 import { protectPeopleInStories } from '@/privacy/takedown/protectPeopleInStories'
 
 import { eraseEndpoint } from '@/privacy/erasure/eraseEndpoint'
+import { leaderPhotoShown } from '@/privacy/access/leaderPhotoShown'
+import { leadersShownOrStaff } from '@/privacy/access/leadersShownOrStaff'
+import { keepLeaderVisibility } from '@/privacy/leaders/shownOnSite'
 
 const audit = auditPrivateData('leaders', ['realName', 'consent'])
 
@@ -41,11 +45,13 @@ export const Leaders: CollectionConfig = {
     // consent. Each field below says which of the two may change it.
     create: isEditor,
     delete: canAccessPrivateData,
-    // Leaders' public profiles appear on program pages; private fields are closed below.
-    read: anyone,
+    // Leaders' public profiles appear on program pages, but only of leaders who may be named
+    // there (consent or a public role); private fields are closed below.
+    read: leadersShownOrStaff,
     update: hasAnyRole('admin', 'editor', 'safeguarding'),
   },
   hooks: {
+    beforeChange: [keepLeaderVisibility],
     afterRead: [audit.afterRead],
     afterChange: [
       revalidateLeaders.afterChange,
@@ -103,8 +109,87 @@ export const Leaders: CollectionConfig = {
       },
     },
     { name: 'bio', type: 'richText', label: { en: 'Bio', ru: 'О ней' }, localized: true, access: editorsWrite },
-    { name: 'photo', type: 'upload', relationTo: 'media', label: { en: 'Photo', ru: 'Фото' }, access: editorsWrite },
+    {
+      name: 'photo',
+      type: 'upload',
+      relationTo: 'media',
+      label: { en: 'Photo', ru: 'Фото' },
+      access: { ...editorsWrite, read: leaderPhotoShown },
+      admin: {
+        description: {
+          en: 'Shown on the site only with her consent to photos.',
+          ru: 'Показывается на сайте только с её согласия на фото.',
+        },
+      },
+    },
+    {
+      name: 'publicRole',
+      type: 'group',
+      label: { en: 'Public role', ru: 'Публичная роль' },
+      // Editors record it; any member of staff may see why she is shown; visitors never.
+      access: { read: authenticated, ...editorsWrite },
+      admin: {
+        description: {
+          en: 'A leader is shown on the site only with her consent to be named, or when she holds a public role (for example, she speaks for the program in public).',
+          ru: 'Ведущая показывается на сайте только с её согласия на имя или если у неё публичная роль (например, она публично представляет программу).',
+        },
+      },
+      fields: [
+        {
+          name: 'holds',
+          type: 'checkbox',
+          label: { en: 'She holds a public role', ru: 'У неё публичная роль' },
+          defaultValue: false,
+        },
+        {
+          name: 'basis',
+          type: 'textarea',
+          label: { en: 'Basis for showing her', ru: 'Основание показывать её' },
+          admin: {
+            condition: (_, siblingData) => Boolean(siblingData?.holds),
+            description: {
+              en: 'For staff only: why her role is public, e.g. "Program coordinator; named in the annual report and the press."',
+              ru: 'Только для сотрудников: почему её роль публичная, например «Координатор программы; названа в годовом отчёте и в прессе».',
+            },
+          },
+          validate: (value: string | null | undefined, { siblingData }: { siblingData: { holds?: boolean } }) =>
+            !siblingData?.holds || Boolean(value?.trim()) || 'Write down the basis for showing her.',
+        },
+      ],
+    },
     consentField,
+    {
+      name: 'shownOnSite',
+      type: 'checkbox',
+      label: { en: 'Shown on the site', ru: 'Показывается на сайте' },
+      defaultValue: false,
+      // Kept by Voices from her consent, public role and erasure; nobody sets it by hand.
+      access: { create: nobody, update: nobody },
+      index: true,
+      admin: {
+        readOnly: true,
+        position: 'sidebar',
+        description: {
+          en: 'Worked out from her consent to be named or her public role; checked again every night.',
+          ru: 'Определяется по её согласию на имя или публичной роли; проверяется каждую ночь.',
+        },
+      },
+    },
+    {
+      name: 'photoShown',
+      type: 'checkbox',
+      label: { en: 'Photo shown on the site', ru: 'Фото показывается на сайте' },
+      defaultValue: false,
+      access: { create: nobody, update: nobody },
+      admin: {
+        readOnly: true,
+        position: 'sidebar',
+        description: {
+          en: 'Worked out from her consent to photos; checked again every night.',
+          ru: 'Определяется по её согласию на фото; проверяется каждую ночь.',
+        },
+      },
+    },
     ...erasureFields,
   ],
 }

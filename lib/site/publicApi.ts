@@ -224,7 +224,9 @@ export const programLeaders = cached(
         depth: 1,
         sort: 'publicName',
         where: { programs: { contains: programId } },
-        select: { publicName: true, role: true, photo: true },
+        // Leaders without consent or a public role are not returned at all; `photoShown` says
+        // whether she agreed to her photo (without it the photo is withheld, see Leaders).
+        select: { publicName: true, role: true, photo: true, photoShown: true },
       })
     ).docs,
   ['program-leaders'],

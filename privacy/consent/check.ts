@@ -2,6 +2,7 @@ import type { PayloadRequest, TypedLocale } from 'payload'
 
 import { defaultLocale } from '@/lib/locales'
 
+import { mayBeNamed, type NameableRecord } from '@/privacy/consent/mayBeNamed'
 import { consentProblems, type ConsentRecord } from '@/privacy/consent/scopes'
 import type { PeopleCollection, PersonNeed } from '@/privacy/content/uses'
 
@@ -17,14 +18,19 @@ export type ConsentFailure = {
   redactable: boolean
 }
 
-/** Public name and consent of these people, read with system rights inside the request's transaction. */
+export type LoadedPerson = NameableRecord & { publicName: string; erased: boolean; consent: ConsentRecord | null }
+
+/**
+ * Public name, consent and (for leaders) public role of these people, read with system rights
+ * inside the request's transaction.
+ */
 export async function loadPeople(
   collection: PeopleCollection,
   ids: string[],
   req: PayloadRequest,
   locale: TypedLocale = defaultLocale,
-) {
-  if (ids.length === 0) return new Map<string, { publicName: string; erased: boolean; consent: ConsentRecord | null }>()
+): Promise<Map<string, LoadedPerson>> {
+  if (ids.length === 0) return new Map()
   const { docs } = await req.payload.find({
     collection,
     where: { id: { in: ids } },
@@ -33,7 +39,12 @@ export async function loadPeople(
     locale,
     overrideAccess: true,
     req,
-    select: { publicName: true, consent: true, erasedAt: true },
+    select: {
+      publicName: true,
+      consent: true,
+      erasedAt: true,
+      ...(collection === 'leaders' ? { publicRole: true } : {}),
+    },
   })
   return new Map(
     docs.map((doc) => [
@@ -41,7 +52,9 @@ export async function loadPeople(
       {
         publicName: doc.publicName,
         erased: Boolean(doc.erasedAt),
+        erasedAt: doc.erasedAt ?? null,
         consent: doc.erasedAt ? null : ((doc.consent ?? null) as ConsentRecord | null),
+        publicRole: 'publicRole' in doc ? (doc.publicRole as NameableRecord['publicRole']) : null,
       },
     ]),
   )
@@ -69,7 +82,9 @@ export async function consentFailures(
     for (const need of wanted) {
       const person = people.get(need.id)
       const name = person?.publicName ?? (collection === 'participants' ? 'A participant' : 'A leader')
-      const problems = person ? consentProblems(person.consent, need.scopes, now) : ['she is no longer on file']
+      // A leader's recorded public role stands in for her consent to be named, and nothing else.
+      const scopes = [...need.scopes].filter((scope) => !(scope === 'name' && person && mayBeNamed(person, now)))
+      const problems = person ? consentProblems(person.consent, scopes, now) : ['she is no longer on file']
       const namesOnly = need.scopes.size === 1 && need.scopes.has('name')
       // An erased person is anonymous: wherever a story only names her, it reads "a participant".
       if (person?.erased && namesOnly) continue

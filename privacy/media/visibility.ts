@@ -44,7 +44,8 @@ const publicUses: Array<{
   },
   {
     collection: 'leaders',
-    where: (ids) => ({ photo: { in: ids } }),
+    // `photoShown`: she is shown on the site and agreed to photos (privacy/leaders/shownOnSite.ts).
+    where: (ids): Where => ({ and: [{ photoShown: { equals: true } }, { photo: { in: ids } }] }),
     media: (doc) => [relationId(doc.photo)].filter((id): id is string => Boolean(id)),
     owner: (doc) => ({ collection: 'leaders', id: String(doc.id) }),
   },

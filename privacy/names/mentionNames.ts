@@ -4,7 +4,7 @@ import { messages } from '@/lib/i18n'
 import { defaultLocale, type Locale } from '@/lib/locales'
 
 import { loadPeople } from '@/privacy/consent/check'
-import { hasConsent } from '@/privacy/consent/scopes'
+import { mayBeNamed } from '@/privacy/consent/mayBeNamed'
 import {
   mentionedPerson,
   peopleNamedIn,
@@ -17,8 +17,8 @@ import type { LexicalNode } from '@/lib/richText/walk'
 
 /**
  * What each person mentioned in a body (and any `also` people, e.g. those a story features) is
- * called in public: her current public name when she has agreed to be named, otherwise
- * (withdrawn, expired, erased) a neutral phrase. Real names are never read here.
+ * called in public: her current public name when she may be named (consent, or a leader's public
+ * role), otherwise (withdrawn, expired, erased) a neutral phrase. Real names are never read here.
  */
 export async function mentionNames(
   body: unknown,
@@ -35,7 +35,7 @@ export async function mentionNames(
     const people = await loadPeople(collection, [...new Set(ids)], req, locale)
     for (const id of ids) {
       const person = people.get(id)
-      const named = person && hasConsent(person.consent, 'name', now)
+      const named = person && mayBeNamed(person, now)
       names.set(
         personKey({ collection, id }),
         named ? person.publicName : collection === 'participants' ? t.aParticipant : t.aLeader,

@@ -3,7 +3,7 @@ import type { PayloadRequest, Where } from 'payload'
 import { defaultLocale } from '@/lib/locales'
 
 import { consentFailures } from '@/privacy/consent/check'
-import { keepRequestLocale } from '@/lib/payload/keepRequestLocale'
+import { isolatedRequest } from '@/lib/payload/isolatedRequest'
 import { type PersonRef, personKey, storyUses, storyUsesSelect } from '@/privacy/content/uses'
 
 export type TakedownResult = { unpublished: Array<{ id: string; title: string; reasons: string[] }> }
@@ -21,7 +21,7 @@ export function takeDownStoriesLackingConsent(
   person?: PersonRef,
   now = new Date(),
 ): Promise<TakedownResult> {
-  return keepRequestLocale(req, () => takeDown(req, person, now))
+  return takeDown(isolatedRequest(req), person, now)
 }
 
 async function takeDown(req: PayloadRequest, person: PersonRef | undefined, now: Date): Promise<TakedownResult> {

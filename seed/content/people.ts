@@ -18,7 +18,19 @@ function consent(scopes: ConsentScope[], expiresInDays: number) {
   }
 }
 
-export const leaders = [
+/**
+ * Leaders are shown on the site only with their consent to be named or a recorded public role;
+ * both demo leaders have consent, and the coordinator holds a public role as well.
+ */
+export const leaders: Array<{
+  key: string
+  publicName: Localized
+  realName: string
+  consent: ReturnType<typeof consent>
+  publicRole?: { holds: boolean; basis: string }
+  role: Localized
+  bio: LocalizedBody
+}> = [
   {
     key: 'aigerim',
     publicName: { en: 'Aigerim', ru: 'Айгерим', kk: 'Әйгерім' } satisfies Localized,
@@ -38,6 +50,12 @@ export const leaders = [
     publicName: { en: 'Marzhan', ru: 'Маржан', kk: 'Маржан' } satisfies Localized,
     realName: 'Gulmira Serikovna Tokhtarova',
     consent: consent(['name', 'photo', 'quotes'], 540),
+    // She speaks for the program in public, so the site may name her even once her consent
+    // lapses; her photo still needs her consent.
+    publicRole: {
+      holds: true,
+      basis: 'Program coordinator: named as the program’s contact in its public reports and in the press.',
+    },
     role: {
       en: 'Program coordinator',
       ru: 'Координатор программы',

@@ -50,6 +50,14 @@ describe('demo content', () => {
     }
   })
 
+  it('shows every demo leader on the site, one of them by her public role', async () => {
+    const { docs } = await payload.find({ collection: 'leaders' })
+    for (const leader of docs) expect(leader).toMatchObject({ shownOnSite: true, photoShown: true })
+    expect(docs.filter((leader) => leader.publicRole?.holds).map((leader) => leader.publicName)).toEqual(['Marzhan'])
+    const visible = await payload.find({ collection: 'leaders', overrideAccess: false, user: null })
+    expect(visible.totalDocs).toBe(docs.length)
+  })
+
   it('has at least two participants with pseudonyms', async () => {
     const { docs } = await payload.find({ collection: 'participants' })
     expect(docs.length).toBeGreaterThanOrEqual(2)

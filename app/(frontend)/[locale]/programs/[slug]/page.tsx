@@ -110,7 +110,13 @@ export default async function ProgramPage({ params }: Props) {
           <ul role="list" className="leaders">
             {leaders.map((leader) => (
               <li key={leader.id}>
-                <MediaImage media={leader.photo} size="thumbnail" sizes="8rem" className="leaders__photo" />
+                {/* Her photo only with her consent to photos; her name may be public without it. */}
+                <MediaImage
+                  media={leader.photoShown ? leader.photo : null}
+                  size="thumbnail"
+                  sizes="8rem"
+                  className="leaders__photo"
+                />
                 <p className="leaders__name">{leader.publicName}</p>
                 {leader.role ? <p className="meta">{leader.role}</p> : null}
               </li>
