@@ -44,8 +44,8 @@ const collectionTable: Record<CollectionSlug, Record<Role, string>> = {
   leaders: { anonymous: 'R', contributor: 'R', editor: 'CRU', safeguarding: 'RUD', admin: 'CRUD' },
   participants: { anonymous: '', contributor: 'R', editor: 'R', safeguarding: 'CRUD', admin: 'CRUD' },
   'consent-evidence': { anonymous: '', contributor: '', editor: '', safeguarding: 'CRUD', admin: 'CRUD' },
-  // Anonymous visitors read only media a published page uses (privacy/media/visibility.ts); these specs' uploads are unused.
-  media: { anonymous: '', contributor: 'CRU', editor: 'CRUD', safeguarding: 'R', admin: 'CRUD' },
+  // Anonymous visitors read only the media a published page uses (privacy/media/visibility.ts).
+  media: { anonymous: 'R', contributor: 'CRU', editor: 'CRUD', safeguarding: 'R', admin: 'CRUD' },
   users: { anonymous: '', contributor: 'RU', editor: 'RU', safeguarding: 'RU', admin: 'CRUD' },
   'audit-log': { anonymous: '', contributor: '', editor: '', safeguarding: 'R', admin: 'R' },
   'payload-jobs': { anonymous: '', contributor: '', editor: '', safeguarding: '', admin: '' },
