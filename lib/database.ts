@@ -6,6 +6,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 
 import { migrations } from '@/migrations'
+import { mongoMigrations } from '@/migrations/mongodb'
 
 import { databaseUri, isMongoUri } from './env'
 
@@ -16,12 +17,12 @@ import { databaseUri, isMongoUri } from './env'
  *
  * SQLite schema changes: development pushes the schema directly; production runs the committed
  * migrations in `migrations/` on start (`prodMigrations`), so `next start` on a new file creates
- * its tables. MongoDB needs no schema migrations.
+ * its tables. MongoDB needs no schema migrations; its data migrations are in `migrations/mongodb`.
  */
 export function databaseAdapter(): DatabaseAdapterObj {
   const uri = databaseUri()
   if (isMongoUri(uri)) {
-    return mongooseAdapter({ url: uri })
+    return mongooseAdapter({ url: uri, prodMigrations: mongoMigrations })
   }
   ensureParentFolder(uri)
   return sqliteAdapter({

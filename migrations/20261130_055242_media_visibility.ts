@@ -1,6 +1,6 @@
 import { MigrateUpArgs, MigrateDownArgs, sql } from '@payloadcms/db-sqlite'
 
-import { backfillMediaVisibility } from '@/privacy/media/backfill'
+import { backfillPrivacyState } from '@/privacy/backfill'
 
 export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`ALTER TABLE \`media\` ADD \`public\` integer DEFAULT false;`)
@@ -20,7 +20,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`media_sizes_card_small_sizes_card_small_filename_idx\` ON \`media\` (\`sizes_card_small_filename\`);`)
   await db.run(sql`CREATE INDEX \`media_sizes_hero_small_sizes_hero_small_filename_idx\` ON \`media\` (\`sizes_hero_small_filename\`);`)
   // Media were public by default before: decide each one's visibility from what uses it now.
-  await backfillMediaVisibility(req)
+  await backfillPrivacyState(req)
 }
 
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {

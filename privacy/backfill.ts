@@ -3,18 +3,19 @@ import type { PayloadRequest } from 'payload'
 import { isolatedRequest } from '@/lib/payload/isolatedRequest'
 import type { AllLocales } from '@/privacy/content/documentAsSaved'
 import { personKey, programUses, storyUses } from '@/privacy/content/uses'
-
-import { refreshMediaVisibility } from './visibility'
+import { refreshLeaderVisibility } from '@/privacy/leaders/shownOnSite'
+import { refreshMediaVisibility } from '@/privacy/media/visibility'
 
 /**
- * For a database written before media visibility existed: derives which media each story and
- * program uses (and who each story depends on) from what is stored, then sets every media
- * document's `public` flag. Written straight to the database: nothing is republished or versioned.
- * Safe to run again; it only ever recomputes.
+ * For a database written before Voices kept its derived privacy state: which leaders are shown,
+ * which media each story and program uses (and who each story depends on), and which media are
+ * public. Everything is recomputed from what is stored and written straight to the database:
+ * nothing is republished or versioned. Safe to run again. Migrations call it once.
  */
-export async function backfillMediaVisibility(request: PayloadRequest): Promise<void> {
+export async function backfillPrivacyState(request: PayloadRequest): Promise<void> {
   const req = isolatedRequest(request)
   const { payload } = req
+  await refreshLeaderVisibility(req)
   for (const collection of ['stories', 'programs'] as const) {
     const { docs } = await payload.find({
       collection,
@@ -26,6 +27,7 @@ export async function backfillMediaVisibility(request: PayloadRequest): Promise<
     })
     for (const doc of docs as unknown as AllLocales[]) {
       const uses = collection === 'stories' ? await storyUses(doc, req) : await programUses(doc, req)
+      // Both lists live in the same table: write them together so neither is lost.
       const data =
         collection === 'stories'
           ? { mediaUsed: uses.media, dependsOn: uses.needs.map(personKey) }
