@@ -28,12 +28,15 @@ export type Write = {
 }
 
 type Pending =
-  { kind: 'restore'; parent: string; draft: boolean; version: AllLocales } | { kind: 'publishLocale'; locale: string }
+  | { kind: 'restore'; parent: string; draft: boolean; version: AllLocales }
+  | { kind: 'publishLocale'; locale: string }
+  | { kind: 'duplicate'; source: string; locales?: string[] }
 
 const pendingKey = (collection: PublishedCollection) => `voices:pendingWrite:${collection}`
 
 /**
- * Before each operation, notes what the hooks cannot see for themselves: the version a restore
+ * Before each operation, notes what the hooks cannot see for themselves: that a create copies
+ * another document (Payload removes the source's ID before the hooks run), the version a restore
  * writes (all its locales) and whether it restores as a draft, or the one locale an update
  * publishes. Any other operation clears the note, so it never outlives its own write.
  */
@@ -62,12 +65,22 @@ export function noteWrite(collection: PublishedCollection): CollectionBeforeOper
         }
         req.context[key] = pending
       }
+    } else if (operation === 'create' && args.duplicateFromID !== undefined && args.duplicateFromID !== null) {
+      const locales =
+        Array.isArray(args.selectedLocales) && args.selectedLocales.length > 0 ? args.selectedLocales : undefined
+      const pending: Pending = { kind: 'duplicate', source: String(args.duplicateFromID), locales }
+      req.context[key] = pending
     } else if (operation === 'update' && typeof args.publishSpecificLocale === 'string') {
       const pending: Pending = { kind: 'publishLocale', locale: args.publishSpecificLocale }
       req.context[key] = pending
     }
     return args
   }
+}
+
+/** Whether the create now running copies another document. */
+export function isDuplicate(collection: PublishedCollection, req: PayloadRequest): boolean {
+  return (req.context[pendingKey(collection)] as Pending | undefined)?.kind === 'duplicate'
 }
 
 type Args = {
@@ -86,38 +99,58 @@ export async function describeWrite({ collection, data, originalDoc, operation, 
   const savingLocale = req.locale ?? undefined
   const reader = isolatedRequest(req)
   const pending = req.context[pendingKey(collection)] as Pending | undefined
-  const id = relationId(originalDoc?.id) ?? undefined
+  const id = operation === 'update' ? (relationId(originalDoc?.id) ?? undefined) : undefined
   const fields = req.payload.collections[collection].config.fields
 
   const kind: Write['kind'] =
     operation === 'create'
-      ? id
+      ? pending?.kind === 'duplicate'
         ? 'duplicate'
         : 'create'
       : pending?.kind === 'restore' && pending.parent === id
         ? 'restore'
         : 'update'
 
-  const read = (draft: boolean) =>
+  const read = (docId: string, draft: boolean) =>
     req.payload
-      .findByID({ collection, id: id!, draft, locale: 'all', depth: 0, overrideAccess: true, req: reader })
+      .findByID({ collection, id: docId, draft, locale: 'all', depth: 0, overrideAccess: true, req: reader })
       .then((doc) => doc as unknown as AllLocales)
       .catch(() => null)
 
-  // Duplicates copy the source's latest version; updates start from the latest version too
-  // (a pending draft is what an update publishes); restores write the version as it was.
-  const base: AllLocales =
-    kind === 'restore' && pending?.kind === 'restore' ? pending.version : id ? ((await read(true)) ?? {}) : {}
+  // Updates start from the latest version (a pending draft is what an update publishes);
+  // restores write the version as it was; duplicates copy the source's latest version, in the
+  // locales asked for.
+  let base: AllLocales = {}
+  if (kind === 'restore' && pending?.kind === 'restore') base = pending.version
+  else if (kind === 'update' && id) base = (await read(id, true)) ?? {}
+  else if (kind === 'duplicate' && pending?.kind === 'duplicate') {
+    const source = (await read(pending.source, true)) ?? {}
+    base = pending.locales ? keepLocales(fields, source, pending.locales) : source
+    delete base.id
+  }
   // A restore's data is the version read in the default locale.
   const locale = kind === 'restore' ? defaultLocale : savingLocale
   let saved = overlay(fields, base, data, locale)
 
-  const main = kind === 'update' || kind === 'restore' ? await read(false) : null
+  const main = (kind === 'update' || kind === 'restore') && id ? await read(id, false) : null
   const publishedBefore = main?._status === 'published' ? main : null
 
-  // Publishing one locale puts that locale live beside what was already published in the others.
-  if (pending?.kind === 'publishLocale' && kind === 'update') {
-    saved = mergeLocale(fields, publishedBefore ?? {}, saved, pending.locale)
+  // Publishing one locale puts that locale live beside the other locales of the last published
+  // version, whether or not the story is published now.
+  if (pending?.kind === 'publishLocale' && kind === 'update' && id) {
+    const {
+      docs: [lastPublished],
+    } = await req.payload.findVersions({
+      collection,
+      where: { and: [{ parent: { equals: id } }, { 'version._status': { equals: 'published' } }] },
+      sort: '-updatedAt',
+      limit: 1,
+      locale: 'all',
+      depth: 0,
+      overrideAccess: true,
+      req: reader,
+    })
+    saved = mergeLocale(fields, (lastPublished?.version as unknown as AllLocales) ?? {}, saved, pending.locale)
   }
 
   const requested = kind === 'restore' && pending?.kind === 'restore' && pending.draft ? 'draft' : data._status
@@ -184,6 +217,26 @@ function mergeLocale(fields: Field[], published: AllLocales, saved: AllLocales, 
       out[field.name] = { ...asRecord(published[field.name]), [locale]: asRecord(saved[field.name])[locale] }
     } else if (field.type === 'group') {
       out[field.name] = mergeLocale(field.fields, asRecord(published[field.name]), asRecord(saved[field.name]), locale)
+    }
+  }
+  return out
+}
+
+/** Only these locales of every localized field, as a duplicate of selected locales copies them. */
+function keepLocales(fields: Field[], doc: AllLocales, locales: string[]): AllLocales {
+  const out: AllLocales = { ...doc }
+  for (const field of fields) {
+    if (field.type === 'row' || field.type === 'collapsible') {
+      Object.assign(out, keepLocales((field as Container).fields, out, locales))
+      continue
+    }
+    if (!isNamed(field)) continue
+    if ('localized' in field && field.localized) {
+      out[field.name] = Object.fromEntries(
+        Object.entries(asRecord(doc[field.name])).filter(([code]) => locales.includes(code)),
+      )
+    } else if (field.type === 'group') {
+      out[field.name] = keepLocales(field.fields, asRecord(doc[field.name]), locales)
     }
   }
   return out

@@ -4,7 +4,7 @@ import { consentFailures } from '@/privacy/consent/check'
 import type { Write } from '@/privacy/content/documentAsSaved'
 import type { DocumentUses } from '@/privacy/content/uses'
 
-export type ConsentError = { path: string; message: string; label?: { en: string; ru: string } }
+export type ConsentError = { path: string; message: string; label?: string | { en: string; ru: string } }
 
 /**
  * The consent gate. A document cannot be published, or stay published through an edit, while
@@ -25,5 +25,6 @@ export async function consentErrors(
   const failures = (await consentFailures(uses.needs, req, new Date(), locale)).filter(
     (failure) => !(keepRedacted && failure.redactable),
   )
-  return failures.map(({ path, message }) => ({ path, message }))
+  // The message doubles as the label: bulk results and job logs keep only the labels.
+  return failures.map(({ path, message }) => ({ path, message, label: message }))
 }

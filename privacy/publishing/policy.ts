@@ -6,7 +6,7 @@ import { isolatedRequest } from '@/lib/payload/isolatedRequest'
 import { savingLocale } from '@/lib/payload/savingLocale'
 import { hasRole } from '@/lib/roles'
 import { contributorReviewStatuses } from '@/lib/workflow/reviewStatus'
-import { describeWrite, type PublishedCollection, type Write } from '@/privacy/content/documentAsSaved'
+import { describeWrite, isDuplicate, type PublishedCollection, type Write } from '@/privacy/content/documentAsSaved'
 import { personKey, programUses, storyUses } from '@/privacy/content/uses'
 
 import { consentErrors } from './consentGate'
@@ -111,7 +111,7 @@ function startAsDraft(data: Record<string, unknown>): void {
 
 export function applyPublishingPolicy(collection: PublishedCollection): CollectionBeforeChangeHook {
   return async ({ context, data, originalDoc, operation, req }) => {
-    if (operation === 'create' && originalDoc?.id) startAsDraft(data)
+    if (operation === 'create' && isDuplicate(collection, req)) startAsDraft(data)
     const write = await describeWrite({ collection, data, originalDoc, operation, req })
     const reader = isolatedRequest(req)
     const uses =
