@@ -27,6 +27,9 @@ export const Users: CollectionConfig = {
     delete: isAdmin,
     read: isAdminOrSelf,
     update: isAdminOrSelf,
+    // Payload lets any signed-in user unlock any account by default; a lock after failed
+    // logins is a security signal only admins should clear.
+    unlock: isAdmin,
   },
   fields: [
     {

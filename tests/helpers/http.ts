@@ -1,0 +1,59 @@
+import type { Payload } from 'payload'
+
+import { GRAPHQL_POST } from '@payloadcms/next/routes'
+import { handleEndpoints } from 'payload'
+
+/**
+ * REST and GraphQL in-process, through the same handlers `app/(payload)/api` mounts, so a test
+ * sees exactly what a client over HTTP would: access control, hooks and the JSON a response carries.
+ */
+const origin = 'http://voices.test'
+
+async function config() {
+  return (await import('@payload-config')).default
+}
+
+/** Signs in with the password `createStaff` gives everyone and returns the session token. */
+export async function tokenFor(payload: Payload, email: string): Promise<string> {
+  const { token } = await payload.login({
+    collection: 'users',
+    data: { email, password: 'correct horse battery staple' },
+  })
+  if (!token) throw new Error(`no token for ${email}`)
+  return token
+}
+
+function headers(token: string | null, json: boolean): Headers {
+  const result = new Headers()
+  if (token) result.set('Authorization', `JWT ${token}`)
+  if (json) result.set('Content-Type', 'application/json')
+  return result
+}
+
+/** Calls `/api/...` as the holder of this token (or anonymously) and returns the raw Response. */
+export async function rest(
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+  path: string,
+  { token = null, body }: { token?: string | null; body?: unknown } = {},
+): Promise<Response> {
+  const request = new Request(`${origin}${path}`, {
+    method,
+    headers: headers(token, body !== undefined),
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
+  return handleEndpoints({ config: await config(), request })
+}
+
+/** POST /api/graphql as the holder of this token (or anonymously). */
+export async function graphql(
+  query: string,
+  token: string | null = null,
+): Promise<{ data?: Record<string, unknown>; errors?: Array<{ message: string }> }> {
+  const request = new Request(`${origin}/api/graphql`, {
+    method: 'POST',
+    headers: headers(token, true),
+    body: JSON.stringify({ query }),
+  })
+  const response = await GRAPHQL_POST(await config())(request)
+  return response.json()
+}
