@@ -279,6 +279,10 @@ export interface Media {
    * Photographer or source, e.g. "Photo: WEP Almaty".
    */
   credit?: string | null;
+  /**
+   * Set when the file is uploaded. Contributors can change only the files they uploaded.
+   */
+  uploadedBy?: (string | null) | User;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -986,6 +990,7 @@ export interface MediaSelect<T extends boolean = true> {
   peopleShown?: T;
   blurDataUrl?: T;
   credit?: T;
+  uploadedBy?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;

@@ -4,11 +4,13 @@ import path from 'node:path'
 import { anyone } from '@/access/anyone'
 import { authenticated } from '@/access/authenticated'
 import { isEditor } from '@/access/isEditor'
+import { isEditorOrUploader } from '@/access/isEditorOrUploader'
 import { isWriter } from '@/access/isWriter'
 import { revalidateCollection } from '@/hooks/revalidatePublicSite'
 import { dataDir } from '@/lib/env'
 import { cacheTags } from '@/lib/site/cacheTags'
 
+import { uploadedByField } from './fields/uploadedBy'
 import { anonymiseFilename } from './hooks/anonymiseFilename'
 import { generateBlurPlaceholder } from './hooks/generateBlurPlaceholder'
 
@@ -28,7 +30,7 @@ export const Media: CollectionConfig = {
     create: isWriter,
     delete: isEditor,
     read: anyone,
-    update: isWriter,
+    update: isEditorOrUploader,
   },
   hooks: {
     beforeOperation: [anonymiseFilename],
@@ -105,5 +107,6 @@ export const Media: CollectionConfig = {
         },
       },
     },
+    uploadedByField,
   ],
 }

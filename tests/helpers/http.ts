@@ -30,16 +30,19 @@ function headers(token: string | null, json: boolean): Headers {
   return result
 }
 
-/** Calls `/api/...` as the holder of this token (or anonymously) and returns the raw Response. */
+/**
+ * Calls `/api/...` as the holder of this token (or anonymously) and returns the raw Response;
+ * `body` is sent as JSON, `form` as multipart (uploads).
+ */
 export async function rest(
   method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
   path: string,
-  { token = null, body }: { token?: string | null; body?: unknown } = {},
+  { token = null, body, form }: { token?: string | null; body?: unknown; form?: FormData } = {},
 ): Promise<Response> {
   const request = new Request(`${origin}${path}`, {
     method,
     headers: headers(token, body !== undefined),
-    body: body === undefined ? undefined : JSON.stringify(body),
+    body: form ?? (body === undefined ? undefined : JSON.stringify(body)),
   })
   return handleEndpoints({ config: await config(), request })
 }

@@ -1,11 +1,12 @@
 import type { Payload } from 'payload'
 
+import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { Role } from '@/lib/roles'
 import type { User } from '@/payload-types'
 
-import { rest, tokenFor } from '../helpers/http'
+import { graphql, rest, tokenFor } from '../helpers/http'
 import { createStaff, requestAs, startPayload, stopPayload } from '../helpers/payload'
 
 let payload: Payload
@@ -82,5 +83,130 @@ describe('unlocking a locked account', () => {
       const unlock = users === true || users.unlock === true || (users.unlock as { permission?: boolean })?.permission
       expect(Boolean(unlock), role).toBe(role === 'admin')
     }
+  })
+})
+
+/** A small PNG standing in for a photo. */
+async function image(): Promise<Buffer> {
+  return sharp({ create: { width: 40, height: 30, channels: 3, background: '#a07050' } })
+    .png()
+    .toBuffer()
+}
+
+async function uploadAs(user: User, data: Record<string, unknown> = {}) {
+  const file = await image()
+  return payload.create({
+    collection: 'media',
+    data: { alt: 'A table with tea cups', ...data },
+    file: { data: file, mimetype: 'image/png', name: 'photo.png', size: file.length },
+    overrideAccess: false,
+    req: await requestAs(payload, user),
+  })
+}
+
+const idOf = (value: unknown) => (typeof value === 'object' && value ? (value as { id: string }).id : value)
+
+describe('media ownership', () => {
+  it('records the uploader from the session, whatever the request claims', async () => {
+    const author = await createStaff(payload, 'contributor')
+    const other = await createStaff(payload, 'editor')
+    const media = await uploadAs(author, { uploadedBy: other.id })
+    expect(idOf(media.uploadedBy)).toBe(author.id)
+
+    // Over REST, as a multipart upload carrying a forged uploader.
+    const form = new FormData()
+    form.append('file', new Blob([new Uint8Array(await image())], { type: 'image/png' }), 'photo.png')
+    form.append('_payload', JSON.stringify({ alt: 'Forged', uploadedBy: other.id }))
+    const token = await tokenFor(payload, author.email)
+    const response = await rest('POST', '/api/media?depth=0', { token, form })
+    expect(response.status).toBe(201)
+    expect(((await response.json()) as { doc: { uploadedBy: string } }).doc.uploadedBy).toBe(author.id)
+  })
+
+  it('can never be changed afterwards, by the uploader or an admin', async () => {
+    const author = await createStaff(payload, 'contributor')
+    const admin = await createStaff(payload, 'admin')
+    const media = await uploadAs(author)
+    for (const user of [author, admin]) {
+      const updated = await payload.update({
+        collection: 'media',
+        id: media.id,
+        data: { uploadedBy: admin.id, alt: `Edited by ${user.role}` },
+        overrideAccess: false,
+        req: await requestAs(payload, user),
+      })
+      expect(updated.alt).toBe(`Edited by ${user.role}`)
+      expect(idOf(updated.uploadedBy)).toBe(author.id)
+    }
+    // Not even Voices' own code, writing with system rights, moves it.
+    const system = await payload.update({ collection: 'media', id: media.id, data: { uploadedBy: admin.id } })
+    expect(idOf(system.uploadedBy)).toBe(author.id)
+  })
+
+  it('lets contributors change their own uploads only; editors and admins any; safeguarding none', async () => {
+    const author = await createStaff(payload, 'contributor')
+    const colleague = await createStaff(payload, 'contributor')
+    const media = await uploadAs(author)
+    const status = async (user: User) =>
+      (
+        await rest('PATCH', `/api/media/${media.id}`, {
+          token: await tokenFor(payload, user.email),
+          body: { alt: `Changed by ${user.email}` },
+        })
+      ).status
+    expect(await status(author)).toBe(200)
+    expect(await status(colleague)).toBe(403)
+    expect(await status(await createStaff(payload, 'safeguarding'))).toBe(403)
+    expect(await status(await createStaff(payload, 'editor'))).toBe(200)
+    const admin = await createStaff(payload, 'admin')
+    expect(await status(admin)).toBe(200)
+    expect((await rest('PATCH', `/api/media/${media.id}`, { body: { alt: 'Anonymous' } })).status).toBe(403)
+
+    // The local API with access enforced, and GraphQL, give the same answers.
+    await expect(
+      payload.update({
+        collection: 'media',
+        id: media.id,
+        data: { caption: 'Not hers' },
+        overrideAccess: false,
+        req: await requestAs(payload, colleague),
+      }),
+    ).rejects.toThrow(/not allowed/i)
+    const mutation = `mutation { updateMedia(id: "${media.id}", data: { caption: "Via GraphQL" }) { caption } }`
+    const refused = await graphql(mutation, await tokenFor(payload, colleague.email))
+    expect(refused.errors?.[0]?.message).toMatch(/not allowed/i)
+    const allowed = await graphql(mutation, await tokenFor(payload, author.email))
+    expect(allowed.errors).toBeUndefined()
+    expect(allowed.data?.updateMedia).toEqual({ caption: 'Via GraphQL' })
+
+    const stored = await payload.findByID({ collection: 'media', id: media.id })
+    expect([stored.alt, stored.caption]).toEqual([`Changed by ${admin.email}`, 'Via GraphQL'])
+  })
+
+  it('bulk updates by a contributor reach only her own uploads', async () => {
+    const author = await createStaff(payload, 'contributor')
+    const colleague = await createStaff(payload, 'contributor')
+    const mine = await uploadAs(author, { credit: 'bulk-test' })
+    const theirs = await uploadAs(colleague, { credit: 'bulk-test' })
+    const result = await payload.update({
+      collection: 'media',
+      where: { credit: { equals: 'bulk-test' } },
+      data: { caption: 'Bulk caption' },
+      overrideAccess: false,
+      req: await requestAs(payload, author),
+    })
+    expect(result.docs.map((doc) => doc.id)).toEqual([mine.id])
+    expect((await payload.findByID({ collection: 'media', id: theirs.id })).caption ?? null).toBeNull()
+  })
+
+  it('is staff-only: visitors never see who uploaded a file, nor filter by it', async () => {
+    const author = await createStaff(payload, 'contributor')
+    const media = await uploadAs(author)
+    const anonymous = await rest('GET', `/api/media/${media.id}?depth=0`)
+    expect(await anonymous.text()).not.toContain(author.id)
+    const filtered = await rest('GET', `/api/media?where[uploadedBy][equals]=${author.id}&depth=0`)
+    expect(filtered.status).not.toBe(200)
+    const staff = await rest('GET', `/api/media/${media.id}?depth=0`, { token: await tokenFor(payload, author.email) })
+    expect(((await staff.json()) as { uploadedBy?: string }).uploadedBy).toBe(author.id)
   })
 })
