@@ -611,7 +611,8 @@ export interface AuditLog {
   user?: (string | null) | User;
   action: 'read' | 'create' | 'update' | 'delete' | 'erase';
   documentCollection: string;
-  document: string;
+  document?: string | null;
+  documents?: string[] | null;
   fields?: string[] | null;
   summary?: string | null;
   updatedAt: string;
@@ -1082,6 +1083,7 @@ export interface AuditLogSelect<T extends boolean = true> {
   action?: T;
   documentCollection?: T;
   document?: T;
+  documents?: T;
   fields?: T;
   summary?: T;
   updatedAt?: T;

@@ -14,7 +14,7 @@ import { protectPeopleInStories } from '@/privacy/takedown/protectPeopleInStorie
 
 import { eraseEndpoint } from '@/privacy/erasure/eraseEndpoint'
 
-const audit = auditPrivateData('leaders', ['realName', 'consent'])
+const audit = auditPrivateData('leaders')
 
 const revalidateLeaders = revalidateCollection(cacheTags.leaders)
 
@@ -45,7 +45,7 @@ export const Leaders: CollectionConfig = {
     update: hasAnyRole('admin', 'editor', 'safeguarding'),
   },
   hooks: {
-    afterRead: [audit.afterRead],
+    afterOperation: [audit.afterOperation],
     afterChange: [revalidateLeaders.afterChange, protectPeopleInStories('leaders'), audit.afterChange],
     afterDelete: [revalidateLeaders.afterDelete, audit.afterDelete],
   },

@@ -3,6 +3,7 @@ import type { Endpoint } from 'payload'
 import { APIError } from 'payload'
 
 import { recordAudit } from '@/privacy/audit/recordAudit'
+import { privateFieldsOf } from '@/privacy/privateData'
 import { hasRole } from '@/lib/roles'
 
 /**
@@ -49,7 +50,8 @@ export function eraseEndpoint(collection: 'participants' | 'leaders', nameField:
       })
       if (evidenceId)
         await req.payload.delete({ collection: 'consent-evidence', id: String(evidenceId), overrideAccess: true, req })
-      await recordAudit(req, { action: 'erase', collection, id, fields: [nameField, 'notes', 'consent', 'evidence'] })
+      // The evidence file's deletion has its own entry (consent-evidence's audit hooks).
+      await recordAudit(req, { action: 'erase', collection, id, fields: privateFieldsOf(collection) })
       return Response.json({ erased: true, id })
     },
   }
