@@ -1185,6 +1185,10 @@ export interface SiteSetting {
    */
   donationUrl?: string | null;
   /**
+   * Dates on the site (e.g. when a story was published) and in the admin are shown in this time zone. An IANA name, e.g. Asia/Almaty.
+   */
+  timeZone: string;
+  /**
    * Either way it happens at once. A photo of her cannot be redacted: stories showing her photo are always unpublished. Only admins can change this.
    */
   consentWithdrawalPolicy: 'unpublish' | 'redact';
@@ -1259,6 +1263,7 @@ export interface SiteSettingsSelect<T extends boolean = true> {
   mission?: T;
   trustStatement?: T;
   donationUrl?: T;
+  timeZone?: T;
   consentWithdrawalPolicy?: T;
   waysToHelp?:
     | T
