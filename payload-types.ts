@@ -1187,7 +1187,7 @@ export interface SiteSetting {
   /**
    * Dates on the site (e.g. when a story was published) and in the admin are shown in this time zone. An IANA name, e.g. Asia/Almaty.
    */
-  timeZone: string;
+  timeZone?: string | null;
   /**
    * Either way it happens at once. A photo of her cannot be redacted: stories showing her photo are always unpublished. Only admins can change this.
    */

@@ -17,7 +17,7 @@ export function StoryCard({
   story: CardStory
   locale: Locale
   /** Site settings' time zone, for the date. */
-  timeZone: string
+  timeZone: string | null | undefined
   headingLevel?: 2 | 3
 }) {
   const program = story.program && typeof story.program === 'object' ? story.program : null
@@ -54,7 +54,7 @@ export function StoryGrid({
 }: {
   stories: CardStory[]
   locale: Locale
-  timeZone: string
+  timeZone: string | null | undefined
   headingLevel?: 2 | 3
 }) {
   return (

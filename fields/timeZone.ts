@@ -10,13 +10,13 @@ export function validateTimeZone(value: unknown): true | string {
 
 /**
  * The time zone the site and the admin show dates in. Stored under its canonical name, so
- * "asia/almaty" is kept as "Asia/Almaty".
+ * "asia/almaty" is kept as "Asia/Almaty". Never empty (the validation refuses it), yet not
+ * `required`: for a global that would make GraphQL demand it in every settings update.
  */
 export const timeZoneField: TextField = {
   name: 'timeZone',
   type: 'text',
   label: { en: 'Time zone', ru: 'Часовой пояс' },
-  required: true,
   defaultValue: defaultTimeZone,
   validate: validateTimeZone,
   hooks: { beforeChange: [({ value }) => canonicalTimeZone(value) ?? value] },

@@ -19,7 +19,11 @@ export function messages(locale: Locale): Messages {
 export const intlLocale: Record<Locale, string> = { en: 'en-GB', ru: 'ru-RU', kk: 'kk-KZ' }
 
 /** A date as the site prints it, in the organisation's time zone (site settings' `timeZone`). */
-export function formatDate(value: string | null | undefined, locale: Locale, timeZone: string): string {
+export function formatDate(
+  value: string | null | undefined,
+  locale: Locale,
+  timeZone: string | null | undefined,
+): string {
   if (!value) return ''
   return new Intl.DateTimeFormat(intlLocale[locale], {
     dateStyle: 'long',
