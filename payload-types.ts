@@ -310,6 +310,10 @@ export interface Media {
    * Photographer or source, e.g. "Photo: WEP Almaty".
    */
   credit?: string | null;
+  /**
+   * Set when the file is uploaded. Contributors can change only the files they uploaded.
+   */
+  uploadedBy?: (string | null) | User;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -679,7 +683,8 @@ export interface AuditLog {
   user?: (string | null) | User;
   action: 'read' | 'create' | 'update' | 'delete' | 'erase';
   documentCollection: string;
-  document: string;
+  document?: string | null;
+  documents?: string[] | null;
   fields?: string[] | null;
   summary?: string | null;
   updatedAt: string;
@@ -1072,6 +1077,7 @@ export interface MediaSelect<T extends boolean = true> {
   public?: T;
   blurDataUrl?: T;
   credit?: T;
+  uploadedBy?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;
@@ -1183,6 +1189,7 @@ export interface AuditLogSelect<T extends boolean = true> {
   action?: T;
   documentCollection?: T;
   document?: T;
+  documents?: T;
   fields?: T;
   summary?: T;
   updatedAt?: T;
@@ -1284,6 +1291,10 @@ export interface SiteSetting {
    */
   donationUrl?: string | null;
   /**
+   * Dates on the site (e.g. when a story was published) and in the admin are shown in this time zone. An IANA name, e.g. Asia/Almaty.
+   */
+  timeZone?: string | null;
+  /**
    * Either way it happens at once. A photo of her cannot be redacted: stories showing her photo are always unpublished. Only admins can change this.
    */
   consentWithdrawalPolicy: 'unpublish' | 'redact';
@@ -1358,6 +1369,7 @@ export interface SiteSettingsSelect<T extends boolean = true> {
   mission?: T;
   trustStatement?: T;
   donationUrl?: T;
+  timeZone?: T;
   consentWithdrawalPolicy?: T;
   waysToHelp?:
     | T

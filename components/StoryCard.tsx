@@ -11,10 +11,13 @@ export type CardStory = Pick<Story, 'id' | 'title' | 'slug' | 'excerpt' | 'publi
 export function StoryCard({
   story,
   locale,
+  timeZone,
   headingLevel = 3,
 }: {
   story: CardStory
   locale: Locale
+  /** Site settings' time zone, for the date. */
+  timeZone: string | null | undefined
   headingLevel?: 2 | 3
 }) {
   const program = story.program && typeof story.program === 'object' ? story.program : null
@@ -32,7 +35,9 @@ export function StoryCard({
           <Link href={localePath(locale, `stories/${story.slug}`)}>{story.title}</Link>
         </Heading>
         <p className="meta">
-          {story.publishedAt ? <time dateTime={story.publishedAt}>{formatDate(story.publishedAt, locale)}</time> : null}
+          {story.publishedAt ? (
+            <time dateTime={story.publishedAt}>{formatDate(story.publishedAt, locale, timeZone)}</time>
+          ) : null}
           {program ? <span> · {program.name}</span> : null}
         </p>
         {story.excerpt ? <p className="card__excerpt">{story.excerpt}</p> : null}
@@ -44,17 +49,19 @@ export function StoryCard({
 export function StoryGrid({
   stories,
   locale,
+  timeZone,
   headingLevel,
 }: {
   stories: CardStory[]
   locale: Locale
+  timeZone: string | null | undefined
   headingLevel?: 2 | 3
 }) {
   return (
     <ul className="grid" role="list">
       {stories.map((story) => (
         <li key={story.id}>
-          <StoryCard story={story} locale={locale} headingLevel={headingLevel} />
+          <StoryCard story={story} locale={locale} timeZone={timeZone} headingLevel={headingLevel} />
         </li>
       ))}
     </ul>

@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation'
 import { localePath, messages } from '@/lib/i18n'
 import type { Locale } from '@/lib/locales'
 import { pageMetadata } from '@/lib/site/metadata'
-import { findProgram, listPrograms, listStories, listTags, type StoryFilter } from '@/lib/site/publicApi'
+import { findProgram, listPrograms, listStories, listTags, siteSettings, type StoryFilter } from '@/lib/site/publicApi'
 import { localeFrom, pageNumber } from '@/lib/site/routeParams'
 
 import { Pagination } from './Pagination'
@@ -41,11 +41,12 @@ export async function storyIndexMetadata({ locale, page, filter }: Args) {
 /** The newest-first story list, optionally filtered by program or tag, one page of it. */
 export async function StoryIndex({ locale, page, filter }: Args) {
   const t = messages(locale)
-  const [title, stories, programs, tags] = await Promise.all([
+  const [title, stories, programs, tags, settings] = await Promise.all([
     heading({ locale, filter }),
     listStories({ locale, page, filter }),
     listPrograms(locale),
     listTags(locale),
+    siteSettings(locale),
   ])
   if (!title || !stories || (page > 1 && page > stories.totalPages)) notFound()
   const current = (kind: 'program' | 'tag', slug: string) => (filter[kind] === slug ? 'page' : undefined)
@@ -88,7 +89,7 @@ export async function StoryIndex({ locale, page, filter }: Args) {
         </nav>
       </div>
       {stories.docs.length ? (
-        <StoryGrid stories={stories.docs} locale={locale} headingLevel={2} />
+        <StoryGrid stories={stories.docs} locale={locale} timeZone={settings.timeZone} headingLevel={2} />
       ) : (
         <p>{t.noStories}</p>
       )}

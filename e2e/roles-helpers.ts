@@ -362,8 +362,9 @@ export function setUpRoleFixtures(prefix: string, { auditEntry = false } = {}): 
 
 /**
  * The document a role tries to change or delete in the matrix: a new one made by the admin, except
- * for the jobs (none to be had), the audit log (only hooks write it) and staff changing their
- * own account (the only one they may change).
+ * for the jobs (none to be had), the audit log (only hooks write it), staff changing their
+ * own account (the only one they may change) and contributors changing media (only what they
+ * uploaded themselves).
  */
 export async function matrixTarget(
   fixtures: RoleFixtures,
@@ -375,6 +376,13 @@ export async function matrixTarget(
   if (slug === 'audit-log') return fixtures.auditEntryId
   if (slug === 'users' && op === 'update' && role !== 'anonymous' && role !== 'admin') return fixtures.staff[role].id
   const { api, admin, cleanup, marker } = fixtures
+  if (slug === 'media' && op === 'update' && role === 'contributor') {
+    const own = await restCreate(api, fixtures.staff.contributor.headers, slug, `${op} target ${role} ${marker}`)
+    expect(own.ok(), `contributor uploads: ${await own.text()}`).toBe(true)
+    const id = (await own.json()).doc.id as string
+    cleanup.add(slug, id)
+    return id
+  }
   return adminCreate(api, admin, slug, `${op} target ${role} ${slug} ${marker}`, cleanup)
 }
 

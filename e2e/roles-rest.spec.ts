@@ -115,6 +115,36 @@ test.describe('read constraints', () => {
       expect((await adminRead(api, admin, 'users', other))?.name).toBe(`Other user ${marker}`)
     }
   })
+
+  test('contributors change only the media they uploaded, and never who uploaded it', async () => {
+    const own = await restCreate(api, staff.contributor.headers, 'media', `Own upload ${marker}`)
+    expect(own.status(), await own.text()).toBe(201)
+    const mine = (await own.json()).doc
+    cleanup.add('media', mine.id)
+    // Populated (she may read her own account) or an ID, depending on depth.
+    expect(mine.uploadedBy?.id ?? mine.uploadedBy).toBe(staff.contributor.id)
+    const others = await adminCreate(api, admin, 'media', `Admin upload ${marker}`, cleanup)
+    const edit = (id: string, data: Record<string, unknown>) =>
+      api.patch(`/api/media/${id}?depth=0`, { headers: staff.contributor.headers, data })
+    expect((await edit(others, { caption: `Not hers ${marker}` })).status()).toBe(403)
+    expect((await adminRead(api, admin, 'media', others))?.caption ?? null).toBeNull()
+    const changed = await edit(mine.id, { caption: `Hers ${marker}`, uploadedBy: staff.editor.id })
+    expect(changed.status(), await changed.text()).toBe(200)
+    const after = await adminRead(api, admin, 'media', mine.id)
+    expect([after?.caption, after?.uploadedBy]).toEqual([`Hers ${marker}`, staff.contributor.id])
+  })
+
+  test('only admins unlock an account', async () => {
+    for (const role of ['anonymous', 'contributor', 'editor', 'safeguarding'] as const) {
+      const response = await api.post('/api/users/unlock', {
+        headers: headersOf(staff, role),
+        data: { email: staff.contributor.email },
+      })
+      expect(response.status(), role).toBe(403)
+    }
+    const response = await api.post('/api/users/unlock', { headers: admin, data: { email: staff.contributor.email } })
+    expect(response.status(), await response.text()).toBe(200)
+  })
 })
 
 test.describe('globals through REST', () => {

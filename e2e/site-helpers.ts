@@ -3,6 +3,7 @@ import { type APIRequestContext, expect, type Page, type TestInfo } from '@playw
 import { en, type Messages } from '../lib/i18n/messages/en'
 import { kk } from '../lib/i18n/messages/kk'
 import { ru } from '../lib/i18n/messages/ru'
+import { defaultTimeZone } from '../lib/timeZone'
 import { wepProgram } from '../seed/content/program'
 import { type DemoStory, stories } from '../seed/content/stories'
 import type { Localized } from '../seed/content/types'
@@ -64,9 +65,11 @@ export function seedNeighbours(slug: string): { previous: DemoStory | null; next
   return { previous: seedStories[index - 1] ?? null, next: seedStories[index + 1] ?? null }
 }
 
-/** Dates as the site prints them (long style, Almaty time). */
+/** Dates as the site prints them: long style, in site settings' time zone, which the seed leaves at the default. */
 export function siteDate(iso: string, locale: SiteLocale): string {
-  return new Intl.DateTimeFormat(hreflang[locale], { dateStyle: 'long', timeZone: 'Asia/Almaty' }).format(new Date(iso))
+  return new Intl.DateTimeFormat(hreflang[locale], { dateStyle: 'long', timeZone: defaultTimeZone }).format(
+    new Date(iso),
+  )
 }
 
 /** Impact figures as the site prints them: plain whole numbers are grouped the local way. */

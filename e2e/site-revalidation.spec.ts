@@ -1,7 +1,8 @@
 import { type APIRequestContext, expect, test } from '@playwright/test'
 
 import { editor } from './helpers'
-import { escapeRegExp, seedStory, storyIdBySlug, storyTitle, t, visit } from './site-helpers'
+import { defaultTimeZone } from '../lib/timeZone'
+import { escapeRegExp, seedStory, siteDate, storyIdBySlug, storyTitle, t, visit } from './site-helpers'
 
 /**
  * Pages are rendered once and then served from cache; a change published through the REST API
@@ -123,4 +124,35 @@ test('an unpublished story disappears from its page, the index and the feed, and
   expect(await body(request, '/en/feed.xml')).toMatch(feedEntry(story.slug))
   expect(await body(request, '/sitemap.xml')).toContain(`/en/stories/${story.slug}<`)
   for (const other of ['/en', '/en/programs', '/en/get-involved']) await body(request, other)
+})
+
+test('dates follow the time zone chosen in site settings', async ({ request }) => {
+  // 09:00 UTC is the afternoon in Almaty but still the evening before in Honolulu.
+  const story = seedStory('two-hundred-women-one-week-at-a-time')
+  const path = `/en/stories/${story.slug}`
+  const dateIn = (timeZone: string) =>
+    new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone }).format(new Date(story.publishedAt))
+  const dateShown = async () =>
+    /class="story__header"[^]*?<time[^>]*>([^<]+)<\/time>/.exec(await body(request, path))?.[1]
+  expect(dateIn('Pacific/Honolulu')).not.toBe(siteDate(story.publishedAt, 'en'))
+  expect(await dateShown()).toBe(siteDate(story.publishedAt, 'en'))
+
+  const { api, token } = await editor()
+  const setZone = async (timeZone: string) => {
+    const response = await api.post('/api/globals/site-settings?locale=en', {
+      headers: { Authorization: `JWT ${token}` },
+      data: { timeZone },
+    })
+    expect(response.status(), await response.text()).toBe(200)
+  }
+  try {
+    await setZone('Pacific/Honolulu')
+    expect(await dateShown()).toBe(dateIn('Pacific/Honolulu'))
+    expect(await body(request, '/en/stories')).toContain(`>${dateIn('Pacific/Honolulu')}</time>`)
+  } finally {
+    await setZone(defaultTimeZone)
+    await api.dispose()
+  }
+  expect(await dateShown()).toBe(siteDate(story.publishedAt, 'en'))
+  expect(await body(request, '/en/stories')).not.toContain(`>${dateIn('Pacific/Honolulu')}</time>`)
 })

@@ -2,8 +2,7 @@ import * as migration_20261122_004419_initial from './20261122_004419_initial';
 import * as migration_20261122_012908_public_site from './20261122_012908_public_site';
 import * as migration_20261122_014732_consent from './20261122_014732_consent';
 import * as migration_20261122_032028_editorial_workflow from './20261122_032028_editorial_workflow';
-import * as migration_20261130_054717_publishing_policy from './20261130_054717_publishing_policy';
-import * as migration_20261130_055242_media_visibility from './20261130_055242_media_visibility';
+import * as migration_20261130_064300_privacy_side_doors from './20261130_064300_privacy_side_doors';
 
 export const migrations = [
   {
@@ -27,13 +26,8 @@ export const migrations = [
     name: '20261122_032028_editorial_workflow',
   },
   {
-    up: migration_20261130_054717_publishing_policy.up,
-    down: migration_20261130_054717_publishing_policy.down,
-    name: '20261130_054717_publishing_policy',
-  },
-  {
-    up: migration_20261130_055242_media_visibility.up,
-    down: migration_20261130_055242_media_visibility.down,
-    name: '20261130_055242_media_visibility'
+    up: migration_20261130_064300_privacy_side_doors.up,
+    down: migration_20261130_064300_privacy_side_doors.down,
+    name: '20261130_064300_privacy_side_doors'
   },
 ];

@@ -31,7 +31,11 @@ export const AuditLog: CollectionConfig = {
       options: ['read', 'create', 'update', 'delete', 'erase'].map((value) => ({ label: value, value })),
     },
     { name: 'documentCollection', type: 'text', required: true },
-    { name: 'document', type: 'text', required: true, index: true },
+    // The one document an entry is about, when it is about one (writes, single reads)...
+    { name: 'document', type: 'text', index: true },
+    // ...and every document it covers: a list read or a population is one entry, not one per row.
+    { name: 'documents', type: 'text', hasMany: true, index: true },
+    // Names of private fields (privacy/privateData.ts), never their values.
     { name: 'fields', type: 'text', hasMany: true },
     { name: 'summary', type: 'text' },
   ],

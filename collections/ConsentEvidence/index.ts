@@ -3,13 +3,18 @@ import type { CollectionConfig } from 'payload'
 import path from 'node:path'
 
 import { canAccessPrivateData } from '@/privacy/access/canAccessPrivateData'
+import { auditFileDownloads } from '@/privacy/audit/auditFileDownloads'
+import { auditPrivateData } from '@/privacy/audit/auditPrivateData'
 import { dataDir } from '@/lib/env'
 
 import { anonymiseFilename } from '../Media/hooks/anonymiseFilename'
 
+const audit = auditPrivateData('consent-evidence')
+
 /**
  * Signed consent forms and recordings. Files live outside any public folder and are served only
  * through Payload, which checks this collection's read access (safeguarding and admins) first.
+ * The whole document and its file are private: every read, download and change is audited.
  */
 export const ConsentEvidence: CollectionConfig = {
   slug: 'consent-evidence',
@@ -28,9 +33,15 @@ export const ConsentEvidence: CollectionConfig = {
     read: canAccessPrivateData,
     update: canAccessPrivateData,
   },
-  hooks: { beforeOperation: [anonymiseFilename] },
+  hooks: {
+    beforeOperation: [anonymiseFilename],
+    afterOperation: [audit.afterOperation],
+    afterChange: [audit.afterChange],
+    afterDelete: [audit.afterDelete],
+  },
   upload: {
     staticDir: path.join(dataDir(), 'private', 'consent-evidence'),
+    handlers: [auditFileDownloads('consent-evidence')],
     mimeTypes: ['application/pdf', 'image/jpeg', 'image/png', 'image/webp', 'audio/mpeg', 'audio/mp4', 'audio/ogg'],
   },
   fields: [{ name: 'note', type: 'text', label: { en: 'Note', ru: 'Примечание' } }],

@@ -19,7 +19,7 @@ import { leaderPhotoShown } from '@/privacy/access/leaderPhotoShown'
 import { leadersShownOrStaff } from '@/privacy/access/leadersShownOrStaff'
 import { keepLeaderVisibility } from '@/privacy/leaders/shownOnSite'
 
-const audit = auditPrivateData('leaders', ['realName', 'consent'])
+const audit = auditPrivateData('leaders')
 
 const revalidateLeaders = revalidateCollection(cacheTags.leaders)
 
@@ -52,7 +52,7 @@ export const Leaders: CollectionConfig = {
   },
   hooks: {
     beforeChange: [keepLeaderVisibility],
-    afterRead: [audit.afterRead],
+    afterOperation: [audit.afterOperation],
     afterChange: [
       revalidateLeaders.afterChange,
       protectPeopleInStories('leaders'),

@@ -3,6 +3,7 @@ import path from 'node:path'
 
 import { authenticated } from '@/access/authenticated'
 import { isEditor } from '@/access/isEditor'
+import { isEditorOrUploader } from '@/access/isEditorOrUploader'
 import { isWriter } from '@/access/isWriter'
 import { revalidateCollection } from '@/hooks/revalidatePublicSite'
 import { dataDir } from '@/lib/env'
@@ -12,6 +13,7 @@ import { nobody } from '@/access/nobody'
 import { mediaResponseHeaders, notModifiedHandler } from '@/privacy/media/fileResponses'
 import { refreshOwnVisibility } from '@/privacy/media/hooks'
 
+import { uploadedByField } from './fields/uploadedBy'
 import { anonymiseFilename } from './hooks/anonymiseFilename'
 import { generateBlurPlaceholder } from './hooks/generateBlurPlaceholder'
 
@@ -32,7 +34,7 @@ export const Media: CollectionConfig = {
     create: isWriter,
     delete: isEditor,
     read: publicMediaOrSignedIn,
-    update: isWriter,
+    update: isEditorOrUploader,
   },
   hooks: {
     beforeOperation: [anonymiseFilename],
@@ -130,5 +132,6 @@ export const Media: CollectionConfig = {
         },
       },
     },
+    uploadedByField,
   ],
 }

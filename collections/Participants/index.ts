@@ -11,7 +11,7 @@ import { protectPeopleInStories } from '@/privacy/takedown/protectPeopleInStorie
 
 import { eraseEndpoint } from '@/privacy/erasure/eraseEndpoint'
 
-const audit = auditPrivateData('participants', ['legalName', 'notes', 'consent'])
+const audit = auditPrivateData('participants')
 
 /**
  * The women in the groups: the most sensitive data in Voices. Anonymous visitors cannot read
@@ -42,7 +42,7 @@ export const Participants: CollectionConfig = {
     update: canAccessPrivateData,
   },
   hooks: {
-    afterRead: [audit.afterRead],
+    afterOperation: [audit.afterOperation],
     afterChange: [protectPeopleInStories('participants'), refreshMediaOfPerson('participants'), audit.afterChange],
     afterDelete: [audit.afterDelete],
   },

@@ -1,6 +1,7 @@
 import type { ServerProps } from 'payload'
 
 import { consentOverview } from '@/privacy/consent/overview'
+import { timeZoneOrDefault } from '@/lib/timeZone'
 import { workflowOverview, type ScheduledItem, type StoryItem } from '@/lib/workflow/overview'
 
 import { DashboardList } from './DashboardList'
@@ -22,7 +23,7 @@ const text = {
     ends: 'ends',
     blocked: 'Stories waiting for consent',
     none: 'None.',
-    almaty: '(Almaty time)',
+    zone: (timeZone: string) => `(${timeZone} time)`,
     notes: {
       draft: 'draft',
       'in review': 'in review',
@@ -47,7 +48,7 @@ const text = {
     ends: 'истекает',
     blocked: 'Истории, ожидающие согласия',
     none: 'Нет.',
-    almaty: '(время Алматы)',
+    zone: (timeZone: string) => `(часовой пояс ${timeZone})`,
     notes: {
       draft: 'черновик',
       'in review': 'на проверке',
@@ -60,11 +61,12 @@ const text = {
 
 type Text = typeof text.en
 
-const when = (iso: string, language: string) =>
+/** Dates and times in the organisation's time zone, from site settings. */
+const when = (iso: string, language: string, timeZone: string) =>
   new Date(iso).toLocaleString(language === 'ru' ? 'ru-RU' : 'en-GB', {
     dateStyle: 'medium',
     timeStyle: 'short',
-    timeZone: 'Asia/Almaty',
+    timeZone,
   })
 
 function storyLine(t: Text, story: StoryItem) {
@@ -76,11 +78,11 @@ function storyLine(t: Text, story: StoryItem) {
   )
 }
 
-function scheduledLine(t: Text, language: string, item: ScheduledItem) {
+function scheduledLine(t: Text, language: string, timeZone: string, item: ScheduledItem) {
   return (
     <>
       <a href={`/admin/collections/stories/${item.id}`}>{item.title}</a>: {t.notes[item.note ?? ''] ?? item.note}{' '}
-      {when(item.at, language)} {t.almaty}
+      {when(item.at, language, timeZone)} {t.zone(timeZone)}
       {item.failed ? ` ${t.didNotHappen} ${item.failed}` : null}
     </>
   )
@@ -96,8 +98,13 @@ export async function WorkDashboard({ payload, user, i18n }: ServerProps) {
   const language = i18n?.language ?? 'en'
   const t = language === 'ru' ? text.ru : text.en
   const story = (item: StoryItem) => storyLine(t, item)
-  const scheduled = (item: ScheduledItem) => scheduledLine(t, language, item)
-  const [work, consent] = await Promise.all([workflowOverview(payload, user), consentOverview(payload, user)])
+  const [work, consent, settings] = await Promise.all([
+    workflowOverview(payload, user),
+    consentOverview(payload, user),
+    payload.findGlobal({ slug: 'site-settings', depth: 0, select: { timeZone: true } }),
+  ])
+  const timeZone = timeZoneOrDefault(settings.timeZone)
+  const scheduled = (item: ScheduledItem) => scheduledLine(t, language, timeZone, item)
   const byId = (item: { id: string }) => item.id
   const byJob = (item: ScheduledItem) => `${item.id}-${item.at}`
   // Lists a role does not need are null in the overview and left out here.
@@ -130,7 +137,7 @@ export async function WorkDashboard({ payload, user, i18n }: ServerProps) {
           render={(p) => (
             <>
               <a href={`/admin/collections/${p.collection}/${p.id}`}>{p.name}</a>: {t.ends}{' '}
-              {when(p.expiresAt, language)}
+              {when(p.expiresAt, language, timeZone)}
             </>
           )}
         />

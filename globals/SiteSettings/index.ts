@@ -6,6 +6,7 @@ import { isAdminField } from '@/access/isAdmin'
 import { isEditor } from '@/access/isEditor'
 import { revalidateGlobal } from '@/hooks/revalidatePublicSite'
 import { cacheTags } from '@/lib/site/cacheTags'
+import { timeZoneField } from '@/fields/timeZone'
 import { urlField } from '@/fields/url'
 
 export const SiteSettings: GlobalConfig = {
@@ -68,6 +69,7 @@ export const SiteSettings: GlobalConfig = {
         },
       },
     }),
+    timeZoneField,
     {
       name: 'consentWithdrawalPolicy',
       type: 'select',

@@ -1,4 +1,5 @@
 import { defaultLocale, type Locale, locales } from '@/lib/locales'
+import { timeZoneOrDefault } from '@/lib/timeZone'
 
 import { en, type Messages } from './messages/en'
 import { kk } from './messages/kk'
@@ -17,11 +18,17 @@ export function messages(locale: Locale): Messages {
 /** BCP 47 tags for Intl, html lang and hreflang. */
 export const intlLocale: Record<Locale, string> = { en: 'en-GB', ru: 'ru-RU', kk: 'kk-KZ' }
 
-export function formatDate(value: string | null | undefined, locale: Locale): string {
+/** A date as the site prints it, in the organisation's time zone (site settings' `timeZone`). */
+export function formatDate(
+  value: string | null | undefined,
+  locale: Locale,
+  timeZone: string | null | undefined,
+): string {
   if (!value) return ''
-  return new Intl.DateTimeFormat(intlLocale[locale], { dateStyle: 'long', timeZone: 'Asia/Almaty' }).format(
-    new Date(value),
-  )
+  return new Intl.DateTimeFormat(intlLocale[locale], {
+    dateStyle: 'long',
+    timeZone: timeZoneOrDefault(timeZone),
+  }).format(new Date(value))
 }
 
 export function formatNumber(value: string, locale: Locale): string {

@@ -3,13 +3,17 @@ import type { GroupField } from 'payload'
 import { canAccessPrivateData } from '@/privacy/access/canAccessPrivateData'
 import { adminOption } from '@/lib/adminLanguages'
 import { consentScopes, consentStatuses } from '@/privacy/consent/scopes'
+import type { PrivateFieldName } from '@/privacy/privateData'
+
+/** Declared private in privacy/privateData.ts, which the audit and erasure follow. */
+const name: PrivateFieldName = 'consent'
 
 /**
  * The consent record kept for each participant and leader. Only safeguarding staff and admins
  * read or change it; the publishing gate and the withdrawal hooks read it with system rights.
  */
 export const consentField: GroupField = {
-  name: 'consent',
+  name,
   type: 'group',
   label: { en: 'Consent', ru: 'Согласие' },
   access: { create: canAccessPrivateData, read: canAccessPrivateData, update: canAccessPrivateData },

@@ -38,8 +38,11 @@ export async function consentOverview(payload: Payload, user: TypedUser, now = n
                 },
                 depth: 0,
                 limit: 50,
-                overrideAccess: true,
-                select: { publicName: true, consent: true },
+                // Expiry dates are part of her consent record: read as the member of staff, so
+                // the audit log records that she saw them.
+                overrideAccess: false,
+                req,
+                select: { publicName: true, consent: { expiresAt: true } },
               })
             ).docs.map((doc) => ({
               collection,

@@ -4,6 +4,7 @@ import { APIError } from 'payload'
 
 import { relationId } from '@/lib/relations'
 import { recordAudit } from '@/privacy/audit/recordAudit'
+import { privateFieldsOf } from '@/privacy/privateData'
 import { hasRole } from '@/lib/roles'
 import { locales } from '@/lib/locales'
 import { type ByLocale, writeLocalized } from '@/lib/payload/writeLocalized'
@@ -77,9 +78,10 @@ export function eraseEndpoint(collection: 'participants' | 'leaders', nameField:
       }
       if (evidenceId)
         await req.payload.delete({ collection: 'consent-evidence', id: String(evidenceId), overrideAccess: true, req })
-      const fields = [nameField, ...Object.keys(erasedFields[collection]), 'consent', 'evidence']
-      if (collection === 'leaders') fields.push('bio')
-      await recordAudit(req, { action: 'erase', collection, id, fields })
+      // What was erased, by name only; the evidence file's deletion has its own entry.
+      const fields = new Set<string>([...privateFieldsOf(collection), ...Object.keys(erasedFields[collection])])
+      if (collection === 'leaders') fields.add('bio')
+      await recordAudit(req, { action: 'erase', collection, id, fields: [...fields] })
       return Response.json({ erased: true, id })
     },
   }

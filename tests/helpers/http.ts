@@ -30,22 +30,26 @@ function headers(token: string | null, json: boolean): Headers {
   return result
 }
 
-/** Calls `/api/...` as the holder of this token (or anonymously) and returns the raw Response. */
+/**
+ * Calls `/api/...` as the holder of this token (or anonymously) and returns the raw Response;
+ * `body` is sent as JSON, `form` as multipart (uploads), `headers` are added as given.
+ */
 export async function rest(
   method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
   path: string,
   {
     token = null,
     body,
+    form,
     headers: extra = {},
-  }: { token?: string | null; body?: unknown; headers?: Record<string, string> } = {},
+  }: { token?: string | null; body?: unknown; form?: FormData; headers?: Record<string, string> } = {},
 ): Promise<Response> {
   const all = headers(token, body !== undefined)
   for (const [name, value] of Object.entries(extra)) all.set(name, value)
   const request = new Request(`${origin}${path}`, {
     method,
     headers: all,
-    body: body === undefined ? undefined : JSON.stringify(body),
+    body: form ?? (body === undefined ? undefined : JSON.stringify(body)),
   })
   return handleEndpoints({ config: await config(), request })
 }

@@ -59,7 +59,11 @@ export default async function HomePage({ params }: Props) {
 
       <section aria-labelledby="latest-stories" className="section">
         <h2 id="latest-stories">{t.latestStories}</h2>
-        {stories?.docs.length ? <StoryGrid stories={stories.docs} locale={locale} /> : <p>{t.noStories}</p>}
+        {stories?.docs.length ? (
+          <StoryGrid stories={stories.docs} locale={locale} timeZone={settings.timeZone} />
+        ) : (
+          <p>{t.noStories}</p>
+        )}
         <p>
           <Link href={localePath(locale, 'stories')}>{t.allStories} →</Link>
         </p>

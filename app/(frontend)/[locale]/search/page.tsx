@@ -3,7 +3,7 @@ import type { Metadata } from 'next'
 import { StoryGrid } from '@/components/StoryCard'
 import { localePath, messages } from '@/lib/i18n'
 import { pageMetadata } from '@/lib/site/metadata'
-import { searchStories } from '@/lib/site/publicApi'
+import { searchStories, siteSettings } from '@/lib/site/publicApi'
 import { localeFrom } from '@/lib/site/routeParams'
 
 // Results depend on the query string, so this page renders per request; the query itself is
@@ -23,7 +23,7 @@ export default async function SearchPage({ params, searchParams }: Props) {
   const t = messages(locale)
   const raw = (await searchParams).q
   const query = (Array.isArray(raw) ? raw[0] : raw)?.trim().slice(0, 100) ?? ''
-  const results = query ? await searchStories(query, locale) : []
+  const [results, settings] = await Promise.all([query ? searchStories(query, locale) : [], siteSettings(locale)])
   return (
     <>
       <h1>{t.searchTitle}</h1>
@@ -37,7 +37,9 @@ export default async function SearchPage({ params, searchParams }: Props) {
       {query ? (
         <section aria-live="polite" aria-labelledby="results">
           <h2 id="results">{results.length ? t.searchResults(results.length, query) : t.searchNothing(query)}</h2>
-          {results.length ? <StoryGrid stories={results} locale={locale} headingLevel={3} /> : null}
+          {results.length ? (
+            <StoryGrid stories={results} locale={locale} timeZone={settings.timeZone} headingLevel={3} />
+          ) : null}
         </section>
       ) : (
         <p>{t.searchHint}</p>

@@ -10,7 +10,7 @@ import { StoryGrid } from '@/components/StoryCard'
 import { localePath, messages } from '@/lib/i18n'
 import { pageMetadata } from '@/lib/site/metadata'
 import { programForPage } from '@/lib/site/previewApi'
-import { listStories, programLeaders } from '@/lib/site/publicApi'
+import { listStories, programLeaders, siteSettings } from '@/lib/site/publicApi'
 import { localeFrom } from '@/lib/site/routeParams'
 
 type Props = { params: Promise<{ locale: string; slug: string }> }
@@ -37,9 +37,10 @@ export default async function ProgramPage({ params }: Props) {
   const program = await programForPage((await params).slug, locale)
   if (!program) notFound()
   const t = messages(locale)
-  const [leaders, stories] = await Promise.all([
+  const [leaders, stories, settings] = await Promise.all([
     programLeaders(program.id, locale),
     listStories({ locale, limit: 6, filter: { program: program.slug } }),
+    siteSettings(locale),
   ])
   return (
     <>
@@ -128,7 +129,7 @@ export default async function ProgramPage({ params }: Props) {
       {stories?.docs.length ? (
         <section aria-labelledby="program-stories" className="section">
           <h2 id="program-stories">{t.programStories}</h2>
-          <StoryGrid stories={stories.docs} locale={locale} />
+          <StoryGrid stories={stories.docs} locale={locale} timeZone={settings.timeZone} />
           <p>
             <Link href={localePath(locale, `stories/program/${program.slug}`)}>{t.allStories} →</Link>
           </p>

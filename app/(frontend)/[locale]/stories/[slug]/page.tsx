@@ -82,7 +82,8 @@ export default async function StoryPage({ params }: Props) {
           <p className="meta">
             {story.publishedAt ? (
               <>
-                {t.publishedOn} <time dateTime={story.publishedAt}>{formatDate(story.publishedAt, locale)}</time>
+                {t.publishedOn}{' '}
+                <time dateTime={story.publishedAt}>{formatDate(story.publishedAt, locale, settings.timeZone)}</time>
               </>
             ) : null}
             {program ? (
@@ -137,7 +138,7 @@ export default async function StoryPage({ params }: Props) {
               <span className="adjacent__label">← {t.previousStory}</span>
               <span className="adjacent__title">{adjacent.previous.title}</span>
               <time dateTime={adjacent.previous.publishedAt ?? undefined}>
-                {formatDate(adjacent.previous.publishedAt, locale)}
+                {formatDate(adjacent.previous.publishedAt, locale, settings.timeZone)}
               </time>
             </Link>
           ) : (
@@ -152,7 +153,7 @@ export default async function StoryPage({ params }: Props) {
               <span className="adjacent__label">{t.nextStory} →</span>
               <span className="adjacent__title">{adjacent.next.title}</span>
               <time dateTime={adjacent.next.publishedAt ?? undefined}>
-                {formatDate(adjacent.next.publishedAt, locale)}
+                {formatDate(adjacent.next.publishedAt, locale, settings.timeZone)}
               </time>
             </Link>
           ) : null}
@@ -162,7 +163,7 @@ export default async function StoryPage({ params }: Props) {
       {more.length ? (
         <section aria-labelledby="more-stories" className="section">
           <h2 id="more-stories">{t.moreStories}</h2>
-          <StoryGrid stories={more} locale={locale} />
+          <StoryGrid stories={more} locale={locale} timeZone={settings.timeZone} />
         </section>
       ) : null}
     </>

@@ -1,0 +1,42 @@
+import type { PayloadRequest, UploadConfig, Where } from 'payload'
+
+import fs from 'node:fs/promises'
+import path from 'node:path'
+
+import { recordAudit } from '@/privacy/audit/recordAudit'
+import { type PrivateCollection, uploadedFile } from '@/privacy/privateData'
+
+type FileHandler = NonNullable<UploadConfig['handlers']>[number]
+type FileHandlerArgs = Parameters<FileHandler>[1]
+
+/** A plain 404, as Payload gives for a route it does not know: nothing about what exists. */
+const notFound = () => Response.json({ errors: [{ message: 'Not Found' }] }, { status: 404 })
+
+/**
+ * Records every download of a private file (`GET /api/<collection>/file/<name>`), who and when,
+ * in the audit log. Payload runs upload handlers after its own read-access check, so anonymous
+ * visitors and staff without the right never reach this (403); for those who do, a name that
+ * belongs to no document or no stored file is a 404, and everything else is logged, then served
+ * by Payload's own file handler (this returns nothing, so it carries on).
+ */
+export function auditFileDownloads(collection: PrivateCollection): FileHandler {
+  const handler = async (req: PayloadRequest, { params: { filename } }: FileHandlerArgs) => {
+    // Read access already refused anonymous visitors; never serve a file nobody can be named for.
+    if (!req.user) return notFound()
+    const config = req.payload.collections[collection].config
+    const names: Where[] = [{ filename: { equals: filename } }]
+    for (const size of (config.upload && config.upload.imageSizes) || []) {
+      names.push({ [`sizes.${size.name}.filename`]: { equals: filename } })
+    }
+    const doc = await req.payload.db.findOne<{ id: string | number }>({ collection, req, where: { or: names } })
+    if (!doc) return notFound()
+    const folder = path.resolve((config.upload && config.upload.staticDir) || collection)
+    const file = path.resolve(folder, filename)
+    const stored = file.startsWith(folder + path.sep) && (await fs.stat(file).catch(() => null))?.isFile()
+    if (!stored) return notFound()
+    await recordAudit(req, { action: 'read', collection, id: String(doc.id), fields: [uploadedFile] })
+    return undefined
+  }
+  // Payload's type spells "a Response, or nothing" as a union of promises.
+  return handler as FileHandler
+}
