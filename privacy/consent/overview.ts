@@ -3,6 +3,7 @@ import type { Payload, TypedUser } from 'payload'
 import { createLocalReq } from 'payload'
 
 import { hasRole } from '@/lib/roles'
+import { waitingForSafeguardingMessage } from '@/privacy/publishing/publishProblems'
 
 import { consentFailures } from '@/privacy/consent/check'
 import { storyUses, storyUsesSelect } from '@/privacy/content/uses'
@@ -19,6 +20,7 @@ export type ConsentOverview = {
 export async function consentOverview(payload: Payload, user: TypedUser, now = new Date()): Promise<ConsentOverview> {
   const req = await createLocalReq({ user: { ...user, collection: 'users' } }, payload)
   const seesConsent = hasRole(user as { role?: string }, 'admin', 'safeguarding')
+  const tellsWhy = hasRole(user as { role?: string }, 'admin', 'safeguarding', 'editor')
   const soon = new Date(now.getTime() + 30 * day).toISOString()
   const today = now.toISOString()
 
@@ -75,7 +77,8 @@ export async function consentOverview(payload: Payload, user: TypedUser, now = n
     blocked.push({
       id: String(story.id),
       title: titles.en ?? Object.values(titles)[0] ?? '',
-      reasons: failures.map((f) => f.message),
+      // Contributors learn that a story waits for safeguarding, not whose consent is missing.
+      reasons: tellsWhy ? failures.map((f) => f.message) : [waitingForSafeguardingMessage],
     })
   }
 

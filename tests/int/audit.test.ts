@@ -474,7 +474,10 @@ describe('erasure', () => {
     const since = await mark()
     await erase('leaders', person.id)
     expect(await entriesSince(since)).toEqual([
-      { ...read(safeguarding, 'leaders', [person.id], ['realName', 'consent']), action: 'erase' },
+      {
+        ...read(safeguarding, 'leaders', [person.id], ['realName', 'consent', 'photo', 'publicRole', 'bio']),
+        action: 'erase',
+      },
     ])
   })
 

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { takeDownStoriesLackingConsent } from '@/privacy/takedown/takeDownStories'
 import { consentOverview } from '@/privacy/consent/overview'
+import { waitingForSafeguardingMessage } from '@/privacy/publishing/publishProblems'
 import { consentProblems } from '@/privacy/consent/scopes'
 import { drawIllustration } from '@/seed/images'
 import { richText } from '@/seed/richText'
@@ -288,6 +289,11 @@ describe('the dashboard overview', () => {
     const editor = await consentOverview(payload, await createStaff(payload, 'editor'))
     expect(editor.expiring).toEqual([])
     expect(editor.blocked.map((s) => s.id)).toContain(waiting.id)
+
+    // A contributor learns that it waits for safeguarding, not whose consent is missing.
+    const contributor = await consentOverview(payload, await createStaff(payload, 'contributor'))
+    expect(contributor.blocked.find((s) => s.id === waiting.id)?.reasons).toEqual([waitingForSafeguardingMessage])
+    expect(JSON.stringify(contributor)).not.toContain(unconsented.publicName)
   })
 })
 

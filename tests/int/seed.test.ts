@@ -2,6 +2,9 @@ import type { Payload } from 'payload'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { createLocalReq } from 'payload'
+
+import { backfillPrivacyState } from '@/privacy/backfill'
 import { isDatabaseEmpty, resetDatabase, seed } from '@/seed'
 
 import { startPayload, stopPayload } from '../helpers/payload'
@@ -102,6 +105,40 @@ describe('demo content', () => {
     expect(settings.donationUrl).toMatch(/^https:\/\//)
     const kk = await payload.findGlobal({ slug: 'site-settings', locale: 'kk' })
     expect(kk.organisationName).not.toBe(settings.organisationName)
+  })
+
+  it('brings a database written before Voices derived its privacy state up to date, as its hooks would', async () => {
+    const state = async () => ({
+      media: (await payload.find({ collection: 'media', depth: 0, pagination: false, sort: 'id' })).docs.map((doc) => [
+        doc.id,
+        doc.public,
+      ]),
+      leaders: (await payload.find({ collection: 'leaders', depth: 0, pagination: false, sort: 'id' })).docs.map(
+        (doc) => [doc.id, doc.shownOnSite, doc.photoShown],
+      ),
+      stories: (await payload.find({ collection: 'stories', depth: 0, pagination: false, sort: 'id' })).docs.map(
+        (doc) => [doc.id, [...(doc.mediaUsed ?? [])].sort(), [...(doc.dependsOn ?? [])].sort()],
+      ),
+    })
+    const kept = await state()
+    expect(kept.media.filter(([, isPublic]) => isPublic).length).toBeGreaterThan(8)
+    // As an older database holds it: nothing derived, every flag at its default.
+    for (const [id] of kept.media)
+      await payload.db.updateOne({ collection: 'media', id: String(id), data: { public: false } })
+    for (const [id] of kept.leaders) {
+      await payload.db.updateOne({
+        collection: 'leaders',
+        id: String(id),
+        data: { shownOnSite: false, photoShown: false },
+      })
+    }
+    for (const [id] of kept.stories) {
+      await payload.db.updateOne({ collection: 'stories', id: String(id), data: { mediaUsed: [], dependsOn: [] } })
+    }
+    expect((await state()).media.some(([, isPublic]) => isPublic)).toBe(false)
+
+    await backfillPrivacyState(await createLocalReq({}, payload))
+    expect(await state()).toEqual(kept)
   })
 
   it('can be rebuilt from scratch on demand', { timeout: 120_000 }, async () => {
