@@ -1,6 +1,7 @@
 import { type APIRequestContext, expect, request as requests, test } from '@playwright/test'
 
 import { publishSignedOffStory } from './helpers'
+import { storyBody } from './roles-helpers'
 import sharp from 'sharp'
 import { e2eAdmin, e2eBaseUrl } from './settings'
 
@@ -42,28 +43,6 @@ async function upload(
   return (await response.json()).doc
 }
 
-const body = (text: string) => ({
-  root: {
-    type: 'root',
-    format: '',
-    indent: 0,
-    version: 1,
-    direction: 'ltr',
-    children: [
-      {
-        type: 'paragraph',
-        format: '',
-        indent: 0,
-        version: 1,
-        direction: 'ltr',
-        textFormat: 0,
-        textStyle: '',
-        children: [{ type: 'text', text, format: 0, detail: 0, mode: 'normal', style: '', version: 1 }],
-      },
-    ],
-  },
-})
-
 const optimizer = (url: string) => `/_next/image?url=${encodeURIComponent(url)}&w=640&q=75`
 
 test('an unused upload is closed to visitors and never passes through the image optimizer', async ({ request }) => {
@@ -102,7 +81,7 @@ test('her photo is served while a published story uses it, and stops the moment 
     title: `Photo story ${marker}`,
     slug,
     heroImage: media.id,
-    body: body(marker),
+    body: storyBody(marker),
   })
   // Whatever happens below, the story leaves the site, so later specs see the demo content as seeded.
   try {

@@ -10,6 +10,7 @@ import { drawIllustration } from '@/seed/images'
 import { richText } from '@/seed/richText'
 
 import { createStory, writtenConsent } from '../helpers/content'
+import { mentioning } from '../helpers/people'
 import { validationErrors } from '../helpers/errors'
 import { createStaff, requestAs, startPayload, stopPayload } from '../helpers/payload'
 
@@ -28,23 +29,6 @@ async function participant(consent?: ReturnType<typeof writtenConsent> | { statu
     collection: 'participants',
     data: { publicName: `Pseudonym ${n}`, legalName: `Legal Name ${n}`, ...(consent ? { consent } : {}) },
   })
-}
-
-/** A body that mentions someone inline, as the editor's person element stores it. */
-function mentioning(id: string, collection: 'participants' | 'leaders' = 'participants') {
-  const body = richText(' spoke first.')
-  const paragraph = body.root.children[0] as { children: unknown[] }
-  paragraph.children.unshift({
-    type: 'inlineBlock',
-    version: 1,
-    fields: {
-      id: `m${id.slice(0, 8)}`,
-      blockName: '',
-      blockType: 'personMention',
-      person: { relationTo: collection, value: id },
-    },
-  })
-  return body
 }
 
 async function photoOf(personId: string) {
