@@ -20,6 +20,7 @@ import { Navigation } from '@/globals/Navigation'
 import { enforceConsentTask } from '@/privacy/takedown/enforceConsentTask'
 import { canQueueJobs, canRunJobs } from '@/jobs/access'
 import { closeJobStats } from '@/jobs/closeJobStats'
+import { limitDocumentLocks } from '@/access/ownDocumentLocks'
 import { SiteSettings } from '@/globals/SiteSettings'
 import { databaseAdapter } from '@/lib/database'
 import { jobsCron, payloadSecret, serverUrl } from '@/lib/env'
@@ -78,4 +79,4 @@ export default buildConfig({
   sharp,
   telemetry: false,
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
-}).then(closeJobStats)
+}).then((config) => limitDocumentLocks(closeJobStats(config)))

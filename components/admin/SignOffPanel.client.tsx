@@ -41,14 +41,16 @@ export function SignOffPanel() {
   const { i18n } = useTranslation()
   const [state, setState] = useState<'idle' | 'working' | 'failed' | 'changed'>('idle')
   // The version on screen: the sign-off is refused if the story is saved again before she signs.
-  const [version, setVersion] = useState<string | null>(null)
+  const [version, setVersion] = useState<{ id: string; updatedAt: string } | null>(null)
   useEffect(() => {
     if (!id) return
     const controller = new AbortController()
     const query = `where[parent][equals]=${encodeURIComponent(String(id))}&sort=-updatedAt&limit=1&depth=0`
     fetch(`/api/stories/versions?${query}`, { credentials: 'include', signal: controller.signal })
-      .then((response) => (response.ok ? (response.json() as Promise<{ docs?: Array<{ id: string }> }>) : null))
-      .then((result) => setVersion(result?.docs?.[0]?.id ?? null))
+      .then((response) =>
+        response.ok ? (response.json() as Promise<{ docs?: Array<{ id: string; updatedAt: string }> }>) : null,
+      )
+      .then((result) => setVersion(result?.docs?.[0] ?? null))
       .catch(() => undefined)
     return () => controller.abort()
   }, [id, lastUpdateTime])
@@ -64,7 +66,7 @@ export function SignOffPanel() {
       method: 'POST',
       credentials: 'include',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(version ? { version } : {}),
+      body: JSON.stringify(version ? { version: version.id, updatedAt: version.updatedAt } : {}),
     })
     if (response.status === 409) return setState('changed')
     if (!response.ok) return setState('failed')

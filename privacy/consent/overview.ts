@@ -3,7 +3,6 @@ import type { Payload, TypedUser } from 'payload'
 import { createLocalReq } from 'payload'
 
 import { hasRole } from '@/lib/roles'
-import { waitingForSafeguardingMessage } from '@/privacy/publishing/publishProblems'
 
 import { consentFailures } from '@/privacy/consent/check'
 import { storyUses, storyUsesSelect } from '@/privacy/content/uses'
@@ -57,6 +56,10 @@ export async function consentOverview(payload: Payload, user: TypedUser, now = n
       ).flat()
     : []
 
+  // Which stories wait for someone's consent says something about her consent: contributors,
+  // who may write a story about anyone, are not told.
+  if (!tellsWhy) return { seesConsent, expiring, blocked: [] }
+
   // The latest version of each unpublished story, as its editors last saved it.
   const drafts = await payload.find({
     collection: 'stories',
@@ -77,8 +80,7 @@ export async function consentOverview(payload: Payload, user: TypedUser, now = n
     blocked.push({
       id: String(story.id),
       title: titles.en ?? Object.values(titles)[0] ?? '',
-      // Contributors learn that a story waits for safeguarding, not whose consent is missing.
-      reasons: tellsWhy ? failures.map((f) => f.message) : [waitingForSafeguardingMessage],
+      reasons: failures.map((f) => f.message),
     })
   }
 

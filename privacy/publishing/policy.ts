@@ -48,6 +48,12 @@ export const contributorsWriteDrafts: CollectionBeforeOperationHook = ({ args, o
     throw new APIError('Contributors restore an earlier version as a draft; an editor publishes it.', 403)
   }
   if (operation !== 'create' && operation !== 'update') return args
+  // Both change which locales are published, and a draft save with them rewrites the published
+  // version in place, losing the record of what was public.
+  const publication = args as { publishAllLocales?: boolean; unpublishAllLocales?: boolean }
+  if (publication.publishAllLocales || publication.unpublishAllLocales) {
+    throw new APIError('Contributors save drafts; only editors change which languages are published.', 403)
+  }
   const data = (args.data ?? {}) as { _status?: string; reviewStatus?: string }
   if (data._status === 'published') {
     throw new APIError('Contributors cannot publish. Submit the story for review and an editor will publish it.', 403)

@@ -8,16 +8,20 @@ import { personKey, storyUses } from '@/privacy/content/uses'
 
 import { needsSignOff, signedContentDigest, signOffHolds, signOffMissingMessage } from './signOff'
 
-/** What a contributor learns instead of a named person's consent state. */
+/**
+ * What a contributor is told about consent for any story that uses someone, whatever the state of
+ * anyone's consent: a message that varied with it would let her test, one person and one use at
+ * a time, what each woman has agreed to.
+ */
 export const waitingForSafeguardingMessage =
-  'This story is waiting for safeguarding: someone it features, quotes or shows has not yet agreed to how it uses her.'
+  'Safeguarding checks that everyone this story features, quotes or shows has agreed to how it uses her before an editor can publish it.'
 
 /**
  * Why the latest version of a story could not go live at `at`, as messages for staff: consent
  * missing or ending by then for anyone it uses, or no safeguarding sign-off on this content.
  * Empty when it could. The publishing policy decides for real when it goes live; this lets staff
- * see it first and scheduling refuse early. Contributors learn that the story waits for
- * safeguarding, never whose consent is missing or why.
+ * see it first and scheduling refuse early. Contributors learn nothing about consent: only that
+ * safeguarding checks it, for every story that uses someone.
  */
 export async function publishProblems(storyId: string, request: PayloadRequest, at: Date): Promise<string[]> {
   const req = isolatedRequest(request)
@@ -30,7 +34,7 @@ export async function publishProblems(storyId: string, request: PayloadRequest, 
   const consent = (await consentFailures(uses.needs, req, at)).map((failure) => failure.message)
   const problems = hasRole(req.user, 'admin', 'editor', 'safeguarding')
     ? consent
-    : consent.length > 0
+    : uses.needs.length > 0
       ? [waitingForSafeguardingMessage]
       : []
   const signed = signOffHolds(

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 
 import { polymorphicRef, relationId } from '@/lib/relations'
 import { truncateAtWord } from '@/lib/richText/plainText'
+import { toSlug } from '@/lib/slugify'
 import { blockType, walkLexical } from '@/lib/richText/walk'
 import { locales } from '@/lib/locales'
 import { type AllLocales } from '@/privacy/content/documentAsSaved'
@@ -33,6 +34,12 @@ function bodyContent(body: unknown, out: string[]): void {
     enter: (node) => {
       if (typeof node.text === 'string') out.push(node.text)
       if (node.type === 'upload') out.push(`[image ${relationId(node.value) ?? ''}]`)
+      if (node.type === 'link' || node.type === 'autolink') {
+        const { url, doc } = (node.fields ?? {}) as { url?: unknown; doc?: { relationTo?: unknown; value?: unknown } }
+        out.push(
+          `[link ${typeof url === 'string' ? url : ''} ${String(doc?.relationTo ?? '')}:${relationId(doc?.value) ?? ''}]`,
+        )
+      }
       const type = blockType(node)
       if (type) {
         const { id: _id, blockName: _name, ...fields } = node.fields ?? {}
@@ -62,9 +69,20 @@ const ids = (values: unknown) =>
     .join(',')
 
 /**
- * A digest of everything the public reads in a story, in every language: title, excerpt, body
- * (words, mentions, quotes and their speakers, images), the SEO title, description and share
- * image, the hero image, and everyone the story features or depends on. An excerpt derived from
+ * The story's address. Payload derives an empty slug from the title only after this digest is
+ * taken (in a field hook), so an empty one counts as the slug its title will give.
+ */
+function slugOf(story: AllLocales): string {
+  if (typeof story.slug === 'string' && story.slug) return story.slug
+  const titles = localeCodes.map((locale) => inLocale(story.title, locale)).filter((t) => typeof t === 'string' && t)
+  return toSlug(String(titles[0] ?? ''))
+}
+
+/**
+ * A digest of everything the public reads in a story, in every language: title, its address
+ * (slug), excerpt, body (words, links, mentions, quotes and their speakers, images), the SEO
+ * title, description and share image, the hero image, its program and tags, and everyone the
+ * story features or depends on. An excerpt derived from
  * the body is covered by the body; formatting and people's current names are left out, so
  * re-saving an unchanged story or renaming someone does not undo a sign-off, while any edit to
  * what it says or shows, in any language, does.
@@ -83,7 +101,9 @@ export function signedContentDigest(story: AllLocales): string {
     )
     parts.push(`[share ${relationId(inLocale(meta.image, locale)) ?? ''}]`)
   }
+  parts.push(`[slug ${slugOf(story)}]`)
   parts.push(`[hero ${relationId(story.heroImage) ?? ''}]`)
+  parts.push(`[program ${relationId(story.program) ?? ''}] [tags ${ids(story.tags)}]`)
   parts.push(`[featured ${ids(story.featuredParticipants)} ${ids(story.featuredLeaders)}]`)
   parts.push(`[personal ${ids(story.personalDetailsOf)}]`)
   parts.push(`[people ${[...((story.dependsOn as string[] | null) ?? [])].sort().join(',')}]`)

@@ -11,8 +11,10 @@ import type { SignOffContext } from './signOff'
  * latest version: an unpublished draft if there is one, otherwise what is published. The sign-off
  * records that version and a digest of its content, and holds only while the story matches it.
  *
- * Send `{ "version": "<id>" }`, the version she reviewed (the admin's panel does): if the story
- * has been saved since, nothing is signed and the answer is 409, so nobody signs text unseen.
+ * Send `{ "version": "<id>", "updatedAt": "<its updatedAt>" }`, the version she reviewed (the
+ * admin's panel does): if the story has been saved since (autosave rewrites the latest version in
+ * place, so its time counts as well as its ID), nothing is signed and the answer is 409, so nobody
+ * signs text unseen.
  */
 export const signOffEndpoint: Endpoint = {
   path: '/:id/sign-off',
@@ -38,9 +40,15 @@ export const signOffEndpoint: Endpoint = {
       depth: 0,
       overrideAccess: true,
       req,
-      select: { version: { _status: true } },
+      select: { version: { _status: true }, updatedAt: true },
     })
-    if (reviewed && latest && String(latest.id) !== reviewed) {
+    const changed =
+      reviewed &&
+      (!latest ||
+        String(latest.id) !== reviewed.version ||
+        (reviewed.updatedAt !== undefined &&
+          new Date(latest.updatedAt).getTime() !== new Date(reviewed.updatedAt).getTime()))
+    if (changed) {
       throw new APIError(
         'The story has been changed since you opened it. Review the latest version, then sign it off.',
         409,
@@ -72,10 +80,18 @@ export const signOffEndpoint: Endpoint = {
   },
 }
 
-async function readReviewedVersion(req: Parameters<Endpoint['handler']>[0]): Promise<string | undefined> {
+type Reviewed = { version: string; updatedAt?: string }
+
+async function readReviewedVersion(req: Parameters<Endpoint['handler']>[0]): Promise<Reviewed | undefined> {
   if (!req.json || !req.headers.get('content-type')?.includes('application/json')) return undefined
-  const body = (await req.json().catch(() => null)) as { version?: unknown } | null
+  const body = (await req.json().catch(() => null)) as { version?: unknown; updatedAt?: unknown } | null
   if (body?.version === undefined || body.version === null) return undefined
   if (typeof body.version !== 'string' || !body.version) throw new APIError('"version" must be a version ID.', 400)
-  return body.version
+  if (
+    body.updatedAt !== undefined &&
+    (typeof body.updatedAt !== 'string' || Number.isNaN(Date.parse(body.updatedAt)))
+  ) {
+    throw new APIError('"updatedAt" must be the reviewed version’s time, as the API gave it.', 400)
+  }
+  return { version: body.version, updatedAt: body.updatedAt as string | undefined }
 }

@@ -6,6 +6,7 @@
 import type { Payload, PayloadRequest } from 'payload'
 
 import type { User } from '@/payload-types'
+import { signedContentDigest } from '@/privacy/publishing/signOff'
 
 import { signedOff } from './content'
 import { graphql, rest } from './http'
@@ -139,6 +140,12 @@ export async function buildTemplate(payload: Payload, state: StateSpec, person: 
   }
 }
 
+function resignForSlug(row: Doc, slug: string): void {
+  const signOff = row.signOff as { digest?: string | null } | null | undefined
+  if (!signOff?.digest || signOff.digest !== signedContentDigest(row)) return
+  signOff.digest = signedContentDigest({ ...row, slug })
+}
+
 /**
  * A copy of a template, stored row for row (the story and its versions, every locale, the
  * sign-off as it was written), so a cell that changes a story starts from a state built through
@@ -156,6 +163,9 @@ export async function cloneTemplate(
   const rows = structuredClone(template.rows)
   const main = rows.main
   const docs = wanted ? rows.versions.filter((doc) => wanted.has(doc.id)) : rows.versions
+  // The sign-off covers the story's address; carry one that held for the template over to the
+  // copy's new slug, so the copy is in the same state, signed or not.
+  for (const row of [main, ...docs.map((doc) => doc.version as Doc)]) resignForSlug(row, slug)
   const { id: _id, ...mainData } = main
   // Versions keep their order, a second apart, all in the past.
   const start = Date.now() - (docs.length + 2) * 1000

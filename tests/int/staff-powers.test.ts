@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { Role } from '@/lib/roles'
 import type { User } from '@/payload-types'
+import { richText } from '@/seed/richText'
 
 import { graphql, rest, tokenFor } from '../helpers/http'
 import { createStaff, requestAs, startPayload, stopPayload } from '../helpers/payload'
@@ -220,5 +221,93 @@ describe('media ownership', () => {
     expect(filtered.status).not.toBe(200)
     const staff = await rest('GET', `/api/media/${media.id}?depth=0`, { token })
     expect(((await staff.json()) as { uploadedBy?: string }).uploadedBy).toBe(author.id)
+  })
+})
+
+describe('what a contributor cannot reach around the rules', () => {
+  it('her own upload, once a published page shows it, is the editors’ to change', async () => {
+    const contributor = await member('contributor')
+    const data = await sharp({ create: { width: 900, height: 600, channels: 3, background: '#506070' } })
+      .png()
+      .toBuffer()
+    const form = new FormData()
+    form.append('file', new Blob([data], { type: 'image/png' }), 'mine.png')
+    form.append('_payload', JSON.stringify({ alt: 'Her own upload' }))
+    const uploaded = await rest('POST', '/api/media', { token: contributor.token, form })
+    expect(uploaded.status).toBe(201)
+    const id = ((await uploaded.json()) as { doc: { id: string } }).doc.id
+    expect(
+      (await rest('PATCH', `/api/media/${id}`, { token: contributor.token, body: { alt: 'Still mine' } })).status,
+    ).toBe(200)
+
+    await payload.create({
+      collection: 'stories',
+      data: { title: 'Uses her upload', slug: '', body: richText('Text.'), heroImage: id, _status: 'published' },
+    })
+    expect((await payload.findByID({ collection: 'media', id })).public).toBe(true)
+    const refused = await rest('PATCH', `/api/media/${id}`, { token: contributor.token, body: { alt: 'Public words' } })
+    expect(refused.status).toBe(403)
+    expect((await payload.findByID({ collection: 'media', id })).alt).toBe('Still mine')
+  })
+
+  it('never changes which languages are published, and so never rewrites a published version', async () => {
+    const contributor = await member('contributor')
+    const story = await payload.create({
+      collection: 'stories',
+      data: { title: 'Published once', slug: '', body: richText('Text.'), _status: 'published' },
+    })
+    const versions = async () =>
+      (
+        await payload.findVersions({ collection: 'stories', where: { parent: { equals: story.id } }, depth: 0 })
+      ).docs.map((v) => [v.id, v.version._status, v.updatedAt])
+    const before = await versions()
+    for (const query of ['unpublishAllLocales=true', 'publishAllLocales=true']) {
+      const response = await rest('PATCH', `/api/stories/${story.id}?draft=true&${query}`, {
+        token: contributor.token,
+        body: {},
+      })
+      expect(response.status, query).toBe(403)
+    }
+    expect(await versions()).toEqual(before)
+  })
+
+  it('cannot lock a document in someone else’s name, nor remove a colleague’s lock', async () => {
+    const contributor = await member('contributor')
+    const editor = await member('editor')
+    const story = await payload.create({
+      collection: 'stories',
+      data: { title: 'Being edited', slug: '', body: richText('Text.'), _status: 'draft' },
+      draft: true,
+    })
+    const lockFor = (user: User) => ({
+      document: { relationTo: 'stories', value: story.id },
+      user: { relationTo: 'users', value: user.id },
+    })
+    const forged = await rest('POST', '/api/payload-locked-documents', {
+      token: contributor.token,
+      body: lockFor(editor.user),
+    })
+    expect(forged.status).toBe(403)
+    const editorsLock = await rest('POST', '/api/payload-locked-documents', {
+      token: editor.token,
+      body: lockFor(editor.user),
+    })
+    expect(editorsLock.status).toBe(201)
+    const lockId = ((await editorsLock.json()) as { doc: { id: string } }).doc.id
+    const removed = await rest('DELETE', `/api/payload-locked-documents/${lockId}`, { token: contributor.token })
+    expect([403, 404]).toContain(removed.status)
+    const reassigned = await rest('PATCH', `/api/payload-locked-documents/${lockId}`, {
+      token: contributor.token,
+      body: { user: { relationTo: 'users', value: (await member('safeguarding')).user.id } },
+    })
+    expect(reassigned.status).toBe(403)
+    // Taking over, as the admin's "Take over" does, puts the lock in her own name only.
+    const takenOver = await rest('PATCH', `/api/payload-locked-documents/${lockId}`, {
+      token: contributor.token,
+      body: { user: { relationTo: 'users', value: contributor.user.id } },
+    })
+    expect(takenOver.status).toBe(200)
+    const lock = await payload.findByID({ collection: 'payload-locked-documents', id: lockId, depth: 0 })
+    expect((lock.user as { value: string }).value).toBe(contributor.user.id)
   })
 })

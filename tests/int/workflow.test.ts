@@ -10,8 +10,9 @@ import { schedulePublishWithGates } from '@/privacy/publishing/schedulePublish'
 import type { User } from '@/payload-types'
 import { richText } from '@/seed/richText'
 
-import { writtenConsent } from '../helpers/content'
+import { createProgram, writtenConsent } from '../helpers/content'
 import { validationErrors } from '../helpers/errors'
+import { rest, tokenFor } from '../helpers/http'
 import { createStaff, requestAs, startPayload, stopPayload } from '../helpers/payload'
 
 let payload: Payload
@@ -168,16 +169,16 @@ describe('safeguarding sign-off', () => {
       problems: [expect.stringContaining('signed off')],
     })
     await signOff(safeguarding, story.id)
-    expect(await (await check(contributor)).json()).toEqual({ ready: true, problems: [] })
+    expect(await (await check(editor)).json()).toEqual({ ready: true, problems: [] })
+    const toldWhileConsenting = await (await check(contributor)).json()
     await payload.update({ collection: 'participants', id: person.id, data: { consent: { status: 'none' } } })
     const blocked = (await (await check(editor)).json()) as { ready: boolean; problems: string[] }
     expect(blocked.ready).toBe(false)
     expect(blocked.problems.join(' ')).toContain(person.publicName)
     expect(blocked.problems.join(' ')).not.toContain(person.legalName!)
-    // A contributor learns that the story waits for safeguarding, not whose consent is missing or why.
-    const told = (await (await check(contributor)).json()) as { ready: boolean; problems: string[] }
-    expect(told).toEqual({ ready: false, problems: [waitingForSafeguardingMessage] })
-    expect(JSON.stringify(told)).not.toContain(person.publicName)
+    // A contributor is told the same whatever anyone's consent: that safeguarding checks it.
+    expect(toldWhileConsenting).toEqual({ ready: false, problems: [waitingForSafeguardingMessage] })
+    expect(await (await check(contributor)).json()).toEqual(toldWhileConsenting)
   })
 
   it('is refused to anyone but safeguarding staff and admins', async () => {
@@ -237,6 +238,74 @@ describe('safeguarding sign-off', () => {
       ...as(editor),
     })
     expect((await latest(story.id)).signOff?.signedOffAt).toBeFalsy()
+  })
+
+  it('no longer holds after a change to its address, a link, its program or its tags', async () => {
+    const program = await createProgram(payload)
+    const tag = await payload.create({ collection: 'tags', data: { name: `Sign-off tag ${n}`, slug: '' } })
+    const linked = richText('She found a job in March.')
+    const paragraph = linked.root.children[0] as { children: unknown[] }
+    paragraph.children.push({
+      type: 'link',
+      version: 3,
+      fields: { linkType: 'custom', newTab: false, url: 'https://example.org/elsewhere' },
+      children: [{ type: 'text', text: ' more', format: 0, detail: 0, mode: 'normal', style: '', version: 1 }],
+    })
+    const changes: Record<string, unknown>[] = [
+      { slug: `a-new-address-${n}` },
+      { body: linked },
+      { program: program.id },
+      { tags: [tag.id] },
+    ]
+    for (const change of changes) {
+      const { story } = await draftAboutParticipant()
+      expect((await signOff(safeguarding, story.id)).status).toBe(200)
+      await payload.update({ collection: 'stories', id: story.id, data: change, draft: true, ...as(editor) })
+      expect((await latest(story.id)).signOff?.signedOffAt, JSON.stringify(change)).toBeFalsy()
+      await expect(publish(story.id)).rejects.toMatchObject({ status: 400 })
+    }
+  })
+
+  it('is refused when the version she reviewed was saved over since, autosave included', async () => {
+    const { story } = await draftAboutParticipant()
+    const autosave = (title: string) =>
+      payload.update({
+        collection: 'stories',
+        id: story.id,
+        data: { title },
+        draft: true,
+        autosave: true,
+        ...as(contributor),
+      })
+    const newest = async () =>
+      (
+        await payload.findVersions({
+          collection: 'stories',
+          where: { parent: { equals: story.id } },
+          sort: '-updatedAt',
+          limit: 1,
+          depth: 0,
+        })
+      ).docs[0]!
+    await autosave('What she reviewed')
+    const reviewed = await newest()
+    await autosave('What was typed after')
+    // Autosave rewrites its version in place: same ID, new content.
+    expect((await newest()).id).toBe(reviewed.id)
+    const token = await tokenFor(payload, safeguarding.email)
+    const refused = await rest('POST', `/api/stories/${story.id}/sign-off`, {
+      token,
+      body: { version: reviewed.id, updatedAt: reviewed.updatedAt },
+    })
+    expect(refused.status).toBe(409)
+    expect((await latest(story.id)).signOff?.signedOffAt).toBeFalsy()
+    const current = await newest()
+    const signed = await rest('POST', `/api/stories/${story.id}/sign-off`, {
+      token,
+      body: { version: current.id, updatedAt: current.updatedAt },
+    })
+    expect(signed.status).toBe(200)
+    expect((await latest(story.id)).signOff).toMatchObject({ version: current.id, digest: expect.any(String) })
   })
 
   it('is not needed for stories without participants', async () => {
