@@ -15,6 +15,7 @@ const config = [
     ignores: [
       '.next/**',
       'node_modules/**',
+      'dist/**',
       'data/**',
       'test-results/**',
       'playwright-report/**',

@@ -1,8 +1,8 @@
 /**
  * Production server for the e2e suite: builds Voices (unless E2E_SKIP_BUILD=1), starts
  * `next start` on a new, empty data folder, waits until it answers (the first request runs the
- * committed migrations), seeds the demo content beside the running server, then prints the
- * ready line Playwright waits for.
+ * committed migrations), seeds the demo content beside the running server with the built seed
+ * script, then prints the ready line Playwright waits for.
  */
 import { spawn, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
@@ -14,7 +14,7 @@ if (!dataDir) throw new Error('VOICES_DATA_DIR must be set for the e2e server')
 const bin = (name) => path.resolve('node_modules/.bin', name)
 const env = { ...process.env, NODE_ENV: 'production' }
 
-function run(command, args, { timeout, allowFailure = false } = {}) {
+function run(command, args, { timeout } = {}) {
   // Output is collected and then printed: children never share Playwright's pipe directly.
   const result = spawnSync(command, args, {
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -26,7 +26,6 @@ function run(command, args, { timeout, allowFailure = false } = {}) {
   })
   process.stdout.write(result.stdout ?? '')
   process.stderr.write(result.stderr ?? '')
-  if (result.status !== 0 && allowFailure) return null
   if (result.status !== 0) {
     console.error(`e2e server: \`${[command, ...args].join(' ')}\` failed (exit ${result.status})`)
     process.exit(1)
@@ -47,7 +46,11 @@ if (leftover) {
 fs.rmSync(dataDir, { recursive: true, force: true })
 fs.mkdirSync(dataDir, { recursive: true })
 
-if (process.env.E2E_SKIP_BUILD !== '1') run(bin('next'), ['build'])
+// The same build an operator runs (`npm run build`): the command-line scripts, then the site.
+if (process.env.E2E_SKIP_BUILD !== '1') {
+  run(process.execPath, ['scripts/build-cli.mjs'])
+  run(bin('next'), ['build'])
+}
 
 const server = spawn(bin('next'), ['start', '-p', port, '-H', '127.0.0.1'], { stdio: 'inherit', env })
 server.on('exit', (code) => process.exit(code ?? 1))
@@ -70,18 +73,8 @@ for (;;) {
   await new Promise((resolve) => setTimeout(resolve, 500))
 }
 
-// The TypeScript loader has been seen, now and then, to stall while loading the seed script
-// before it touches the database; an attempt that has not finished in 90 s is killed and retried
-// (seeding only ever fills an empty database, so a retry is safe).
-for (let attempt = 1; ; attempt += 1) {
-  if (run(bin('tsx'), ['scripts/seed.ts', '--if-empty'], { timeout: 90_000, allowFailure: true }) !== null) break
-  if (attempt === 3) {
-    console.error('e2e server: seeding failed three times')
-    server.kill('SIGTERM')
-    process.exit(1)
-  }
-  console.error(`e2e server: seeding did not finish; trying again (attempt ${attempt + 1})`)
-}
+// Seeded the way a newcomer's first `npm run dev` seeds, with the built script on plain Node.
+run(process.execPath, ['--conditions=production', 'dist/seed.mjs', '--if-empty'], { timeout: 120_000 })
 
 // The running server must see what the seed process wrote before any test starts.
 const init = await (await fetch(`http://127.0.0.1:${port}/api/users/init`)).json()
