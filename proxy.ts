@@ -1,20 +1,9 @@
 import { type NextRequest, NextResponse } from 'next/server'
 
-import { defaultLocale, locales } from '@/lib/locales'
+import { preferredLocale } from '@/lib/i18n/preferredLocale'
+import { locales } from '@/lib/locales'
 
 const codes: string[] = locales.map((l) => l.code)
-
-/** The visitor's preferred language among ours, from Accept-Language; English otherwise. */
-function preferredLocale(header: string | null): string {
-  const ranked = (header ?? '')
-    .split(',')
-    .map((part) => {
-      const [tag = '', q] = part.trim().split(';q=')
-      return { code: tag.toLowerCase().split('-')[0] ?? '', q: q ? Number(q) : 1 }
-    })
-    .sort((a, b) => b.q - a.q)
-  return ranked.find(({ code }) => codes.includes(code))?.code ?? defaultLocale
-}
 
 /**
  * Every public page lives under its locale (/en, /ru, /kk). A path without one, such as `/`
