@@ -194,6 +194,10 @@ export interface Story {
    */
   searchText?: string | null;
   /**
+   * The title, excerpt and text folded for search (any case, ё as е), kept by Voices.
+   */
+  searchIndex?: string | null;
+  /**
    * The story appears on this program’s page and in its list of stories.
    */
   program?: (string | null) | Program;
@@ -905,6 +909,7 @@ export interface StoriesSelect<T extends boolean = true> {
   heroImage?: T;
   body?: T;
   searchText?: T;
+  searchIndex?: T;
   program?: T;
   featuredLeaders?: T;
   featuredParticipants?: T;

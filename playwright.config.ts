@@ -58,6 +58,8 @@ export default defineConfig({
       E2E_PORT: String(e2ePort),
       VOICES_DATA_DIR: e2eDataDir,
       PAYLOAD_SECRET: e2ePayloadSecret,
+      // As an operator deploys it: the public origin set, so every URL the site builds is absolute.
+      NEXT_PUBLIC_SERVER_URL: e2eBaseUrl,
       VOICES_ADMIN_EMAIL: e2eAdmin.email,
       VOICES_ADMIN_PASSWORD: e2eAdmin.password,
       NEXT_TELEMETRY_DISABLED: '1',

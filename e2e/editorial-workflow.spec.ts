@@ -122,7 +122,7 @@ test('a story goes from a contributor’s draft, through sign-off, to scheduled 
   // Safeguarding signs it off from the sidebar.
   const safeguarding = await adminPageFor(browser, staff.safeguarding)
   await safeguarding.goto(`/admin/collections/stories/${id}`)
-  await expect(safeguarding.getByText('Not signed off', { exact: false })).toBeVisible()
+  await expect(safeguarding.getByTestId('sign-off-status')).toContainText('Not signed off')
   await safeguarding.getByRole('button', { name: 'Sign off', exact: true }).click()
   await expect(safeguarding.getByText(`Signed off by ${staff.safeguarding.name}`)).toBeVisible()
   expect((await latest(id)).signOff?.signedOffAt).toBeTruthy()

@@ -1,7 +1,5 @@
 import { MigrateUpArgs, MigrateDownArgs, sql } from '@payloadcms/db-sqlite'
 
-import { backfillPrivacyState } from '@/privacy/backfill'
-
 export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE TABLE \`programs_texts\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
@@ -76,9 +74,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`media_sizes_hero_small_sizes_hero_small_filename_idx\` ON \`media\` (\`sizes_hero_small_filename\`);`)
   await db.run(sql`ALTER TABLE \`site_settings\` ADD \`time_zone\` text DEFAULT 'Asia/Almaty';`)
   await db.run(sql`CREATE INDEX \`audit_log_texts_text_idx\` ON \`audit_log_texts\` (\`text\`);`)
-  // Derived state the new rules read (shown leaders, media each page uses, public media), from
-  // what is stored: before this, every media file and every leader was public.
-  await backfillPrivacyState(req)
+  // The data this schema needs is derived in the newest migration (20261130_074919_search_index):
+  // Payload reads through the current schema, which only exists once every migration has run.
 }
 
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {

@@ -3,6 +3,7 @@ import * as migration_20261122_012908_public_site from './20261122_012908_public
 import * as migration_20261122_014732_consent from './20261122_014732_consent';
 import * as migration_20261122_032028_editorial_workflow from './20261122_032028_editorial_workflow';
 import * as migration_20261130_064300_privacy_side_doors from './20261130_064300_privacy_side_doors';
+import * as migration_20261130_074919_search_index from './20261130_074919_search_index';
 
 export const migrations = [
   {
@@ -28,6 +29,11 @@ export const migrations = [
   {
     up: migration_20261130_064300_privacy_side_doors.up,
     down: migration_20261130_064300_privacy_side_doors.down,
-    name: '20261130_064300_privacy_side_doors'
+    name: '20261130_064300_privacy_side_doors',
+  },
+  {
+    up: migration_20261130_074919_search_index.up,
+    down: migration_20261130_074919_search_index.down,
+    name: '20261130_074919_search_index'
   },
 ];

@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { authenticated } from '@/access/authenticated'
 import { canWriteStory } from '@/access/canWriteStory'
 import { isEditor } from '@/access/isEditor'
+import { nobody } from '@/access/nobody'
 import { publishedOrSignedIn } from '@/access/publishedOrSignedIn'
 import { storyEditor } from '@/lib/richText/editor'
 import { cacheTags } from '@/lib/site/cacheTags'
@@ -104,6 +105,20 @@ export const Stories: CollectionConfig = {
         description: {
           en: 'The story’s plain text, kept for site search.',
           ru: 'Текст истории без оформления, для поиска по сайту.',
+        },
+      },
+    },
+    {
+      name: 'searchIndex',
+      type: 'textarea',
+      localized: true,
+      // Public text only (title, excerpt, plain text), folded; visitors' searches query it.
+      access: { create: nobody, update: nobody },
+      admin: {
+        hidden: true,
+        description: {
+          en: 'The title, excerpt and text folded for search (any case, ё as е), kept by Voices.',
+          ru: 'Заголовок, анонс и текст для поиска (без учёта регистра, ё как е); ведётся автоматически.',
         },
       },
     },

@@ -35,7 +35,7 @@ export async function storyBySlug(viewer: Viewer, slug: string, locale: Locale) 
     where: { slug: { equals: slug } },
     // Staff may read more than visitors, so nothing the page does not show is read at all:
     // people appear through their public names only, resolved by `publicNamesIn` from their IDs.
-    select: { author: false, dependsOn: false, searchText: false },
+    select: { author: false, dependsOn: false, searchText: false, searchIndex: false },
     populate: {
       ...cardPopulate,
       leaders: { publicName: true },

@@ -5,6 +5,7 @@ import { unstable_cache } from 'next/cache'
 import { getPayload } from 'payload'
 
 import type { Locale } from '@/lib/locales'
+import { fold } from '@/lib/search/fold'
 
 import { cacheTags } from './cacheTags'
 import { asVisitor, cardPopulate, programBySlug, storyBySlug, storyHasTranslation } from './documentQueries'
@@ -256,9 +257,8 @@ export const searchStories = cached(
         limit: 30,
         depth: 1,
         sort: '-publishedAt',
-        where: {
-          or: [{ title: { like: words } }, { excerpt: { like: words } }, { searchText: { like: words } }],
-        },
+        // Folded on both sides (lib/search/fold.ts), so case and ё/е never decide a match.
+        where: { searchIndex: { like: fold(words) } },
         select: storyCardSelect,
         populate: cardPopulate,
       })

@@ -4,6 +4,7 @@ import { isolatedRequest } from '@/lib/payload/isolatedRequest'
 import { savingLocale } from '@/lib/payload/savingLocale'
 import { mentionKey, mentionNames } from '@/privacy/names/mentionNames'
 import { plainText, truncateAtWord } from '@/lib/richText/plainText'
+import { searchIndexOf } from '@/lib/search/fold'
 
 export type StoryText = { searchText: string | null; excerpt: string | null }
 
@@ -49,5 +50,6 @@ export const deriveStoryText: CollectionBeforeChangeHook = async ({ data, origin
   })
   data.searchText = searchText
   data.excerpt = excerpt
+  data.searchIndex = searchIndexOf([data.title ?? originalDoc?.title, excerpt, searchText])
   return data
 }

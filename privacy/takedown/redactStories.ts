@@ -3,6 +3,7 @@ import type { PayloadRequest, TypedLocale } from 'payload'
 import { messages } from '@/lib/i18n'
 import { isolatedRequest } from '@/lib/payload/isolatedRequest'
 import { type ByLocale, writeLocalized } from '@/lib/payload/writeLocalized'
+import { searchIndexOf } from '@/lib/search/fold'
 import { type Locale, locales } from '@/lib/locales'
 import { type PersonRef, personKey } from '@/privacy/content/uses'
 import { deriveText } from '@/privacy/names/deriveStoryText'
@@ -79,6 +80,10 @@ async function reworked(
         change(path, locale, redact((get(story, path) as ByLocale | undefined)?.[locale], typed.pattern, phrase))
       }
     }
+    // Site search reads a folded copy of the same text: it must lose her name too.
+    const current = (path: string) =>
+      (next.get(path) ?? (get(story, path) as ByLocale | undefined))?.[locale] as string | null | undefined
+    change('searchIndex', locale, searchIndexOf([current('title'), current('excerpt'), current('searchText')]))
   }
   return next
 }

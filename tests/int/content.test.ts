@@ -3,6 +3,7 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { excerptFrom, plainText, truncateAtWord } from '@/lib/richText/plainText'
+import { searchStories } from '@/lib/site/publicApi'
 import { toSlug } from '@/lib/slugify'
 import { richText } from '@/seed/richText'
 
@@ -133,6 +134,42 @@ describe('search text', () => {
     const en = await payload.findByID({ collection: 'stories', id: story.id, locale: 'en' })
     expect(en.searchText).toBe('Tea first Then the lesson.')
   })
+})
+
+describe('site search', () => {
+  // Each story's words, in its locale; every query must find it whatever its case or ё/е.
+  const table = [
+    {
+      locale: 'ru',
+      title: 'Женщины Алматы',
+      body: 'Ещё одна встреча в Ёлочке.',
+      queries: ['женщин', 'ЖЕНЩИН', 'Женщин', 'ещё', 'ЕЩЕ', 'ёлочк', 'Елочке'],
+    },
+    {
+      locale: 'kk',
+      title: 'Әйелдер тобы',
+      body: 'Қазақстандағы ұлы іс, өмір мен үміт.',
+      queries: ['әйелдер', 'ӘЙЕЛДЕР', 'Әйелдер', 'ҚАЗАҚСТАН', 'қазақстан', 'ҰЛЫ', 'ӨМІР', 'Үміт', 'ІС'],
+    },
+    { locale: 'en', title: 'Tea First', body: 'Then the LESSON.', queries: ['tea', 'TEA', 'lesson', 'Lesson'] },
+  ] as const
+
+  it.each(table)(
+    'finds the $locale story whatever the case or ё/е of the query',
+    async ({ locale, title, body, queries }) => {
+      const story = await createStory(payload, { title: `English title ${locale}`, body: richText('English words.') })
+      await payload.update({ collection: 'stories', id: story.id, locale, data: { title, body: richText(body) } })
+      for (const query of queries) {
+        const found = await searchStories(query, locale)
+        expect(
+          found.map((doc) => doc.id),
+          `${locale}: ${query}`,
+        ).toContain(story.id)
+      }
+      // A word the story does not have finds nothing of it.
+      expect((await searchStories('несуществующее', locale)).map((doc) => doc.id)).not.toContain(story.id)
+    },
+  )
 })
 
 describe('publishing', () => {

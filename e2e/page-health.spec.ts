@@ -1,0 +1,91 @@
+import { expect, type Page, test } from '@playwright/test'
+
+/**
+ * Every public page type, loaded in Chromium as a visitor would, on the production build with
+ * the server URL set as an operator sets it: no request may fail (no 4xx or 5xx for a page's
+ * images, scripts, styles or fonts), nothing may be logged as an error, and every image must
+ * actually load.
+ */
+
+type Problem = string
+
+function watch(page: Page, expectedStatus: number): Problem[] {
+  const problems: Problem[] = []
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`)
+  })
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`))
+  page.on('requestfailed', (request) => {
+    // A navigation away aborts what was still loading; that is not a failure of the page.
+    if (request.failure()?.errorText !== 'net::ERR_ABORTED') problems.push(`failed: ${request.url()}`)
+  })
+  page.on('response', (response) => {
+    const isDocument = response.request().resourceType() === 'document'
+    const expected = isDocument ? expectedStatus : 200
+    if (response.status() >= 400 && response.status() !== expected) {
+      problems.push(`${response.status()}: ${response.url()}`)
+    }
+  })
+  return problems
+}
+
+async function loadFully(page: Page, path: string): Promise<number> {
+  const response = await page.goto(path, { waitUntil: 'load' })
+  // Lazy images load as they come into view.
+  await page.evaluate(async () => {
+    for (let y = 0; y < document.body.scrollHeight; y += window.innerHeight / 2) {
+      window.scrollTo(0, y)
+      await new Promise((resolve) => setTimeout(resolve, 50))
+    }
+  })
+  await page.waitForLoadState('networkidle')
+  return response?.status() ?? 0
+}
+
+test('every public page type loads with no failed request, no console error and every image shown', async ({
+  page,
+  request,
+}) => {
+  test.setTimeout(180_000)
+  const first = async (collection: string) => {
+    const { docs } = await (await request.get(`/api/${collection}?limit=1&depth=0&sort=-createdAt`)).json()
+    expect(docs.length, collection).toBeGreaterThan(0)
+    return docs[0].slug as string
+  }
+  const [story, program, tag] = await Promise.all([first('stories'), first('programs'), first('tags')])
+  const pages = (locale: string) => [
+    `/${locale}`,
+    `/${locale}/stories`,
+    `/${locale}/stories/page/2`,
+    `/${locale}/stories/${story}`,
+    `/${locale}/stories/program/${program}`,
+    `/${locale}/stories/tag/${tag}`,
+    `/${locale}/programs`,
+    `/${locale}/programs/${program}`,
+    `/${locale}/get-involved`,
+    `/${locale}/search?q=a`,
+  ]
+  const visits: Array<[string, number]> = [
+    ...pages('en').map((path): [string, number] => [path, 200]),
+    ...['ru', 'kk']
+      .flatMap((locale) => [`/${locale}`, `/${locale}/stories/${story}`, `/${locale}/programs/${program}`])
+      .map((path): [string, number] => [path, 200]),
+    ['/en/no-such-page', 404],
+  ]
+  for (const [path, status] of visits) {
+    const problems = watch(page, status)
+    expect(await loadFully(page, path), path).toBe(status)
+    const images = await page.locator('main img').evaluateAll((imgs) =>
+      (imgs as HTMLImageElement[]).map((img) => ({
+        src: img.currentSrc || img.src,
+        ok: img.complete && img.naturalWidth > 0,
+      })),
+    )
+    for (const image of images) expect(image.ok, `${path}: ${image.src}`).toBe(true)
+    for (const event of ['console', 'pageerror', 'requestfailed', 'response'] as const) page.removeAllListeners(event)
+    expect(problems, path).toEqual([])
+  }
+  // Some page type shows images, so the check above is not vacuous.
+  await loadFully(page, `/en/stories/${story}`)
+  expect(await page.locator('main img').count()).toBeGreaterThan(0)
+})
