@@ -19,4 +19,15 @@ const nextConfig = {
   },
 }
 
-export default withPayload(nextConfig, { devBundleServerPackages: false })
+const config = withPayload(nextConfig, { devBundleServerPackages: false })
+
+// Payload adds `Critical-CH: Sec-CH-Prefers-Color-Scheme` to every response, which makes Chromium
+// request each first page twice. The hint itself (`Accept-CH`) stays, for the admin's theme.
+const payloadHeaders = config.headers
+config.headers = async () =>
+  (await payloadHeaders()).map((rule) => ({
+    ...rule,
+    headers: rule.headers.filter(({ key }) => key !== 'Critical-CH'),
+  }))
+
+export default config

@@ -1,6 +1,6 @@
 import type { MetadataRoute } from 'next'
 
-import { intlLocale, localePath } from '@/lib/i18n'
+import { localePath } from '@/lib/i18n'
 import { locales } from '@/lib/locales'
 import { siteOrigin } from '@/lib/site/origin'
 import { allStorySummaries, listPrograms } from '@/lib/site/publicApi'
@@ -25,7 +25,7 @@ export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
       url: `${origin}${localePath(code, path)}`,
       lastModified,
       alternates: {
-        languages: Object.fromEntries(locales.map((l) => [intlLocale[l.code], `${origin}${localePath(l.code, path)}`])),
+        languages: Object.fromEntries(locales.map((l) => [l.code, `${origin}${localePath(l.code, path)}`])),
       },
     })),
   )

@@ -231,7 +231,7 @@ test('Live Preview shows the public template at each breakpoint, in the edited l
       /\/next\/preview\?collection=stories&id=[^&]+&locale=ru&secret=/,
     )
     await expect(frame.getByRole('heading', { level: 1 })).toHaveText(storyTitle(story, 'ru'))
-    await expect(frame.locator('html')).toHaveAttribute('lang', 'ru-RU')
+    await expect(frame.locator('html')).toHaveAttribute('lang', 'ru')
     await expect(frame.getByText(t('ru').previewingDraft)).toBeVisible()
 
     for (const [label, width, height] of [

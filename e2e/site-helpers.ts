@@ -17,7 +17,10 @@ export type SiteLocale = 'en' | 'ru' | 'kk'
 
 export const siteLocales: SiteLocale[] = ['en', 'ru', 'kk']
 
-export const hreflang: Record<SiteLocale, string> = { en: 'en-GB', ru: 'ru-RU', kk: 'kk-KZ' }
+/** Pages declare their language alone: `en`, `ru`, `kk`. */
+export const hreflang: Record<SiteLocale, string> = { en: 'en', ru: 'ru', kk: 'kk' }
+/** Dates and numbers are formatted as the site formats them (lib/i18n `intlLocale`). */
+const intlTag: Record<SiteLocale, string> = { en: 'en-GB', ru: 'ru-RU', kk: 'kk-KZ' }
 
 export const switcherLabel: Record<SiteLocale, string> = { en: 'English', ru: 'Русский', kk: 'Қазақша' }
 
@@ -67,14 +70,14 @@ export function seedNeighbours(slug: string): { previous: DemoStory | null; next
 
 /** Dates as the site prints them: long style, in site settings' time zone, which the seed leaves at the default. */
 export function siteDate(iso: string, locale: SiteLocale): string {
-  return new Intl.DateTimeFormat(hreflang[locale], { dateStyle: 'long', timeZone: defaultTimeZone }).format(
+  return new Intl.DateTimeFormat(intlTag[locale], { dateStyle: 'long', timeZone: defaultTimeZone }).format(
     new Date(iso),
   )
 }
 
 /** Impact figures as the site prints them: plain whole numbers are grouped the local way. */
 export function siteNumber(value: string, locale: SiteLocale): string {
-  return /^\d+$/.test(value) ? new Intl.NumberFormat(hreflang[locale]).format(Number(value)) : value
+  return /^\d+$/.test(value) ? new Intl.NumberFormat(intlTag[locale]).format(Number(value)) : value
 }
 
 export function escapeRegExp(value: string): string {

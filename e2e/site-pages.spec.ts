@@ -617,7 +617,7 @@ test.describe('without a browser', () => {
       for (const story of seedStories) expect(locs).toContain(`/${locale}/stories/${story.slug}`)
     }
     expect(locs.some((path) => path.startsWith('/admin') || path.startsWith('/api'))).toBe(false)
-    expect(xml).toMatch(/hreflang="ru-RU"/)
+    expect(xml).toMatch(/hreflang="ru"/)
   })
 
   test('robots.txt keeps crawlers out of the admin and the API', async ({ request }) => {

@@ -15,7 +15,11 @@ export function messages(locale: Locale): Messages {
   return dictionaries[locale] ?? dictionaries[defaultLocale]
 }
 
-/** BCP 47 tags for Intl, html lang and hreflang. */
+/**
+ * BCP 47 tags for Intl's formatting (dates, numbers) and Open Graph's `og:locale`. Pages declare
+ * their language (`<html lang>`, `hreflang`) by language alone: Russian readers here live in
+ * Kazakhstan and everywhere else, not only in Russia, and English is not British-only.
+ */
 export const intlLocale: Record<Locale, string> = { en: 'en-GB', ru: 'ru-RU', kk: 'kk-KZ' }
 
 /** A date as the site prints it, in the organisation's time zone (site settings' `timeZone`). */

@@ -28,7 +28,7 @@ export function pageMetadata({
   publishedTime,
 }: PageMeta): Metadata {
   const languages: Record<string, string> = Object.fromEntries(
-    locales.map(({ code }) => [intlLocale[code], localePath(code, path)]),
+    locales.map(({ code }) => [code, localePath(code, path)]),
   )
   languages['x-default'] = localePath(defaultLocale, path)
   const media = image && typeof image === 'object' ? image : null

@@ -7,7 +7,7 @@ import React from 'react'
 import { LanguageSwitcher } from '@/components/LanguageSwitcher.client'
 import { LocaleProvider } from '@/components/LocaleContext.client'
 import { PreviewBanner } from '@/components/PreviewBanner'
-import { intlLocale, localePath, messages } from '@/lib/i18n'
+import { localePath, messages } from '@/lib/i18n'
 import { navigation, siteSettings } from '@/lib/site/publicApi'
 import { siteOrigin } from '@/lib/site/origin'
 import { layoutLocale } from '@/lib/site/routeParams'
@@ -43,7 +43,7 @@ export default async function LocaleLayout({ children, params }: Props) {
   const [settings, nav] = await Promise.all([siteSettings(locale), navigation(locale)])
   const name = settings.organisationName || 'Voices'
   return (
-    <html lang={intlLocale[locale]}>
+    <html lang={locale}>
       <body>
         <a className="skip-link" href="#main">
           {t.skipToContent}

@@ -7,7 +7,7 @@ import { JsonLd } from '@/components/JsonLd'
 import { MediaImage } from '@/components/MediaImage'
 import { RichText } from '@/components/RichText'
 import { StoryGrid } from '@/components/StoryCard'
-import { formatDate, intlLocale, localePath, messages } from '@/lib/i18n'
+import { formatDate, localePath, messages } from '@/lib/i18n'
 import { pageMetadata } from '@/lib/site/metadata'
 import { siteOrigin } from '@/lib/site/origin'
 import { namesForPage, storyForPage, storyTranslatedForPage } from '@/lib/site/previewApi'
@@ -65,7 +65,7 @@ export default async function StoryPage({ params }: Props) {
           description: story.excerpt ?? undefined,
           datePublished: story.publishedAt ?? undefined,
           dateModified: story.updatedAt,
-          inLanguage: intlLocale[locale],
+          inLanguage: locale,
           mainEntityOfPage: url,
           image: hero?.sizes?.share?.url ? new URL(hero.sizes.share.url, siteOrigin()).toString() : undefined,
           publisher: { '@type': 'NGO', name: settings.organisationName },
