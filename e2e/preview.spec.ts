@@ -90,18 +90,24 @@ test('the preview route refuses a wrong or missing secret, and visitors who are 
   expect(setsDraftCookie(anonymous)).toBe(false)
 
   // Signed in: only stories and programs, only existing documents, only site locales.
-  const { api } = await editor()
+  // A client that is not a browser signs in with its token: with the server URL set, the session
+  // cookie alone counts only on requests a browser marks as coming from this site.
+  const { api, token } = await editor()
+  const signedIn = { Authorization: `JWT ${token}` }
   try {
     for (const [url, status] of [
       [previewUrl({ id, secret: previewSecret, collection: 'participants' }), 400],
       [previewUrl({ id, secret: previewSecret, locale: 'fr' }), 400],
       [previewUrl({ id: '00000000-0000-0000-0000-000000000000', secret: previewSecret }), 404],
     ] as const) {
-      const response = await api.get(url, { maxRedirects: 0 })
+      const response = await api.get(url, { maxRedirects: 0, headers: signedIn })
       expect(response.status(), url).toBe(status)
       expect(setsDraftCookie(response), url).toBe(false)
     }
-    const ok = await api.get(previewUrl({ id, secret: previewSecret, locale: 'ru' }), { maxRedirects: 0 })
+    const ok = await api.get(previewUrl({ id, secret: previewSecret, locale: 'ru' }), {
+      maxRedirects: 0,
+      headers: signedIn,
+    })
     expect(ok.status()).toBe(307)
     expect(ok.headers().location).toMatch(new RegExp(`^(${e2eBaseUrl})?/ru/stories/${story.slug}$`))
     expect(setsDraftCookie(ok)).toBe(true)
