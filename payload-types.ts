@@ -74,6 +74,8 @@ export interface Config {
     'consent-evidence': ConsentEvidence;
     tags: Tag;
     media: Media;
+    inquiries: Inquiry;
+    subscribers: Subscriber;
     users: User;
     'audit-log': AuditLog;
     'payload-kv': PayloadKv;
@@ -95,6 +97,8 @@ export interface Config {
     'consent-evidence': ConsentEvidenceSelect<false> | ConsentEvidenceSelect<true>;
     tags: TagsSelect<false> | TagsSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
+    inquiries: InquiriesSelect<false> | InquiriesSelect<true>;
+    subscribers: SubscribersSelect<false> | SubscribersSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
@@ -125,6 +129,9 @@ export interface Config {
   jobs: {
     tasks: {
       enforceConsent: TaskEnforceConsent;
+      sendEmail: TaskSendEmail;
+      notifyInquiry: TaskNotifyInquiry;
+      confirmSubscription: TaskConfirmSubscription;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -676,6 +683,49 @@ export interface Tag {
   createdAt: string;
 }
 /**
+ * Messages sent through "Write to us" on the Get involved page. Each one is also e-mailed to the contact address in site settings.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "inquiries".
+ */
+export interface Inquiry {
+  id: string;
+  name: string;
+  email: string;
+  interest: 'volunteer' | 'partner' | 'question';
+  message: string;
+  consentToContact: boolean;
+  locale?: ('en' | 'ru' | 'kk') | null;
+  status: 'new' | 'answered' | 'closed';
+  /**
+   * Who answers. Editors see only their own account here; admins see everyone.
+   */
+  assignee?: (string | null) | User;
+  story?: (string | null) | Story;
+  program?: (string | null) | Program;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Addresses signed up for updates. Only confirmed ones may be written to. Subscribers confirm and unsubscribe themselves through the links in their mail.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "subscribers".
+ */
+export interface Subscriber {
+  id: string;
+  email: string;
+  status: 'pending' | 'confirmed' | 'unsubscribed';
+  locale: 'en' | 'ru' | 'kk';
+  confirmationSentAt?: string | null;
+  confirmedAt?: string | null;
+  unsubscribedAt?: string | null;
+  story?: (string | null) | Story;
+  program?: (string | null) | Program;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * Every read and change of private data and consent records. Entries can never be edited or removed.
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -763,7 +813,8 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'enforceConsent' | 'schedulePublish';
+        taskSlug:
+          'inline' | 'enforceConsent' | 'sendEmail' | 'notifyInquiry' | 'confirmSubscription' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -796,7 +847,8 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'enforceConsent' | 'schedulePublish') | null;
+  taskSlug?:
+    ('inline' | 'enforceConsent' | 'sendEmail' | 'notifyInquiry' | 'confirmSubscription' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -846,6 +898,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'media';
         value: string | Media;
+      } | null)
+    | ({
+        relationTo: 'inquiries';
+        value: string | Inquiry;
+      } | null)
+    | ({
+        relationTo: 'subscribers';
+        value: string | Subscriber;
       } | null)
     | ({
         relationTo: 'users';
@@ -1161,6 +1221,40 @@ export interface MediaSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "inquiries_select".
+ */
+export interface InquiriesSelect<T extends boolean = true> {
+  name?: T;
+  email?: T;
+  interest?: T;
+  message?: T;
+  consentToContact?: T;
+  locale?: T;
+  status?: T;
+  assignee?: T;
+  story?: T;
+  program?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "subscribers_select".
+ */
+export interface SubscribersSelect<T extends boolean = true> {
+  email?: T;
+  status?: T;
+  locale?: T;
+  confirmationSentAt?: T;
+  confirmedAt?: T;
+  unsubscribedAt?: T;
+  story?: T;
+  program?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "users_select".
  */
 export interface UsersSelect<T extends boolean = true> {
@@ -1445,6 +1539,48 @@ export interface TaskEnforceConsent {
   input?: unknown;
   output: {
     unpublished: number;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendEmail".
+ */
+export interface TaskSendEmail {
+  input: {
+    message:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
+  };
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskNotifyInquiry".
+ */
+export interface TaskNotifyInquiry {
+  input: {
+    inquiry: string;
+  };
+  output: {
+    sent?: boolean | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskConfirmSubscription".
+ */
+export interface TaskConfirmSubscription {
+  input: {
+    subscriber: string;
+  };
+  output: {
+    sent?: boolean | null;
   };
 }
 /**

@@ -1,11 +1,14 @@
 import type { Metadata } from 'next'
 
+import { StayUpdated } from '@/components/donors/StayUpdated'
+import { WriteToUs } from '@/components/donors/WriteToUs'
+import { publishedFrom } from '@/lib/donors/publishedFrom'
 import { localePath, messages } from '@/lib/i18n'
 import { pageMetadata } from '@/lib/site/metadata'
 import { siteSettings } from '@/lib/site/publicApi'
 import { localeFrom } from '@/lib/site/routeParams'
 
-type Props = { params: Promise<{ locale: string }> }
+type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ from?: string | string[] }> }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const locale = await localeFrom(params)
@@ -17,10 +20,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
  * Ways to help and the donation link, from site settings. Inquiry forms and donor attribution
  * slot in as further sections of this page.
  */
-export default async function GetInvolvedPage({ params }: Props) {
+export default async function GetInvolvedPage({ params, searchParams }: Props) {
   const locale = await localeFrom(params)
   const t = messages(locale)
   const settings = await siteSettings(locale)
+  const from = await publishedFrom((await searchParams).from, locale)
   return (
     <>
       <h1>{t.getInvolved}</h1>
@@ -45,9 +49,13 @@ export default async function GetInvolvedPage({ params }: Props) {
               </li>
             ))}
           </ul>
-          <p>{t.contactSoon}</p>
+          <p>
+            <a href="#write-to-us">{t.contactSoon}</a>
+          </p>
         </section>
       ) : null}
+      <WriteToUs locale={locale} from={from} />
+      <StayUpdated locale={locale} from={from} />
       {settings.trustStatement ? <p className="notice">{settings.trustStatement}</p> : null}
       <p>
         <a href={localePath(locale, 'stories')}>{t.allStories} →</a>
