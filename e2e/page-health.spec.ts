@@ -69,6 +69,8 @@ test('every public page type loads with no failed request, no console error and 
     `/${locale}/programs/${program}`,
     `/${locale}/get-involved`,
     `/${locale}/search?q=a`,
+    `/${locale}/updates/confirm?token=not-valid`,
+    `/${locale}/updates/unsubscribe?token=not-valid`,
   ]
   const visits: Array<[string, number]> = [
     ...pages('en').map((path): [string, number] => [path, 200]),

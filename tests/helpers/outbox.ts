@@ -89,9 +89,14 @@ export function readOutbox(dir: string): OutboxMail[] {
     .map((name) => parseEml(name, fs.readFileSync(path.join(dir, name), 'utf8')))
 }
 
-/** Messages addressed to this address (as it appears in the To header). */
+/** The addresses in a To header: `a@x.org, "Name" <b@y.org>` gives both, in lower case. */
+export function recipients(mail: OutboxMail): string[] {
+  return [...mail.to.matchAll(/[^\s<>",]+@[^\s<>",]+/g)].map((match) => match[0].toLowerCase())
+}
+
+/** Messages addressed to exactly this address, among others or alone. */
 export function mailTo(dir: string, address: string): OutboxMail[] {
-  return readOutbox(dir).filter((mail) => mail.to.toLowerCase().includes(address.toLowerCase()))
+  return readOutbox(dir).filter((mail) => recipients(mail).includes(address.toLowerCase()))
 }
 
 /** The first link in a message's text that starts with this prefix. */

@@ -8,6 +8,10 @@ import { pageMetadata } from '@/lib/site/metadata'
 import { siteSettings } from '@/lib/site/publicApi'
 import { localeFrom } from '@/lib/site/routeParams'
 
+// `?from=` (the story or program a visitor came from) is read per request; the content itself is
+// answered from the tagged query cache.
+export const dynamic = 'force-dynamic'
+
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ from?: string | string[] }> }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
