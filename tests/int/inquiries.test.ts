@@ -81,6 +81,8 @@ describe('the form’s rules', () => {
     { name: 'no domain', fields: { ...good, email: 'aigerim@' }, errors: { email: 'emailInvalid' } },
     { name: 'two addresses', fields: { ...good, email: 'a@b.org, c@d.org' }, errors: { email: 'emailInvalid' } },
     { name: 'a space', fields: { ...good, email: 'ai gerim@example.org' }, errors: { email: 'emailInvalid' } },
+    { name: 'two dots', fields: { ...good, email: 'ai..gerim@example.org' }, errors: { email: 'emailInvalid' } },
+    { name: 'a plus and subdomains', fields: { ...good, email: 'ai+wep@mail.example.kz' }, errors: {} },
     {
       name: 'an unknown interest',
       fields: { ...good, interest: 'sponsorship' },
