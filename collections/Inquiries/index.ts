@@ -97,6 +97,7 @@ export const Inquiries: CollectionConfig = {
       filterOptions: { role: { in: ['admin', 'editor'] } },
       admin: {
         position: 'sidebar',
+        allowCreate: false,
         description: {
           en: 'Who answers. Editors see only their own account here; admins see everyone.',
           ru: 'Кто отвечает. Редакторы видят здесь только себя, администраторы — всех.',
