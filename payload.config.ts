@@ -16,6 +16,7 @@ import { Programs } from '@/collections/Programs'
 import { Stories } from '@/collections/Stories'
 import { Tags } from '@/collections/Tags'
 import { Users } from '@/collections/Users'
+import { GetInvolved } from '@/globals/GetInvolved'
 import { Navigation } from '@/globals/Navigation'
 import { enforceConsentTask } from '@/privacy/takedown/enforceConsentTask'
 import { canQueueJobs, canRunJobs } from '@/jobs/access'
@@ -43,7 +44,7 @@ export default buildConfig({
     livePreview,
   },
   collections: [Stories, Programs, Leaders, Participants, ConsentEvidence, Tags, Media, Users, AuditLog],
-  globals: [SiteSettings, Navigation],
+  globals: [SiteSettings, GetInvolved, Navigation],
   db: databaseAdapter(),
   editor: lexicalEditor(),
   localization: {

@@ -68,12 +68,19 @@ test('every public page type loads with no failed request, no console error and 
     `/${locale}/programs`,
     `/${locale}/programs/${program}`,
     `/${locale}/get-involved`,
+    `/${locale}/get-involved?from=story:${story}`,
+    `/${locale}/get-involved?from=program:${program}&giveError=amount`,
     `/${locale}/search?q=a`,
   ]
   const visits: Array<[string, number]> = [
     ...pages('en').map((path): [string, number] => [path, 200]),
     ...['ru', 'kk']
-      .flatMap((locale) => [`/${locale}`, `/${locale}/stories/${story}`, `/${locale}/programs/${program}`])
+      .flatMap((locale) => [
+        `/${locale}`,
+        `/${locale}/stories/${story}`,
+        `/${locale}/programs/${program}`,
+        `/${locale}/get-involved?from=story:${story}`,
+      ])
       .map((path): [string, number] => [path, 200]),
     ['/en/no-such-page', 404],
   ]

@@ -32,6 +32,16 @@ const pages = (locale: 'en' | 'ru') => [
   { name: 'program', path: `/${locale}/programs/${program.slug}`, status: 200 },
   { name: 'get involved', path: `/${locale}/get-involved`, status: 200 },
   {
+    name: 'get involved from a story',
+    path: `/${locale}/get-involved?from=story:${seedStory('the-first-circle').slug}`,
+    status: 200,
+  },
+  {
+    name: 'get involved with a refused gift',
+    path: `/${locale}/get-involved?from=program:${program.slug}&giveError=amount&currency=KZT&frequency=monthly`,
+    status: 200,
+  },
+  {
     name: 'search with results',
     path: `/${locale}/search?q=${encodeURIComponent(locale === 'en' ? 'pharmacy' : 'аптекой')}`,
     status: 200,

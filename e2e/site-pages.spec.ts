@@ -1,6 +1,7 @@
 import { expect, type Page, test } from '@playwright/test'
 
 import { leaders } from '../seed/content/people'
+import { getInvolved } from '../seed/content/getInvolved'
 import { siteSettings } from '../seed/content/settings'
 import { tags } from '../seed/content/tags'
 import {
@@ -35,6 +36,12 @@ import {
  */
 
 const programPath = (locale: SiteLocale) => `/${locale}/programs/${program.slug}`
+/** The call to action under stories, as the seed words it in the Get involved settings. */
+const storyCta = (locale: SiteLocale) => ({
+  heading: localized(getInvolved.storyCta.heading, locale),
+  text: localized(getInvolved.storyCta.text, locale),
+  button: localized(getInvolved.storyCta.buttonLabel, locale),
+})
 const newestFirst = [...seedStories].reverse()
 
 /** Titles of the story cards in a list, in page order. */
@@ -95,8 +102,11 @@ for (const viewport of viewports) {
           const row = programs.locator('.figures > div').filter({ hasText: localized(figure.label, locale) })
           await expect(row.locator('dd')).toHaveText(siteNumber(figure.value, locale))
         }
-        const cta = page.getByRole('complementary', { name: m.ctaTitle })
-        await expect(cta.getByRole('link', { name: m.ctaButton })).toHaveAttribute('href', `/${locale}/get-involved`)
+        const cta = page.getByRole('complementary', { name: storyCta(locale).heading })
+        await expect(cta.getByRole('link', { name: storyCta(locale).button })).toHaveAttribute(
+          'href',
+          `/${locale}/get-involved#give`,
+        )
 
         const header = page.getByRole('navigation', { name: m.mainNavigation })
         await expect(header.getByRole('link', { name: m.stories, exact: true })).toHaveAttribute(
@@ -184,9 +194,17 @@ for (const viewport of viewports) {
             `/${locale}/stories/tag/${tag.slug}`,
           )
         }
-        const cta = page.getByRole('complementary', { name: m.ctaTitle })
-        await expect(cta).toContainText(m.ctaText)
-        await expect(cta.getByRole('link', { name: m.ctaButton })).toHaveAttribute('href', `/${locale}/get-involved`)
+        // Every call to action carries the story to Get involved.
+        const cta = page.getByRole('complementary', { name: storyCta(locale).heading })
+        await expect(cta).toContainText(storyCta(locale).text)
+        await expect(cta.getByRole('link', { name: storyCta(locale).button })).toHaveAttribute(
+          'href',
+          `/${locale}/get-involved?from=story:${slug}#give`,
+        )
+        await expect(article.locator('.prose .cta a[data-cta="give"]')).toHaveAttribute(
+          'href',
+          `/${locale}/get-involved?from=story:${slug}#give`,
+        )
 
         // The oldest story has no previous one; its next one is the second oldest.
         const nav = page.getByRole('navigation', { name: m.storyNavigation })
@@ -299,13 +317,25 @@ for (const viewport of viewports) {
         await visit(page, `/${locale}/get-involved`)
         await expect(page.getByRole('heading', { level: 1 })).toHaveText(m.getInvolved)
         const donate = page.getByRole('region', { name: m.donate })
-        await expect(donate.getByRole('link', { name: m.donate })).toHaveAttribute('href', siteSettings.donationUrl)
+        await expect(donate.getByRole('button', { name: m.giveSubmit })).toBeVisible()
+        await expect(donate).toContainText(localized(siteSettings.trustStatement, locale))
         const ways = page.getByRole('region', { name: m.waysToHelp })
         await expect(ways.getByRole('heading', { level: 3 })).toHaveText(
-          siteSettings.waysToHelp.map((w) => localized(w.title, locale)),
+          getInvolved.waysToHelp.map((w) => localized(w.title, locale)),
         )
-        for (const way of siteSettings.waysToHelp) await expect(ways).toContainText(localized(way.description, locale))
-        await expect(ways).toContainText(m.contactSoon)
+        for (const way of getInvolved.waysToHelp) {
+          await expect(ways).toContainText(localized(way.text, locale))
+          await expect(ways.getByRole('link', { name: localized(way.linkLabel, locale) })).toHaveAttribute(
+            'href',
+            way.link,
+          )
+        }
+        const contact = page.getByRole('region', { name: m.writeToUs })
+        await expect(contact).toContainText(m.contactSoon)
+        await expect(contact.getByRole('link', { name: siteSettings.contactEmail })).toHaveAttribute(
+          'href',
+          `mailto:${siteSettings.contactEmail}`,
+        )
         await expectNoAdminLinks(page)
         await expectFitsViewport(page)
         await attachScreenshot(page, testInfo, `get-involved-${locale}-${viewport.name}`)

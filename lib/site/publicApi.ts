@@ -4,6 +4,7 @@ import config from '@payload-config'
 import { unstable_cache } from 'next/cache'
 import { getPayload } from 'payload'
 
+import type { FromKind } from '@/lib/donors/from'
 import type { Locale } from '@/lib/locales'
 import { fold } from '@/lib/search/fold'
 
@@ -49,6 +50,35 @@ async function payload() {
 export const siteSettings = cached(
   async (locale: Locale) => (await payload()).findGlobal({ ...asVisitor, slug: 'site-settings', locale, depth: 0 }),
   ['site-settings'],
+  { tags: [cacheTags.globals] },
+)
+
+/** The donor journey's settings: the call to action under stories, giving and the ways to help. */
+export const getInvolved = cached(
+  async (locale: Locale) => (await payload()).findGlobal({ ...asVisitor, slug: 'get-involved', locale, depth: 0 }),
+  ['get-involved'],
+  { tags: [cacheTags.globals] },
+)
+
+/**
+ * The call to action under stories in exactly this language: a text left empty here must read
+ * as the built-in wording of this language, not as another language's text.
+ */
+export const storyCta = cached(
+  async (locale: Locale) =>
+    (
+      await (
+        await payload()
+      ).findGlobal({
+        ...asVisitor,
+        slug: 'get-involved',
+        locale,
+        fallbackLocale: false,
+        depth: 0,
+        select: { storyCta: true },
+      })
+    ).storyCta ?? null,
+  ['story-cta'],
   { tags: [cacheTags.globals] },
 )
 
@@ -286,4 +316,46 @@ export const allStorySummaries = cached(
     ).docs,
   ['all-story-summaries'],
   { tags: [cacheTags.stories] },
+)
+
+/** A story or program a donor came from, as Get involved names it and the hand-off passes it on. */
+export type Origin = { kind: FromKind; slug: string; title: string; programSlug: string | null }
+
+/**
+ * The published story or program with this slug, or null: an unpublished, withdrawn or unknown
+ * slug finds nothing (visitors read published documents only), so Get involved never echoes it.
+ */
+export const findOrigin = cached(
+  async (kind: FromKind, slug: string, locale: Locale): Promise<Origin | null> => {
+    const p = await payload()
+    if (kind === 'program') {
+      const { docs } = await p.find({
+        ...asVisitor,
+        collection: 'programs',
+        locale,
+        limit: 1,
+        depth: 0,
+        where: { slug: { equals: slug } },
+        select: { name: true, slug: true },
+      })
+      const program = docs[0]
+      return program?.slug ? { kind, slug: program.slug, title: program.name, programSlug: program.slug } : null
+    }
+    const { docs } = await p.find({
+      ...asVisitor,
+      collection: 'stories',
+      locale,
+      limit: 1,
+      depth: 1,
+      where: { slug: { equals: slug } },
+      select: { title: true, slug: true, program: true },
+      populate: { programs: { slug: true } },
+    })
+    const story = docs[0]
+    if (!story?.slug) return null
+    const program = story.program && typeof story.program === 'object' ? story.program : null
+    return { kind, slug: story.slug, title: story.title, programSlug: program?.slug ?? null }
+  },
+  ['find-origin'],
+  { tags: [cacheTags.stories, cacheTags.programs] },
 )

@@ -55,6 +55,8 @@ export default async function StoryPage({ params }: Props) {
     namesForPage(story.body, locale, featured),
   ])
   const url = `${siteOrigin()}${localePath(locale, `stories/${story.slug}`)}`
+  // Every call to action on the page tells Get involved which story it was clicked on.
+  const from = { kind: 'story', slug: story.slug } as const
   return (
     <>
       <JsonLd
@@ -105,7 +107,7 @@ export default async function StoryPage({ params }: Props) {
             ) : null}
           </figure>
         ) : null}
-        <RichText data={story.body} locale={locale} names={names} className="prose" />
+        <RichText data={story.body} locale={locale} names={names} from={from} className="prose" />
         {featured.length ? (
           <section className="story__people" aria-labelledby="story-people">
             <h2 id="story-people">{t.peopleInStory}</h2>
@@ -129,7 +131,7 @@ export default async function StoryPage({ params }: Props) {
         ) : null}
       </article>
 
-      <GetInvolved locale={locale} />
+      <GetInvolved locale={locale} from={from} />
 
       {adjacent.previous || adjacent.next ? (
         <nav aria-label={t.storyNavigation} className="adjacent">
