@@ -11,6 +11,10 @@ import { pageMetadata } from '@/lib/site/metadata'
 import { getInvolved, siteSettings, storyCta } from '@/lib/site/publicApi'
 import { localeFrom } from '@/lib/site/routeParams'
 
+// Where the donor came from and a refused gift's reason are in the query string, so this page
+// renders per request; everything it shows comes from the tagged query cache.
+export const dynamic = 'force-dynamic'
+
 type Props = {
   params: Promise<{ locale: string }>
   searchParams: Promise<Record<string, string | string[] | undefined>>
