@@ -210,3 +210,49 @@ test('an unpublished, unknown or malformed story in `from` is never named or pas
     await api.dispose()
   }
 })
+
+test('editors reword the call to action under stories; every story shows it at once, and a language left empty reads the built-in wording', async ({
+  page,
+}) => {
+  const { api, token } = await editor()
+  const headers = { Authorization: `JWT ${token}` }
+  const write = async (locale: SiteLocale, storyCta: Record<string, string | null>) => {
+    const response = await api.post(`/api/globals/get-involved?locale=${locale}`, {
+      headers,
+      data: { storyCta: { ...storyCta, target: 'give' } },
+    })
+    expect(response.status(), await response.text()).toBe(200)
+  }
+  const seeded = (locale: SiteLocale) => ({
+    heading: getInvolved.storyCta.heading[locale],
+    text: getInvolved.storyCta.text[locale],
+    buttonLabel: getInvolved.storyCta.buttonLabel[locale],
+  })
+  const ctaOf = async (locale: SiteLocale) => {
+    await visit(page, `/${locale}/stories/${story.slug}`)
+    return page.locator('aside.cta')
+  }
+  try {
+    await write('en', { ...seeded('en'), heading: 'Stand beside the next group' })
+    await write('kk', { heading: null, text: null, buttonLabel: null })
+
+    const en = await ctaOf('en')
+    await expect(en.getByRole('heading', { level: 2 })).toHaveText('Stand beside the next group')
+    await expect(en.locator('a[data-cta="give"]')).toHaveText(seeded('en').buttonLabel)
+
+    const kk = await ctaOf('kk')
+    await expect(kk.getByRole('heading', { level: 2 })).toHaveText(t('kk').ctaTitle)
+    await expect(kk).toContainText(t('kk').ctaText)
+    await expect(kk.locator('a[data-cta="give"]')).toHaveText(t('kk').ctaButton)
+    await expect(kk.locator('a[data-cta="give"]')).toHaveAttribute(
+      'href',
+      `/kk/get-involved?from=story:${story.slug}#give`,
+    )
+  } finally {
+    await write('en', seeded('en'))
+    await write('kk', seeded('kk'))
+    await api.dispose()
+  }
+  const kk = await ctaOf('kk')
+  await expect(kk.getByRole('heading', { level: 2 })).toHaveText(seeded('kk').heading)
+})
