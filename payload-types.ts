@@ -1292,6 +1292,10 @@ export interface SiteSetting {
    */
   trustStatement?: string | null;
   /**
+   * Shown when a page is shared and has no image of its own (1200 × 630 works best). It becomes public once chosen here, so pick one that shows nobody, or only people who agreed to photos.
+   */
+  shareImage?: (string | null) | Media;
+  /**
    * Where "Get involved" sends donors, e.g. https://example.org/donate.
    */
   donationUrl?: string | null;
@@ -1373,6 +1377,7 @@ export interface SiteSettingsSelect<T extends boolean = true> {
   tagline?: T;
   mission?: T;
   trustStatement?: T;
+  shareImage?: T;
   donationUrl?: T;
   timeZone?: T;
   consentWithdrawalPolicy?: T;

@@ -268,6 +268,7 @@ export async function seed(payload: Payload, admin: AdminLogin): Promise<SeedSum
       tagline: siteSettings.tagline.en,
       mission: siteSettings.mission.en,
       trustStatement: siteSettings.trustStatement.en,
+      shareImage: await createImage(payload, siteSettings.shareImage),
       donationUrl: siteSettings.donationUrl,
       socialLinks: siteSettings.socialLinks,
       waysToHelp: siteSettings.waysToHelp.map(({ title, description }) => ({
@@ -328,7 +329,8 @@ export async function seed(payload: Payload, admin: AdminLogin): Promise<SeedSum
     leaders: leaders.length,
     participants: participants.length,
     stories: stories.length,
-    media,
+    // The default share image as well.
+    media: media + 1,
   }
 }
 

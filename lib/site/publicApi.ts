@@ -52,6 +52,22 @@ export const siteSettings = cached(
   { tags: [cacheTags.globals] },
 )
 
+/**
+ * The default share image from site settings, as the public may see it: null until Voices has
+ * marked the image public (privacy/media/visibility.ts), so a card never points at a file the
+ * visitor's browser would be refused.
+ */
+export const defaultShareImage = cached(
+  async (locale: Locale) => {
+    const settings = await (
+      await payload()
+    ).findGlobal({ ...asVisitor, slug: 'site-settings', locale, depth: 1, select: { shareImage: true } })
+    return typeof settings.shareImage === 'object' ? (settings.shareImage ?? null) : null
+  },
+  ['default-share-image'],
+  { tags: [cacheTags.globals, cacheTags.media] },
+)
+
 export const navigation = cached(
   async (locale: Locale) => (await payload()).findGlobal({ ...asVisitor, slug: 'navigation', locale, depth: 0 }),
   ['navigation'],

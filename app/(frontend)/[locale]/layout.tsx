@@ -9,6 +9,7 @@ import { LocaleProvider } from '@/components/LocaleContext.client'
 import { PreviewBanner } from '@/components/PreviewBanner'
 import { localePath, messages } from '@/lib/i18n'
 import { navigation, siteSettings } from '@/lib/site/publicApi'
+import { defaultShareCard } from '@/lib/site/metadata'
 import { siteOrigin } from '@/lib/site/origin'
 import { layoutLocale } from '@/lib/site/routeParams'
 
@@ -28,11 +29,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const locale = await layoutLocale(params)
   const settings = await siteSettings(locale)
   const name = settings.organisationName || 'Voices'
+  // Pages set their own cards (lib/site/metadata.ts); this one is for those that do not, the 404.
+  const card = await defaultShareCard(locale)
   return {
     metadataBase: new URL(siteOrigin()),
     title: { default: name, template: `%s · ${name}` },
     description: settings.tagline ?? undefined,
-    openGraph: { siteName: name },
+    openGraph: { siteName: name, images: card ? [card] : undefined },
+    twitter: card ? { card: 'summary_large_image', images: [card] } : undefined,
     alternates: { types: { 'application/atom+xml': localePath(locale, 'feed.xml') } },
   }
 }
