@@ -23,7 +23,21 @@ export function generateStaticParams() {
   return []
 }
 
-export const viewport: Viewport = { themeColor: '#8a3a1c', width: 'device-width', initialScale: 1 }
+/**
+ * The browser's own bar follows the palette in styles.css: the accent by day, the header's dark
+ * surface by night, as a bright bar above a dark page would glare (e2e/site-a11y.spec.ts checks
+ * both against the stylesheet). `colorScheme` tells the browser both palettes exist before the
+ * stylesheet arrives, so a reader in dark mode never sees a white flash first.
+ */
+export const viewport: Viewport = {
+  themeColor: [
+    { media: '(prefers-color-scheme: light)', color: '#8a3a1c' },
+    { media: '(prefers-color-scheme: dark)', color: '#241e1a' },
+  ],
+  colorScheme: 'light dark',
+  width: 'device-width',
+  initialScale: 1,
+}
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const locale = await layoutLocale(params)
