@@ -4,6 +4,7 @@ import * as migration_20261122_014732_consent from './20261122_014732_consent';
 import * as migration_20261122_032028_editorial_workflow from './20261122_032028_editorial_workflow';
 import * as migration_20261130_064300_privacy_side_doors from './20261130_064300_privacy_side_doors';
 import * as migration_20261130_074919_search_index from './20261130_074919_search_index';
+import * as migration_20261130_090826_story_stats from './20261130_090826_story_stats';
 
 export const migrations = [
   {
@@ -34,6 +35,11 @@ export const migrations = [
   {
     up: migration_20261130_074919_search_index.up,
     down: migration_20261130_074919_search_index.down,
-    name: '20261130_074919_search_index'
+    name: '20261130_074919_search_index',
+  },
+  {
+    up: migration_20261130_090826_story_stats.up,
+    down: migration_20261130_090826_story_stats.down,
+    name: '20261130_090826_story_stats'
   },
 ];

@@ -119,6 +119,28 @@ export const findStory = cached(
   { tags: [...storyTags, cacheTags.leaders] },
 )
 
+/**
+ * The ID of the published story with this slug, or null: what the counting beacon may count.
+ * Slugs are shared by every language, and an unpublished story is invisible to a visitor.
+ */
+export const publishedStoryId = cached(
+  async (slug: string) => {
+    const { docs } = await (
+      await payload()
+    ).find({
+      ...asVisitor,
+      collection: 'stories',
+      limit: 1,
+      depth: 0,
+      where: { slug: { equals: slug } },
+      select: { slug: true },
+    })
+    return docs[0] ? String(docs[0].id) : null
+  },
+  ['published-story-id'],
+  { tags: [cacheTags.stories] },
+)
+
 /** Whether the story has its own title in this locale, rather than the English fallback. */
 export const isStoryTranslated = cached(
   async (id: string, locale: Locale) => storyHasTranslation(asVisitor, id, locale),
