@@ -16,10 +16,10 @@ export const flushIntervalMs = 5_000
 
 /**
  * A reader opens a story and perhaps follows its call to action: a handful of counts a minute.
- * Thirty a minute per client leaves room for readers sharing one address (an office, a mobile
+ * Sixty a minute per client leaves room for readers sharing one address (an office, a mobile
  * network), and stops one client from adding thousands.
  */
-export const countLimit = { limit: 30, windowMs: 60_000 }
+export const countLimit = { limit: 60, windowMs: 60_000 }
 
 const buffer = createStatsBuffer({
   intervalMs: flushIntervalMs,
@@ -30,7 +30,7 @@ const buffer = createStatsBuffer({
 /** The counting endpoint as the running site uses it: one buffer and one rate limit per server. */
 export const liveCounting: CountDeps = {
   isPreview: async () => (await draftMode()).isEnabled,
-  publishedStory: (slug) => publishedStoryId(slug),
+  publishedStory: publishedStoryId,
   timeZone: async () => timeZoneOrDefault((await siteSettings(defaultLocale)).timeZone),
   limiter: createRateLimiter(countLimit),
   record: (delta) => buffer.add(delta),

@@ -111,6 +111,7 @@ describe('the counting endpoint', () => {
       counted: null,
     },
     { name: 'an unknown slug', body: view('no-such-story'), status: 404, counted: null },
+    { name: 'a slug named like a built-in property', body: view('constructor'), status: 404, counted: null },
     { name: 'an unpublished story', body: view('DRAFT'), status: 404, counted: null },
     {
       name: 'a staff preview (draft mode)',
