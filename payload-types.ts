@@ -76,6 +76,7 @@ export interface Config {
     media: Media;
     users: User;
     'audit-log': AuditLog;
+    'story-stats': StoryStat;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -97,6 +98,7 @@ export interface Config {
     media: MediaSelect<false> | MediaSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
+    'story-stats': StoryStatsSelect<false> | StoryStatsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -695,6 +697,23 @@ export interface AuditLog {
   createdAt: string;
 }
 /**
+ * Views and call-to-action clicks per story, language and day, counted without cookies or anything that identifies a reader. The dashboard sums the last 30 days.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "story-stats".
+ */
+export interface StoryStat {
+  id: string;
+  story: string | Story;
+  locale: 'en' | 'ru' | 'kk';
+  /**
+   * In the site’s time zone (site settings).
+   */
+  day: string;
+  views: number;
+  clicks: number;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -854,6 +873,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'audit-log';
         value: string | AuditLog;
+      } | null)
+    | ({
+        relationTo: 'story-stats';
+        value: string | StoryStat;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1199,6 +1222,17 @@ export interface AuditLogSelect<T extends boolean = true> {
   summary?: T;
   updatedAt?: T;
   createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "story-stats_select".
+ */
+export interface StoryStatsSelect<T extends boolean = true> {
+  story?: T;
+  locale?: T;
+  day?: T;
+  views?: T;
+  clicks?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

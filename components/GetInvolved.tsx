@@ -10,7 +10,8 @@ export function GetInvolved({ locale, headingId = 'get-involved' }: { locale: Lo
     <aside className="cta" aria-labelledby={headingId}>
       <h2 id={headingId}>{t.ctaTitle}</h2>
       <p>{t.ctaText}</p>
-      <Link className="button" href={localePath(locale, 'get-involved')}>
+      {/* data-cta marks a call to action; on a story page following it is counted (CountStory). */}
+      <Link className="button" href={localePath(locale, 'get-involved')} data-cta="give">
         {t.ctaButton}
       </Link>
     </aside>

@@ -135,6 +135,34 @@ export const findStory = cached(
   { tags: [...storyTags, cacheTags.leaders] },
 )
 
+/**
+ * Every published story's slug with its ID, in one cached read: what the counting beacon may
+ * count. One entry for the whole site, so beacons naming made-up slugs neither reach the
+ * database nor push real pages out of the cache.
+ */
+const publishedStoryIds = cached(
+  async (): Promise<Record<string, string>> => {
+    const { docs } = await (
+      await payload()
+    ).find({
+      ...asVisitor,
+      collection: 'stories',
+      depth: 0,
+      pagination: false,
+      select: { slug: true },
+    })
+    return Object.fromEntries(docs.filter((story) => story.slug).map((story) => [story.slug, String(story.id)]))
+  },
+  ['published-story-ids'],
+  { tags: [cacheTags.stories] },
+)
+
+/** The ID of the published story with this slug (shared by every language), or null. */
+export async function publishedStoryId(slug: string): Promise<string | null> {
+  const ids = await publishedStoryIds()
+  return Object.hasOwn(ids, slug) ? ids[slug]! : null
+}
+
 /** Whether the story has its own title in this locale, rather than the English fallback. */
 export const isStoryTranslated = cached(
   async (id: string, locale: Locale) => storyHasTranslation(asVisitor, id, locale),
