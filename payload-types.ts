@@ -76,6 +76,7 @@ export interface Config {
     media: Media;
     users: User;
     'audit-log': AuditLog;
+    'story-stats': StoryStat;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -97,6 +98,7 @@ export interface Config {
     media: MediaSelect<false> | MediaSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
+    'story-stats': StoryStatsSelect<false> | StoryStatsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -697,6 +699,23 @@ export interface AuditLog {
   createdAt: string;
 }
 /**
+ * Views and call-to-action clicks per story, language and day, counted without cookies or anything that identifies a reader. The dashboard sums the last 30 days.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "story-stats".
+ */
+export interface StoryStat {
+  id: string;
+  story: string | Story;
+  locale: 'en' | 'ru' | 'kk';
+  /**
+   * In the site’s time zone (site settings).
+   */
+  day: string;
+  views: number;
+  clicks: number;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -856,6 +875,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'audit-log';
         value: string | AuditLog;
+      } | null)
+    | ({
+        relationTo: 'story-stats';
+        value: string | StoryStat;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1204,6 +1227,17 @@ export interface AuditLogSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "story-stats_select".
+ */
+export interface StoryStatsSelect<T extends boolean = true> {
+  story?: T;
+  locale?: T;
+  day?: T;
+  views?: T;
+  clicks?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -1293,6 +1327,10 @@ export interface SiteSetting {
    * Shown in the footer of every page and beside the donation panel, e.g. who oversees donations and how accounts are audited.
    */
   trustStatement?: string | null;
+  /**
+   * Shown when a page is shared and has no image of its own (1200 × 630 works best). It becomes public once chosen here, so pick one that shows nobody, or only people who agreed to photos.
+   */
+  shareImage?: (string | null) | Media;
   /**
    * The organisation’s public address, shown on the Get involved page as “Write to us”.
    */
@@ -1424,6 +1462,7 @@ export interface SiteSettingsSelect<T extends boolean = true> {
   tagline?: T;
   mission?: T;
   trustStatement?: T;
+  shareImage?: T;
   contactEmail?: T;
   timeZone?: T;
   consentWithdrawalPolicy?: T;

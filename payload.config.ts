@@ -14,6 +14,7 @@ import { Media } from '@/collections/Media'
 import { Participants } from '@/collections/Participants'
 import { Programs } from '@/collections/Programs'
 import { Stories } from '@/collections/Stories'
+import { StoryStats } from '@/collections/StoryStats'
 import { Tags } from '@/collections/Tags'
 import { Users } from '@/collections/Users'
 import { GetInvolved } from '@/globals/GetInvolved'
@@ -40,10 +41,15 @@ export default buildConfig({
     avatar: 'default',
     importMap: { baseDir: dirname },
     meta: { titleSuffix: ' · Voices' },
-    components: { beforeDashboard: ['@/components/admin/WorkDashboard#WorkDashboard'] },
+    components: {
+      beforeDashboard: [
+        '@/components/admin/WorkDashboard#WorkDashboard',
+        '@/components/admin/StoriesThatMovePeople#StoriesThatMovePeople',
+      ],
+    },
     livePreview,
   },
-  collections: [Stories, Programs, Leaders, Participants, ConsentEvidence, Tags, Media, Users, AuditLog],
+  collections: [Stories, Programs, Leaders, Participants, ConsentEvidence, Tags, Media, Users, AuditLog, StoryStats],
   globals: [SiteSettings, GetInvolved, Navigation],
   db: databaseAdapter(),
   editor: lexicalEditor(),

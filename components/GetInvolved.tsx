@@ -22,6 +22,7 @@ export async function GetInvolved({
   const t = messages(locale)
   const cta = await storyCta(locale)
   return (
+    // Its button carries data-cta: on a story page, following it is counted (CountStory).
     <CallToActionView
       landmark
       locale={locale}

@@ -49,7 +49,7 @@ test('every public page type loads with no failed request, no console error and 
   page,
   request,
 }) => {
-  test.setTimeout(180_000)
+  test.setTimeout(300_000)
   // No critical client hint: Chromium would request every first page twice.
   expect((await request.get('/en')).headers()['critical-ch']).toBeUndefined()
   const first = async (collection: string) => {

@@ -269,6 +269,7 @@ export async function seed(payload: Payload, admin: AdminLogin): Promise<SeedSum
       tagline: siteSettings.tagline.en,
       mission: siteSettings.mission.en,
       trustStatement: siteSettings.trustStatement.en,
+      shareImage: await createImage(payload, siteSettings.shareImage),
       contactEmail: siteSettings.contactEmail,
       socialLinks: siteSettings.socialLinks,
     },
@@ -321,7 +322,8 @@ export async function seed(payload: Payload, admin: AdminLogin): Promise<SeedSum
     leaders: leaders.length,
     participants: participants.length,
     stories: stories.length,
-    media,
+    // The default share image as well.
+    media: media + 1,
   }
 }
 

@@ -8,13 +8,14 @@ import { revalidateGlobal } from '@/hooks/revalidatePublicSite'
 import { cacheTags } from '@/lib/site/cacheTags'
 import { timeZoneField } from '@/fields/timeZone'
 import { urlField } from '@/fields/url'
+import { refreshMediaOfSettings } from '@/privacy/media/hooks'
 
 export const SiteSettings: GlobalConfig = {
   slug: 'site-settings',
   label: { en: 'Site settings', ru: 'Настройки сайта' },
   admin: { group: 'Settings' },
   access: { read: anyone, update: isEditor },
-  hooks: { afterChange: [revalidateGlobal(cacheTags.globals)] },
+  hooks: { afterChange: [refreshMediaOfSettings, revalidateGlobal(cacheTags.globals)] },
   fields: [
     {
       name: 'organisationName',
@@ -56,6 +57,18 @@ export const SiteSettings: GlobalConfig = {
         description: {
           en: 'Shown in the footer of every page and beside the donation panel, e.g. who oversees donations and how accounts are audited.',
           ru: 'Показывается внизу каждой страницы и рядом с формой пожертвования, например кто контролирует пожертвования и как проверяется отчётность.',
+        },
+      },
+    },
+    {
+      name: 'shareImage',
+      type: 'upload',
+      relationTo: 'media',
+      label: { en: 'Default share image', ru: 'Изображение для соцсетей по умолчанию' },
+      admin: {
+        description: {
+          en: 'Shown when a page is shared and has no image of its own (1200 × 630 works best). It becomes public once chosen here, so pick one that shows nobody, or only people who agreed to photos.',
+          ru: 'Показывается, когда страницей делятся, а своего изображения у неё нет (лучше всего 1200 × 630). Выбранное здесь изображение становится публичным: выберите такое, где никого не видно или только те, кто согласился на фото.',
         },
       },
     },

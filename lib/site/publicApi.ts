@@ -82,6 +82,22 @@ export const storyCta = cached(
   { tags: [cacheTags.globals] },
 )
 
+/**
+ * The default share image from site settings, as the public may see it: null until Voices has
+ * marked the image public (privacy/media/visibility.ts), so a card never points at a file the
+ * visitor's browser would be refused.
+ */
+export const defaultShareImage = cached(
+  async (locale: Locale) => {
+    const settings = await (
+      await payload()
+    ).findGlobal({ ...asVisitor, slug: 'site-settings', locale, depth: 1, select: { shareImage: true } })
+    return typeof settings.shareImage === 'object' ? (settings.shareImage ?? null) : null
+  },
+  ['default-share-image'],
+  { tags: [cacheTags.globals, cacheTags.media] },
+)
+
 export const navigation = cached(
   async (locale: Locale) => (await payload()).findGlobal({ ...asVisitor, slug: 'navigation', locale, depth: 0 }),
   ['navigation'],
@@ -148,6 +164,34 @@ export const findStory = cached(
   ['find-story'],
   { tags: [...storyTags, cacheTags.leaders] },
 )
+
+/**
+ * Every published story's slug with its ID, in one cached read: what the counting beacon may
+ * count. One entry for the whole site, so beacons naming made-up slugs neither reach the
+ * database nor push real pages out of the cache.
+ */
+const publishedStoryIds = cached(
+  async (): Promise<Record<string, string>> => {
+    const { docs } = await (
+      await payload()
+    ).find({
+      ...asVisitor,
+      collection: 'stories',
+      depth: 0,
+      pagination: false,
+      select: { slug: true },
+    })
+    return Object.fromEntries(docs.filter((story) => story.slug).map((story) => [story.slug, String(story.id)]))
+  },
+  ['published-story-ids'],
+  { tags: [cacheTags.stories] },
+)
+
+/** The ID of the published story with this slug (shared by every language), or null. */
+export async function publishedStoryId(slug: string): Promise<string | null> {
+  const ids = await publishedStoryIds()
+  return Object.hasOwn(ids, slug) ? ids[slug]! : null
+}
 
 /** Whether the story has its own title in this locale, rather than the English fallback. */
 export const isStoryTranslated = cached(

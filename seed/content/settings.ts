@@ -1,3 +1,6 @@
+import type { Illustration } from '../images'
+import type { Localized } from './types'
+
 export const siteSettings = {
   organisationName: {
     en: 'Women’s Empowerment Project',
@@ -19,6 +22,17 @@ export const siteSettings = {
     ru: 'Каждое пожертвование учитывается и отражается в отчётах. Ежегодно наши счета проверяет независимый орган аккредитации благотворительных организаций, и ни одна история не публикуется без согласия её героинь.',
     kk: 'Әрбір қайырмалдық есепке алынып, есеп беріледі. Есептерімізді жыл сайын қайырымдылық ұйымдарын аккредиттейтін тәуелсіз орган тексереді, және бірде-бір оқиға кейіпкерлерінің келісімінсіз жарияланбайды.',
   },
+  /** The card shown when a page without its own image is shared: seats around a table, nobody in them. */
+  shareImage: {
+    name: 'share-card',
+    palette: ['#f6e6cf', '#8a3a1c', '#fffaf3'],
+    motif: 'circle',
+    alt: {
+      en: 'Warm circles arranged around a table, like chairs in a weekly group',
+      ru: 'Тёплые круги вокруг стола, как стулья в еженедельной группе',
+      kk: 'Апталық топтағы орындықтар сияқты үстелді айнала орналасқан жылы шеңберлер',
+    },
+  } satisfies Illustration & { alt: Localized },
   contactEmail: 'hello@example.org',
   socialLinks: [
     { platform: 'instagram' as const, url: 'https://instagram.com/example' },
