@@ -74,6 +74,8 @@ export interface Config {
     'consent-evidence': ConsentEvidence;
     tags: Tag;
     media: Media;
+    inquiries: Inquiry;
+    subscribers: Subscriber;
     users: User;
     'audit-log': AuditLog;
     'story-stats': StoryStat;
@@ -96,6 +98,8 @@ export interface Config {
     'consent-evidence': ConsentEvidenceSelect<false> | ConsentEvidenceSelect<true>;
     tags: TagsSelect<false> | TagsSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
+    inquiries: InquiriesSelect<false> | InquiriesSelect<true>;
+    subscribers: SubscribersSelect<false> | SubscribersSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
     'story-stats': StoryStatsSelect<false> | StoryStatsSelect<true>;
@@ -129,6 +133,9 @@ export interface Config {
   jobs: {
     tasks: {
       enforceConsent: TaskEnforceConsent;
+      sendEmail: TaskSendEmail;
+      notifyInquiry: TaskNotifyInquiry;
+      confirmSubscription: TaskConfirmSubscription;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -680,6 +687,49 @@ export interface Tag {
   createdAt: string;
 }
 /**
+ * Messages sent through "Write to us" on the Get involved page. Each one is also e-mailed to the contact address in site settings.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "inquiries".
+ */
+export interface Inquiry {
+  id: string;
+  name: string;
+  email: string;
+  interest: 'volunteer' | 'partner' | 'question';
+  message: string;
+  consentToContact: boolean;
+  locale?: ('en' | 'ru' | 'kk') | null;
+  status: 'new' | 'answered' | 'closed';
+  /**
+   * Who answers. Editors see only their own account here; admins see everyone.
+   */
+  assignee?: (string | null) | User;
+  story?: (string | null) | Story;
+  program?: (string | null) | Program;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Addresses signed up for updates. Only confirmed ones may be written to. Subscribers confirm and unsubscribe themselves through the links in their mail.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "subscribers".
+ */
+export interface Subscriber {
+  id: string;
+  email: string;
+  status: 'pending' | 'confirmed' | 'unsubscribed';
+  locale: 'en' | 'ru' | 'kk';
+  confirmationSentAt?: string | null;
+  confirmedAt?: string | null;
+  unsubscribedAt?: string | null;
+  story?: (string | null) | Story;
+  program?: (string | null) | Program;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * Every read and change of private data and consent records. Entries can never be edited or removed.
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -784,7 +834,8 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'enforceConsent' | 'schedulePublish';
+        taskSlug:
+          'inline' | 'enforceConsent' | 'sendEmail' | 'notifyInquiry' | 'confirmSubscription' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -817,7 +868,8 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'enforceConsent' | 'schedulePublish') | null;
+  taskSlug?:
+    ('inline' | 'enforceConsent' | 'sendEmail' | 'notifyInquiry' | 'confirmSubscription' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -867,6 +919,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'media';
         value: string | Media;
+      } | null)
+    | ({
+        relationTo: 'inquiries';
+        value: string | Inquiry;
+      } | null)
+    | ({
+        relationTo: 'subscribers';
+        value: string | Subscriber;
       } | null)
     | ({
         relationTo: 'users';
@@ -1183,6 +1243,40 @@ export interface MediaSelect<T extends boolean = true> {
               filename?: T;
             };
       };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "inquiries_select".
+ */
+export interface InquiriesSelect<T extends boolean = true> {
+  name?: T;
+  email?: T;
+  interest?: T;
+  message?: T;
+  consentToContact?: T;
+  locale?: T;
+  status?: T;
+  assignee?: T;
+  story?: T;
+  program?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "subscribers_select".
+ */
+export interface SubscribersSelect<T extends boolean = true> {
+  email?: T;
+  status?: T;
+  locale?: T;
+  confirmationSentAt?: T;
+  confirmedAt?: T;
+  unsubscribedAt?: T;
+  story?: T;
+  program?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1566,6 +1660,48 @@ export interface TaskEnforceConsent {
   input?: unknown;
   output: {
     unpublished: number;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendEmail".
+ */
+export interface TaskSendEmail {
+  input: {
+    message:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
+  };
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskNotifyInquiry".
+ */
+export interface TaskNotifyInquiry {
+  input: {
+    inquiry: string;
+  };
+  output: {
+    sent?: boolean | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskConfirmSubscription".
+ */
+export interface TaskConfirmSubscription {
+  input: {
+    subscriber: string;
+  };
+  output: {
+    sent?: boolean | null;
   };
 }
 /**

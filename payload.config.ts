@@ -9,12 +9,14 @@ import sharp from 'sharp'
 
 import { AuditLog } from '@/collections/AuditLog'
 import { ConsentEvidence } from '@/collections/ConsentEvidence'
+import { Inquiries } from '@/collections/Inquiries'
 import { Leaders } from '@/collections/Leaders'
 import { Media } from '@/collections/Media'
 import { Participants } from '@/collections/Participants'
 import { Programs } from '@/collections/Programs'
 import { Stories } from '@/collections/Stories'
 import { StoryStats } from '@/collections/StoryStats'
+import { Subscribers } from '@/collections/Subscribers'
 import { Tags } from '@/collections/Tags'
 import { Users } from '@/collections/Users'
 import { GetInvolved } from '@/globals/GetInvolved'
@@ -22,10 +24,15 @@ import { Navigation } from '@/globals/Navigation'
 import { enforceConsentTask } from '@/privacy/takedown/enforceConsentTask'
 import { canQueueJobs, canRunJobs } from '@/jobs/access'
 import { closeJobStats } from '@/jobs/closeJobStats'
+import { confirmSubscriptionTask } from '@/jobs/confirmSubscriptionTask'
+import { notifyInquiryTask } from '@/jobs/notifyInquiryTask'
+import { sendEmailTask } from '@/jobs/sendEmailTask'
 import { limitDocumentLocks } from '@/access/ownDocumentLocks'
 import { SiteSettings } from '@/globals/SiteSettings'
 import { databaseAdapter } from '@/lib/database'
 import { jobsCron, payloadSecret, serverUrl } from '@/lib/env'
+import { mailAdapter } from '@/lib/mail/adapter'
+import { mailQueue } from '@/lib/mail/retries'
 import { livePreview } from '@/lib/preview/livePreview'
 import { generateSeoDescription, generateSeoTitle } from '@/lib/seo'
 import { defaultLocale, locales } from '@/lib/locales'
@@ -49,10 +56,25 @@ export default buildConfig({
     },
     livePreview,
   },
-  collections: [Stories, Programs, Leaders, Participants, ConsentEvidence, Tags, Media, Users, AuditLog, StoryStats],
+  collections: [
+    Stories,
+    Programs,
+    Leaders,
+    Participants,
+    ConsentEvidence,
+    Tags,
+    Media,
+    Inquiries,
+    Subscribers,
+    Users,
+    AuditLog,
+    StoryStats,
+  ],
   globals: [SiteSettings, GetInvolved, Navigation],
   db: databaseAdapter(),
   editor: lexicalEditor(),
+  // SMTP from the environment, or the outbox folder; every message is sent by the jobs queue.
+  email: mailAdapter(),
   localization: {
     locales: locales.map(({ code, label }) => ({ code, label })),
     defaultLocale,
@@ -64,13 +86,14 @@ export default buildConfig({
     fallbackLanguage: 'en',
   },
   jobs: {
-    tasks: [enforceConsentTask],
+    tasks: [enforceConsentTask, sendEmailTask, notifyInquiryTask, confirmSubscriptionTask],
     access: { queue: canQueueJobs, run: canRunJobs, cancel: canQueueJobs },
     // The server runs due jobs itself (scheduled publishing every minute, the nightly consent
-    // check) unless told not to, e.g. when a separate worker runs `npm run jobs`.
+    // check, outgoing mail) unless told not to, e.g. when a separate worker runs `npm run jobs`.
     autoRun: () => [
       { cron: jobsCron(), queue: 'default' },
       { cron: jobsCron(), queue: 'consent' },
+      { cron: jobsCron(), queue: mailQueue },
     ],
     shouldAutoRun: () => process.env.NODE_ENV !== 'test' && process.env.VOICES_RUN_JOBS !== 'false',
   },

@@ -71,6 +71,8 @@ test('every public page type loads with no failed request, no console error and 
     `/${locale}/get-involved?from=story:${story}`,
     `/${locale}/get-involved?from=program:${program}&giveError=amount`,
     `/${locale}/search?q=a`,
+    `/${locale}/updates/confirm?token=not-valid`,
+    `/${locale}/updates/unsubscribe?token=not-valid`,
   ]
   const visits: Array<[string, number]> = [
     ...pages('en').map((path): [string, number] => [path, 200]),

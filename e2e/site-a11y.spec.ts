@@ -43,6 +43,10 @@ const pages = (locale: 'en' | 'ru'): PageType[] => [
   { name: 'programs index', path: `/${locale}/programs`, status: 200 },
   { name: 'program', path: `/${locale}/programs/${program.slug}`, status: 200 },
   { name: 'get involved', path: `/${locale}/get-involved`, status: 200 },
+  // The forms' states after a submission, and the confirmation page's button, are checked in
+  // inquiries.spec.ts; here the pages a link from a subscriber mail opens, for a link not valid.
+  { name: 'updates confirmation link', path: `/${locale}/updates/confirm?token=not-valid`, status: 200 },
+  { name: 'updates unsubscribe link', path: `/${locale}/updates/unsubscribe?token=not-valid`, status: 200 },
   {
     name: 'get involved from a story',
     path: `/${locale}/get-involved?from=story:${seedStory('the-first-circle').slug}`,

@@ -339,7 +339,7 @@ for (const viewport of viewports) {
           )
         }
         const contact = page.getByRole('region', { name: m.writeToUs })
-        await expect(contact).toContainText(m.contactSoon)
+        await expect(contact).toContainText(m.writeToUsText)
         await expect(contact.getByRole('link', { name: siteSettings.contactEmail })).toHaveAttribute(
           'href',
           `mailto:${siteSettings.contactEmail}`,

@@ -5,7 +5,7 @@ import * as migration_20261122_032028_editorial_workflow from './20261122_032028
 import * as migration_20261130_064300_privacy_side_doors from './20261130_064300_privacy_side_doors';
 import * as migration_20261130_074919_search_index from './20261130_074919_search_index';
 import * as migration_20261130_090445_default_share_image from './20261130_090445_default_share_image';
-import * as migration_20261130_101206_donor_journey from './20261130_101206_donor_journey';
+import * as migration_20261130_102649_donors from './20261130_102649_donors';
 
 export const migrations = [
   {
@@ -44,8 +44,8 @@ export const migrations = [
     name: '20261130_090445_default_share_image',
   },
   {
-    up: migration_20261130_101206_donor_journey.up,
-    down: migration_20261130_101206_donor_journey.down,
-    name: '20261130_101206_donor_journey'
+    up: migration_20261130_102649_donors.up,
+    down: migration_20261130_102649_donors.down,
+    name: '20261130_102649_donors'
   },
 ];

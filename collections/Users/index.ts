@@ -6,6 +6,8 @@ import { isAdminOrSelf } from '@/access/isAdminOrSelf'
 import { adminOption } from '@/lib/adminLanguages'
 import { roles } from '@/lib/roles'
 
+import { resetPasswordEmailHTML } from './forgotPasswordEmail'
+
 export const Users: CollectionConfig = {
   slug: 'users',
   labels: { singular: { en: 'Staff member', ru: 'Сотрудник' }, plural: { en: 'Staff', ru: 'Сотрудники' } },
@@ -20,6 +22,8 @@ export const Users: CollectionConfig = {
     tokenExpiration: 60 * 60 * 8,
     maxLoginAttempts: 10,
     lockTime: 10 * 60 * 1000,
+    // Sent through the jobs queue like all mail (lib/mail/adapter.ts).
+    forgotPassword: { generateEmailHTML: resetPasswordEmailHTML },
   },
   access: {
     admin: authenticated,

@@ -27,7 +27,12 @@ function first(params: SearchParamsLike, name: string): string | undefined {
 
 /** The `from` parameter of a request (a page's `searchParams` or a URL's), or null when absent or malformed. */
 export function parseFrom(searchParams: SearchParamsLike): From | null {
-  const raw = first(searchParams, 'from')
+  return parseFromValue(first(searchParams, 'from'))
+}
+
+/** A `from` value as links and forms carry it (`story:the-first-circle`), or null for anything else. */
+export function parseFromValue(value: unknown): From | null {
+  const raw = Array.isArray(value) ? value[0] : value
   if (typeof raw !== 'string') return null
   const match = fromPattern.exec(raw.trim())
   if (!match) return null

@@ -6,6 +6,7 @@ import { anyone } from '@/access/anyone'
 import { authenticated } from '@/access/authenticated'
 import { canAccessPrivateData } from '@/privacy/access/canAccessPrivateData'
 import { canWriteStory } from '@/access/canWriteStory'
+import { handlesSupporters } from '@/access/handlesSupporters'
 import { hasAnyRole } from '@/access/hasAnyRole'
 import { isAdmin, isAdminField } from '@/access/isAdmin'
 import { isAdminOrSelf } from '@/access/isAdminOrSelf'
@@ -69,7 +70,8 @@ describe('access functions', () => {
     expect(allowed(isEditorField)).toEqual(['admin', 'editor'])
     expect(allowed(isWriter)).toEqual(['admin', 'editor', 'contributor'])
     expect(allowed(hasAnyRole('admin', 'safeguarding'))).toEqual(['admin', 'safeguarding'])
-    for (const fn of [isEditor, isEditorField, isWriter]) expect(fn(args(null))).toBe(false)
+    expect(allowed(handlesSupporters)).toEqual(['admin', 'editor'])
+    for (const fn of [isEditor, isEditorField, isWriter, handlesSupporters]) expect(fn(args(null))).toBe(false)
   })
 
   it('canWriteStory lets contributors write drafts but never publish', () => {

@@ -33,6 +33,7 @@ import { MetaDescriptionComponent as MetaDescriptionComponent_a8a977ebc872c5d5ea
 import { MetaImageComponent as MetaImageComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
 import { PreviewComponent as PreviewComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
 import { EraseButton as EraseButton_3fa7ce25fec63f117f882d8dbaaf6ab2 } from '@/components/admin/EraseButton.client'
+import { ExportInquiries as ExportInquiries_b4e84aed2632d418f3990aebaa72aebc } from '@/components/admin/ExportInquiries.client'
 import { WorkDashboard as WorkDashboard_596ad3f6e38c68cec9bb447e53d366a8 } from '@/components/admin/WorkDashboard'
 import { StoriesThatMovePeople as StoriesThatMovePeople_a72c6104c62875e042f53a86e9915748 } from '@/components/admin/StoriesThatMovePeople'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
@@ -74,6 +75,7 @@ export const importMap = {
   "@payloadcms/plugin-seo/client#MetaImageComponent": MetaImageComponent_a8a977ebc872c5d5ea7ee689724c0860,
   "@payloadcms/plugin-seo/client#PreviewComponent": PreviewComponent_a8a977ebc872c5d5ea7ee689724c0860,
   "@/components/admin/EraseButton.client#EraseButton": EraseButton_3fa7ce25fec63f117f882d8dbaaf6ab2,
+  "@/components/admin/ExportInquiries.client#ExportInquiries": ExportInquiries_b4e84aed2632d418f3990aebaa72aebc,
   "@/components/admin/WorkDashboard#WorkDashboard": WorkDashboard_596ad3f6e38c68cec9bb447e53d366a8,
   "@/components/admin/StoriesThatMovePeople#StoriesThatMovePeople": StoriesThatMovePeople_a72c6104c62875e042f53a86e9915748,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1

@@ -6,6 +6,9 @@ import { WaysToHelp } from '@/components/WaysToHelp'
 import { giveFormState } from '@/lib/donors/gift'
 import { offeredCurrencies } from '@/lib/donors/offered'
 import { originOf } from '@/lib/donors/origin'
+import { StayUpdated } from '@/components/donors/StayUpdated'
+import { WriteToUs } from '@/components/donors/WriteToUs'
+import { fromValue } from '@/lib/donors/from'
 import { localePath, messages } from '@/lib/i18n'
 import { pageMetadata } from '@/lib/site/metadata'
 import { getInvolved, siteSettings, storyCta } from '@/lib/site/publicApi'
@@ -50,6 +53,7 @@ export default async function GetInvolvedPage({ params, searchParams }: Props) {
     query,
     offered.map((row) => row.currency),
   )
+  const from = origin ? fromValue(origin) : null
   return (
     <>
       <h1>{t.getInvolved}</h1>
@@ -75,16 +79,8 @@ export default async function GetInvolvedPage({ params, searchParams }: Props) {
       {content.waysToHelp?.length ? (
         <WaysToHelp locale={locale} ways={content.waysToHelp} givePanel={panel || Boolean(content.donationUrl)} />
       ) : null}
-      {/* The inquiry form joins this section; it reads the same `from` (lib/donors/from.ts). */}
-      <section id="contact" aria-labelledby="contact-title" className="section">
-        <h2 id="contact-title">{t.writeToUs}</h2>
-        <p>{t.contactSoon}</p>
-        {settings.contactEmail ? (
-          <p>
-            {t.writeToUsAt} <a href={`mailto:${settings.contactEmail}`}>{settings.contactEmail}</a>
-          </p>
-        ) : null}
-      </section>
+      <WriteToUs locale={locale} from={from} />
+      <StayUpdated locale={locale} from={from} />
       <p>
         <a href={localePath(locale, 'stories')}>{t.allStories} →</a>
       </p>

@@ -8,6 +8,53 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   // The donation link and ways to help move from site settings to the Get involved settings:
   // read them while their column and tables still exist, copy them once the new tables do.
   const legacy = await readLegacyDonorSettings(req, db)
+  await db.run(sql`CREATE TABLE \`inquiries\` (
+  	\`id\` text(36) PRIMARY KEY NOT NULL,
+  	\`name\` text NOT NULL,
+  	\`email\` text NOT NULL,
+  	\`interest\` text NOT NULL,
+  	\`message\` text NOT NULL,
+  	\`consent_to_contact\` integer DEFAULT false NOT NULL,
+  	\`locale\` text,
+  	\`status\` text DEFAULT 'new' NOT NULL,
+  	\`assignee_id\` text(36),
+  	\`story_id\` text(36),
+  	\`program_id\` text(36),
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	FOREIGN KEY (\`assignee_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`story_id\`) REFERENCES \`stories\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`program_id\`) REFERENCES \`programs\`(\`id\`) ON UPDATE no action ON DELETE set null
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`inquiries_status_idx\` ON \`inquiries\` (\`status\`);`)
+  await db.run(sql`CREATE INDEX \`inquiries_assignee_idx\` ON \`inquiries\` (\`assignee_id\`);`)
+  await db.run(sql`CREATE INDEX \`inquiries_story_idx\` ON \`inquiries\` (\`story_id\`);`)
+  await db.run(sql`CREATE INDEX \`inquiries_program_idx\` ON \`inquiries\` (\`program_id\`);`)
+  await db.run(sql`CREATE INDEX \`inquiries_updated_at_idx\` ON \`inquiries\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`inquiries_created_at_idx\` ON \`inquiries\` (\`created_at\`);`)
+  await db.run(sql`CREATE TABLE \`subscribers\` (
+  	\`id\` text(36) PRIMARY KEY NOT NULL,
+  	\`email\` text NOT NULL,
+  	\`status\` text DEFAULT 'pending' NOT NULL,
+  	\`locale\` text DEFAULT 'en' NOT NULL,
+  	\`confirmation_sent_at\` text,
+  	\`confirmed_at\` text,
+  	\`unsubscribed_at\` text,
+  	\`story_id\` text(36),
+  	\`program_id\` text(36),
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	FOREIGN KEY (\`story_id\`) REFERENCES \`stories\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`program_id\`) REFERENCES \`programs\`(\`id\`) ON UPDATE no action ON DELETE set null
+  );
+  `)
+  await db.run(sql`CREATE UNIQUE INDEX \`subscribers_email_idx\` ON \`subscribers\` (\`email\`);`)
+  await db.run(sql`CREATE INDEX \`subscribers_status_idx\` ON \`subscribers\` (\`status\`);`)
+  await db.run(sql`CREATE INDEX \`subscribers_story_idx\` ON \`subscribers\` (\`story_id\`);`)
+  await db.run(sql`CREATE INDEX \`subscribers_program_idx\` ON \`subscribers\` (\`program_id\`);`)
+  await db.run(sql`CREATE INDEX \`subscribers_updated_at_idx\` ON \`subscribers\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`subscribers_created_at_idx\` ON \`subscribers\` (\`created_at\`);`)
   await db.run(sql`CREATE TABLE \`story_stats\` (
   	\`id\` text(36) PRIMARY KEY NOT NULL,
   	\`story_id\` text(36) NOT NULL,
@@ -91,7 +138,11 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`get_involved_numbers_locale_parent\` ON \`get_involved_numbers\` (\`locale\`,\`parent_id\`);`)
   await db.run(sql`DROP TABLE \`site_settings_ways_to_help\`;`)
   await db.run(sql`DROP TABLE \`site_settings_ways_to_help_locales\`;`)
+  await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`inquiries_id\` text(36) REFERENCES inquiries(id);`)
+  await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`subscribers_id\` text(36) REFERENCES subscribers(id);`)
   await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`story_stats_id\` text(36) REFERENCES story_stats(id);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_inquiries_id_idx\` ON \`payload_locked_documents_rels\` (\`inquiries_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_subscribers_id_idx\` ON \`payload_locked_documents_rels\` (\`subscribers_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_story_stats_id_idx\` ON \`payload_locked_documents_rels\` (\`story_stats_id\`);`)
   await db.run(sql`ALTER TABLE \`site_settings\` ADD \`contact_email\` text;`)
   await db.run(sql`ALTER TABLE \`site_settings\` DROP COLUMN \`donation_url\`;`)
@@ -125,6 +176,8 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   );
   `)
   await db.run(sql`CREATE UNIQUE INDEX \`site_settings_ways_to_help_locales_locale_parent_id_unique\` ON \`site_settings_ways_to_help_locales\` (\`_locale\`,\`_parent_id\`);`)
+  await db.run(sql`DROP TABLE \`inquiries\`;`)
+  await db.run(sql`DROP TABLE \`subscribers\`;`)
   await db.run(sql`DROP TABLE \`story_stats\`;`)
   await db.run(sql`DROP TABLE \`get_involved_currencies\`;`)
   await db.run(sql`DROP TABLE \`get_involved_ways_to_help\`;`)
