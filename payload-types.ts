@@ -78,6 +78,7 @@ export interface Config {
     subscribers: Subscriber;
     users: User;
     'audit-log': AuditLog;
+    'story-stats': StoryStat;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -101,6 +102,7 @@ export interface Config {
     subscribers: SubscribersSelect<false> | SubscribersSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
+    'story-stats': StoryStatsSelect<false> | StoryStatsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -113,11 +115,13 @@ export interface Config {
   fallbackLocale: ('false' | 'none' | 'null') | false | null | ('en' | 'ru' | 'kk') | ('en' | 'ru' | 'kk')[];
   globals: {
     'site-settings': SiteSetting;
+    'get-involved': GetInvolved;
     navigation: Navigation;
     'payload-jobs-stats': PayloadJobsStat;
   };
   globalsSelect: {
     'site-settings': SiteSettingsSelect<false> | SiteSettingsSelect<true>;
+    'get-involved': GetInvolvedSelect<false> | GetInvolvedSelect<true>;
     navigation: NavigationSelect<false> | NavigationSelect<true>;
     'payload-jobs-stats': PayloadJobsStatsSelect<false> | PayloadJobsStatsSelect<true>;
   };
@@ -745,6 +749,23 @@ export interface AuditLog {
   createdAt: string;
 }
 /**
+ * Views and call-to-action clicks per story, language and day, counted without cookies or anything that identifies a reader. The dashboard sums the last 30 days.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "story-stats".
+ */
+export interface StoryStat {
+  id: string;
+  story: string | Story;
+  locale: 'en' | 'ru' | 'kk';
+  /**
+   * In the site’s time zone (site settings).
+   */
+  day: string;
+  views: number;
+  clicks: number;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -914,6 +935,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'audit-log';
         value: string | AuditLog;
+      } | null)
+    | ({
+        relationTo: 'story-stats';
+        value: string | StoryStat;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1296,6 +1321,17 @@ export interface AuditLogSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "story-stats_select".
+ */
+export interface StoryStatsSelect<T extends boolean = true> {
+  story?: T;
+  locale?: T;
+  day?: T;
+  views?: T;
+  clicks?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -1382,13 +1418,17 @@ export interface SiteSetting {
    */
   mission?: string | null;
   /**
-   * Shown in the footer of every page, e.g. who oversees donations and how accounts are audited.
+   * Shown in the footer of every page and beside the donation panel, e.g. who oversees donations and how accounts are audited.
    */
   trustStatement?: string | null;
   /**
-   * Where "Get involved" sends donors, e.g. https://example.org/donate.
+   * Shown when a page is shared and has no image of its own (1200 × 630 works best). It becomes public once chosen here, so pick one that shows nobody, or only people who agreed to photos.
    */
-  donationUrl?: string | null;
+  shareImage?: (string | null) | Media;
+  /**
+   * The organisation’s public address, shown on the Get involved page as “Write to us”.
+   */
+  contactEmail?: string | null;
   /**
    * Dates on the site (e.g. when a story was published) and in the admin are shown in this time zone. An IANA name, e.g. Asia/Almaty.
    */
@@ -1397,20 +1437,69 @@ export interface SiteSetting {
    * Either way it happens at once. A photo of her cannot be redacted: stories showing her photo are always unpublished. Only admins can change this.
    */
   consentWithdrawalPolicy: 'unpublish' | 'redact';
-  /**
-   * Shown on the Get involved page and under each story.
-   */
-  waysToHelp?:
-    | {
-        title: string;
-        description?: string | null;
-        id?: string | null;
-      }[]
-    | null;
   socialLinks?:
     | {
         platform: 'instagram' | 'facebook' | 'telegram' | 'youtube' | 'vk' | 'website';
         url: string;
+        id?: string | null;
+      }[]
+    | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * The call to action under stories, giving, and the ways to help shown on the Get involved page.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "get-involved".
+ */
+export interface GetInvolved {
+  id: string;
+  /**
+   * Shown at the end of every story, on program pages and on the home page. Leave a text empty to use the built-in wording.
+   */
+  storyCta: {
+    heading?: string | null;
+    text?: string | null;
+    buttonLabel?: string | null;
+    target: 'give' | 'volunteer' | 'partner' | 'contact';
+  };
+  /**
+   * Where donors are sent to pay, as a template. Placeholders: {amount} {currency} {frequency} {campaign} {story} (amount, currency code, one-off or monthly, campaign, the story they came from). E.g. https://pay.example.org/give?sum={amount}&cur={currency}&every={frequency}&c={campaign}&ref={story}. Card details are entered there, never on this site. Leave empty to use the donation page below instead.
+   */
+  donationUrlTemplate?: string | null;
+  /**
+   * Passed to the processor as {campaign}, e.g. winter-appeal-2026. Without one, the program the donor came from is passed.
+   */
+  campaign?: string | null;
+  /**
+   * Per language: the first currency is offered first. Donors may also type another amount.
+   */
+  currencies?:
+    | {
+        currency: 'KZT' | 'USD' | 'EUR' | 'RUB';
+        suggestedAmounts: number[];
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * Used only when no processor address is set: Get involved then links here, e.g. https://example.org/donate.
+   */
+  donationUrl?: string | null;
+  /**
+   * Shown on the Get involved page, in this order. A story’s call to action to volunteer or partner leads to the first entry of that kind.
+   */
+  waysToHelp?:
+    | {
+        kind: 'give' | 'volunteer' | 'partner' | 'host' | 'corporate' | 'other';
+        icon: 'heart' | 'hands' | 'handshake' | 'home' | 'building' | 'letter';
+        title: string;
+        text?: string | null;
+        linkLabel?: string | null;
+        /**
+         * A path (/programs), a section of this page (#contact, #give) or https://…
+         */
+        link?: string | null;
         id?: string | null;
       }[]
     | null;
@@ -1467,21 +1556,53 @@ export interface SiteSettingsSelect<T extends boolean = true> {
   tagline?: T;
   mission?: T;
   trustStatement?: T;
-  donationUrl?: T;
+  shareImage?: T;
+  contactEmail?: T;
   timeZone?: T;
   consentWithdrawalPolicy?: T;
-  waysToHelp?:
-    | T
-    | {
-        title?: T;
-        description?: T;
-        id?: T;
-      };
   socialLinks?:
     | T
     | {
         platform?: T;
         url?: T;
+        id?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "get-involved_select".
+ */
+export interface GetInvolvedSelect<T extends boolean = true> {
+  storyCta?:
+    | T
+    | {
+        heading?: T;
+        text?: T;
+        buttonLabel?: T;
+        target?: T;
+      };
+  donationUrlTemplate?: T;
+  campaign?: T;
+  currencies?:
+    | T
+    | {
+        currency?: T;
+        suggestedAmounts?: T;
+        id?: T;
+      };
+  donationUrl?: T;
+  waysToHelp?:
+    | T
+    | {
+        kind?: T;
+        icon?: T;
+        title?: T;
+        text?: T;
+        linkLabel?: T;
+        link?: T;
         id?: T;
       };
   updatedAt?: T;
@@ -1631,6 +1752,22 @@ export interface PullQuoteBlock {
   id?: string | null;
   blockName?: string | null;
   blockType: 'pullQuote';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "CallToActionBlock".
+ */
+export interface CallToActionBlock {
+  heading: string;
+  text?: string | null;
+  buttonLabel: string;
+  /**
+   * The section of Get involved the button opens.
+   */
+  target: 'give' | 'volunteer' | 'partner' | 'contact';
+  id?: string | null;
+  blockName?: string | null;
+  blockType: 'callToAction';
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -15,9 +15,11 @@ import { Media } from '@/collections/Media'
 import { Participants } from '@/collections/Participants'
 import { Programs } from '@/collections/Programs'
 import { Stories } from '@/collections/Stories'
+import { StoryStats } from '@/collections/StoryStats'
 import { Subscribers } from '@/collections/Subscribers'
 import { Tags } from '@/collections/Tags'
 import { Users } from '@/collections/Users'
+import { GetInvolved } from '@/globals/GetInvolved'
 import { Navigation } from '@/globals/Navigation'
 import { enforceConsentTask } from '@/privacy/takedown/enforceConsentTask'
 import { canQueueJobs, canRunJobs } from '@/jobs/access'
@@ -46,7 +48,12 @@ export default buildConfig({
     avatar: 'default',
     importMap: { baseDir: dirname },
     meta: { titleSuffix: ' · Voices' },
-    components: { beforeDashboard: ['@/components/admin/WorkDashboard#WorkDashboard'] },
+    components: {
+      beforeDashboard: [
+        '@/components/admin/WorkDashboard#WorkDashboard',
+        '@/components/admin/StoriesThatMovePeople#StoriesThatMovePeople',
+      ],
+    },
     livePreview,
   },
   collections: [
@@ -61,8 +68,9 @@ export default buildConfig({
     Subscribers,
     Users,
     AuditLog,
+    StoryStats,
   ],
-  globals: [SiteSettings, Navigation],
+  globals: [SiteSettings, GetInvolved, Navigation],
   db: databaseAdapter(),
   editor: lexicalEditor(),
   // SMTP from the environment, or the outbox folder; every message is sent by the jobs queue.

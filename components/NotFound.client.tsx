@@ -1,25 +1,9 @@
 'use client'
 
-import Link from 'next/link'
-
-import { localePath, messages } from '@/lib/i18n'
-
 import { useLocale } from './LocaleContext.client'
+import { NotFoundView } from './NotFoundView'
 
-/** The site's 404, in the reader's language. */
+/** The not-found boundary's message: the boundary gets no route params, so the locale comes from context. */
 export function NotFoundMessage() {
-  const locale = useLocale()
-  const t = messages(locale)
-  return (
-    <section className="not-found">
-      <h1>{t.notFoundTitle}</h1>
-      <p>{t.notFoundText}</p>
-      <p>
-        <Link className="button" href={localePath(locale, 'stories')}>
-          {t.allStories}
-        </Link>{' '}
-        <Link href={localePath(locale)}>{t.backHome}</Link>
-      </p>
-    </section>
-  )
+  return <NotFoundView locale={useLocale()} />
 }

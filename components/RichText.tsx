@@ -6,15 +6,18 @@ import {
   RichText as PayloadRichText,
 } from '@payloadcms/richtext-lexical/react'
 
+import { CallToActionView } from '@/blocks/CallToAction/Component'
 import { PullQuoteView } from '@/blocks/PullQuote/Component'
+import type { From } from '@/lib/donors/from'
+import { isCtaTarget } from '@/lib/donors/targets'
 import { mentionKey } from '@/privacy/names/mentionNames'
 import { localePath, messages } from '@/lib/i18n'
 import type { Locale } from '@/lib/locales'
-import type { Media, PullQuoteBlock } from '@/payload-types'
+import type { CallToActionBlock, Media, PullQuoteBlock } from '@/payload-types'
 
 import { MediaImage } from './MediaImage'
 
-function converters(locale: Locale, names: Record<string, string>): JSXConvertersFunction {
+function converters(locale: Locale, names: Record<string, string>, from: From | null): JSXConvertersFunction {
   // Internal links point at the same document in the reader's language.
   const internalDocToHref = ({ linkNode }: { linkNode: SerializedLinkNode }) => {
     const doc = linkNode.fields.doc
@@ -53,6 +56,22 @@ function converters(locale: Locale, names: Record<string, string>): JSXConverter
             : undefined
         return <PullQuoteView quote={node.fields.quote} attribution={attribution} />
       },
+      // Its button carries the story or program it sits on to Get involved.
+      callToAction: ({ node }: { node: { fields: CallToActionBlock } }) => {
+        const { id, heading, text, buttonLabel, target } = node.fields
+        if (!isCtaTarget(target)) return null
+        return (
+          <CallToActionView
+            locale={locale}
+            heading={heading}
+            text={text}
+            buttonLabel={buttonLabel}
+            target={target}
+            from={from}
+            headingId={id ? `cta-${id}` : undefined}
+          />
+        )
+      },
     },
   })
 }
@@ -62,19 +81,22 @@ export function RichText({
   data,
   locale,
   names = {},
+  from = null,
   className,
 }: {
   data: SerializedEditorState | null | undefined
   locale: Locale
   /** Public names of the people mentioned, from `publicNamesIn`. */
   names?: Record<string, string>
+  /** The story or program this body belongs to, carried by its calls to action. */
+  from?: From | null
   className?: string
 }) {
   if (!data) return null
   return (
     <PayloadRichText
       data={data}
-      converters={converters(locale, names)}
+      converters={converters(locale, names, from)}
       className={className}
       disableContainer={false}
     />

@@ -1,6 +1,7 @@
 import { type APIRequestContext, expect, type Page, request as requests } from '@playwright/test'
+import crypto from 'node:crypto'
 
-import { e2eAdmin, e2eBaseUrl } from './settings'
+import { e2eAdmin, e2eBaseUrl, e2ePayloadSecret } from './settings'
 
 /** Logs in to the admin through its form (the demo admin unless told otherwise). */
 export async function logInAs(page: Page, credentials: { email: string; password: string }): Promise<void> {
@@ -42,4 +43,20 @@ export async function editor(): Promise<{ api: APIRequestContext; token: string 
   const { token } = (await response.json()) as { token?: string }
   expect(token, 'login token').toBeTruthy()
   return { api, token: token! }
+}
+
+/** What the server derives from its Payload secret when VOICES_PREVIEW_SECRET is not set. */
+export const previewSecret =
+  process.env.VOICES_PREVIEW_SECRET ||
+  crypto.createHmac('sha256', e2ePayloadSecret).update('voices:draft-preview').digest('hex')
+
+/** Where Live Preview sends staff: sets draft mode for a signed-in session, then redirects to the page. */
+export function previewUrl(params: { id: string; secret?: string; collection?: string; locale?: string }): string {
+  const query = new URLSearchParams({
+    collection: params.collection ?? 'stories',
+    id: params.id,
+    locale: params.locale ?? 'en',
+  })
+  if (params.secret !== undefined) query.set('secret', params.secret)
+  return `/next/preview?${query}`
 }

@@ -49,7 +49,7 @@ test('every public page type loads with no failed request, no console error and 
   page,
   request,
 }) => {
-  test.setTimeout(180_000)
+  test.setTimeout(300_000)
   // No critical client hint: Chromium would request every first page twice.
   expect((await request.get('/en')).headers()['critical-ch']).toBeUndefined()
   const first = async (collection: string) => {
@@ -68,6 +68,8 @@ test('every public page type loads with no failed request, no console error and 
     `/${locale}/programs`,
     `/${locale}/programs/${program}`,
     `/${locale}/get-involved`,
+    `/${locale}/get-involved?from=story:${story}`,
+    `/${locale}/get-involved?from=program:${program}&giveError=amount`,
     `/${locale}/search?q=a`,
     `/${locale}/updates/confirm?token=not-valid`,
     `/${locale}/updates/unsubscribe?token=not-valid`,
@@ -75,7 +77,12 @@ test('every public page type loads with no failed request, no console error and 
   const visits: Array<[string, number]> = [
     ...pages('en').map((path): [string, number] => [path, 200]),
     ...['ru', 'kk']
-      .flatMap((locale) => [`/${locale}`, `/${locale}/stories/${story}`, `/${locale}/programs/${program}`])
+      .flatMap((locale) => [
+        `/${locale}`,
+        `/${locale}/stories/${story}`,
+        `/${locale}/programs/${program}`,
+        `/${locale}/get-involved?from=story:${story}`,
+      ])
       .map((path): [string, number] => [path, 200]),
     ['/en/no-such-page', 404],
   ]

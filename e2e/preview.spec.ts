@@ -6,11 +6,10 @@ import {
   type Page,
   test,
 } from '@playwright/test'
-import crypto from 'node:crypto'
 
 import { participants } from '../seed/content/people'
-import { editor, logInAsAdmin } from './helpers'
-import { e2eBaseUrl, e2ePayloadSecret } from './settings'
+import { editor, logInAsAdmin, previewSecret, previewUrl } from './helpers'
+import { e2eBaseUrl } from './settings'
 import { program, seedStory, storyIdBySlug, storyTitle, t } from './site-helpers'
 
 /**
@@ -20,21 +19,6 @@ import { program, seedStory, storyIdBySlug, storyTitle, t } from './site-helpers
 
 const story = seedStory('the-first-circle')
 const storyPath = `/en/stories/${story.slug}`
-
-/** What the server derives from its Payload secret when VOICES_PREVIEW_SECRET is not set. */
-const previewSecret =
-  process.env.VOICES_PREVIEW_SECRET ||
-  crypto.createHmac('sha256', e2ePayloadSecret).update('voices:draft-preview').digest('hex')
-
-function previewUrl(params: { id: string; secret?: string; collection?: string; locale?: string }): string {
-  const query = new URLSearchParams({
-    collection: params.collection ?? 'stories',
-    id: params.id,
-    locale: params.locale ?? 'en',
-  })
-  if (params.secret !== undefined) query.set('secret', params.secret)
-  return `/next/preview?${query}`
-}
 
 function setsDraftCookie(response: APIResponse): boolean {
   return response

@@ -1,6 +1,7 @@
 import { expect, type Page, test } from '@playwright/test'
 
 import { leaders } from '../seed/content/people'
+import { getInvolved } from '../seed/content/getInvolved'
 import { siteSettings } from '../seed/content/settings'
 import { tags } from '../seed/content/tags'
 import {
@@ -34,7 +35,21 @@ import {
  * it is cheap), at a phone and a desktop width. Expected content comes from the seed modules.
  */
 
+const escapeHtml = (text: string) =>
+  text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#x27;')
+
 const programPath = (locale: SiteLocale) => `/${locale}/programs/${program.slug}`
+/** The call to action under stories, as the seed words it in the Get involved settings. */
+const storyCta = (locale: SiteLocale) => ({
+  heading: localized(getInvolved.storyCta.heading, locale),
+  text: localized(getInvolved.storyCta.text, locale),
+  button: localized(getInvolved.storyCta.buttonLabel, locale),
+})
 const newestFirst = [...seedStories].reverse()
 
 /** Titles of the story cards in a list, in page order. */
@@ -95,8 +110,11 @@ for (const viewport of viewports) {
           const row = programs.locator('.figures > div').filter({ hasText: localized(figure.label, locale) })
           await expect(row.locator('dd')).toHaveText(siteNumber(figure.value, locale))
         }
-        const cta = page.getByRole('complementary', { name: m.ctaTitle })
-        await expect(cta.getByRole('link', { name: m.ctaButton })).toHaveAttribute('href', `/${locale}/get-involved`)
+        const cta = page.getByRole('complementary', { name: storyCta(locale).heading })
+        await expect(cta.getByRole('link', { name: storyCta(locale).button })).toHaveAttribute(
+          'href',
+          `/${locale}/get-involved#give`,
+        )
 
         const header = page.getByRole('navigation', { name: m.mainNavigation })
         await expect(header.getByRole('link', { name: m.stories, exact: true })).toHaveAttribute(
@@ -184,9 +202,17 @@ for (const viewport of viewports) {
             `/${locale}/stories/tag/${tag.slug}`,
           )
         }
-        const cta = page.getByRole('complementary', { name: m.ctaTitle })
-        await expect(cta).toContainText(m.ctaText)
-        await expect(cta.getByRole('link', { name: m.ctaButton })).toHaveAttribute('href', `/${locale}/get-involved`)
+        // Every call to action carries the story to Get involved.
+        const cta = page.getByRole('complementary', { name: storyCta(locale).heading })
+        await expect(cta).toContainText(storyCta(locale).text)
+        await expect(cta.getByRole('link', { name: storyCta(locale).button })).toHaveAttribute(
+          'href',
+          `/${locale}/get-involved?from=story:${slug}#give`,
+        )
+        await expect(article.locator('.prose .cta a[data-cta="give"]')).toHaveAttribute(
+          'href',
+          `/${locale}/get-involved?from=story:${slug}#give`,
+        )
 
         // The oldest story has no previous one; its next one is the second oldest.
         const nav = page.getByRole('navigation', { name: m.storyNavigation })
@@ -299,13 +325,25 @@ for (const viewport of viewports) {
         await visit(page, `/${locale}/get-involved`)
         await expect(page.getByRole('heading', { level: 1 })).toHaveText(m.getInvolved)
         const donate = page.getByRole('region', { name: m.donate })
-        await expect(donate.getByRole('link', { name: m.donate })).toHaveAttribute('href', siteSettings.donationUrl)
+        await expect(donate.getByRole('button', { name: m.giveSubmit })).toBeVisible()
+        await expect(donate).toContainText(localized(siteSettings.trustStatement, locale))
         const ways = page.getByRole('region', { name: m.waysToHelp })
         await expect(ways.getByRole('heading', { level: 3 })).toHaveText(
-          siteSettings.waysToHelp.map((w) => localized(w.title, locale)),
+          getInvolved.waysToHelp.map((w) => localized(w.title, locale)),
         )
-        for (const way of siteSettings.waysToHelp) await expect(ways).toContainText(localized(way.description, locale))
-        await expect(ways).toContainText(m.contactSoon)
+        for (const way of getInvolved.waysToHelp) {
+          await expect(ways).toContainText(localized(way.text, locale))
+          await expect(ways.getByRole('link', { name: localized(way.linkLabel, locale) })).toHaveAttribute(
+            'href',
+            way.link,
+          )
+        }
+        const contact = page.getByRole('region', { name: m.writeToUs })
+        await expect(contact).toContainText(m.writeToUsText)
+        await expect(contact.getByRole('link', { name: siteSettings.contactEmail })).toHaveAttribute(
+          'href',
+          `mailto:${siteSettings.contactEmail}`,
+        )
         await expectNoAdminLinks(page)
         await expectFitsViewport(page)
         await attachScreenshot(page, testInfo, `get-involved-${locale}-${viewport.name}`)
@@ -556,6 +594,42 @@ test.describe('head metadata', () => {
     }
   })
 
+  test('every public page type carries a share image that loads, falling back to the one in site settings', async ({
+    page,
+    request,
+  }) => {
+    const settings = await (await request.get('/api/globals/site-settings?depth=1')).json()
+    const fallback = settings.shareImage as { url: string; sizes: { share: { url: string } } }
+    expect(fallback?.sizes?.share?.url, 'the seeded default share image').toBeTruthy()
+    const withOwnImage = ['/stories/the-first-circle', `/programs/${program.slug}`]
+    const withFallback = [
+      '',
+      '/stories',
+      '/stories/page/2',
+      `/stories/tag/${tags[0]!.slug}`,
+      '/programs',
+      '/get-involved',
+      '/search?q=a',
+      '/no-such-page',
+    ]
+    for (const locale of ['en', 'ru', 'kk'] as const) {
+      for (const rest of [...withOwnImage, ...withFallback]) {
+        const path = `/${locale}${rest}`
+        await visit(page, path, rest === '/no-such-page' ? 404 : 200)
+        const ogImage = page.locator('head meta[property="og:image"]')
+        await expect(ogImage, path).toHaveCount(1)
+        const url = new URL((await ogImage.getAttribute('content'))!)
+        expect(url.origin, path).toBe(new URL(page.url()).origin)
+        if (withFallback.includes(rest))
+          expect(url.pathname, path).toBe(new URL(fallback.sizes.share.url, url).pathname)
+        else expect(url.pathname, path).not.toBe(new URL(fallback.sizes.share.url, url).pathname)
+        const image = await request.get(url.pathname)
+        expect(image.status(), `${path}: ${url.pathname}`).toBe(200)
+        expect(image.headers()['content-type'], path).toMatch(/^image\//)
+      }
+    }
+  })
+
   test('the home page has NGO JSON-LD', async ({ page }) => {
     for (const locale of ['en', 'ru'] as const) {
       await visit(page, `/${locale}`)
@@ -590,8 +664,8 @@ test.describe('without a browser', () => {
   })
 
   test('unknown pages answer 404 and are kept out of search engines', async ({ request }) => {
-    // The localized 404 message itself is drawn in the browser (see the browser tests above):
-    // Next renders notFound() under a locale root layout as an error shell on the server.
+    // For a path to a story or program that does not exist, Next 16.3+ leaves the 404 message to
+    // the browser (see lib/site/publicRoutes.ts); the status and noindex are the server's.
     for (const path of [
       '/en/stories/no-such-story',
       '/ru/no-such-page',
@@ -601,6 +675,27 @@ test.describe('without a browser', () => {
       const response = await request.get(path)
       expect(response.status(), path).toBe(404)
       expect(await response.text(), path).toContain('<meta name="robots" content="noindex"/>')
+    }
+  })
+
+  test('a path no page has is answered with the site’s 404, drawn by the server in the visitor’s language', async ({
+    request,
+  }) => {
+    const name = localized(siteSettings.organisationName, 'en')
+    for (const locale of siteLocales) {
+      for (const rest of ['/no-such-page', '/stories/a/b/c', '/programs/x/y', '/wp-login.php']) {
+        const path = `/${locale}${rest}`
+        const response = await request.get(path)
+        expect(response.status(), path).toBe(404)
+        const html = await response.text()
+        expect(html, path).toContain(`<html lang="${locale}"`)
+        expect(html, path).toContain(`<h1>${escapeHtml(t(locale).notFoundTitle)}</h1>`)
+        expect(html, path).toContain(escapeHtml(t(locale).notFoundText))
+        expect(html, path).toContain(`class="site-header"`)
+        expect(html, path).toContain(`class="site-footer"`)
+        expect(html, path).toContain(escapeHtml(localized(siteSettings.organisationName, locale) || name))
+        expect(html, path).toMatch(/<meta name="robots" content="noindex/)
+      }
     }
   })
 

@@ -19,3 +19,21 @@ export function canonicalTimeZone(value: unknown): string | null {
 export function timeZoneOrDefault(value: unknown): string {
   return canonicalTimeZone(value) ?? defaultTimeZone
 }
+
+/** The calendar day ("2026-11-30") an instant falls on in this zone. */
+export function calendarDay(at: Date, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: timeZoneOrDefault(timeZone),
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(at)
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? ''
+  return `${part('year')}-${part('month')}-${part('day')}`
+}
+
+/** A calendar day moved by whole days ("2026-03-01" minus 1 is "2026-02-28"); no zone involved. */
+export function addDays(day: string, days: number): string {
+  const [year, month, date] = day.split('-').map(Number)
+  return new Date(Date.UTC(year!, month! - 1, date! + days)).toISOString().slice(0, 10)
+}

@@ -74,7 +74,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`media_sizes_hero_small_sizes_hero_small_filename_idx\` ON \`media\` (\`sizes_hero_small_filename\`);`)
   await db.run(sql`ALTER TABLE \`site_settings\` ADD \`time_zone\` text DEFAULT 'Asia/Almaty';`)
   await db.run(sql`CREATE INDEX \`audit_log_texts_text_idx\` ON \`audit_log_texts\` (\`text\`);`)
-  // The data this schema needs is derived in the newest migration:
+  // The data this schema needs is derived in the newest migration (20261130_101206_donor_journey):
   // Payload reads through the current schema, which only exists once every migration has run.
 }
 

@@ -3,8 +3,7 @@ import { MigrateUpArgs, MigrateDownArgs, sql } from '@payloadcms/db-sqlite'
 export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`ALTER TABLE \`stories_locales\` ADD \`search_index\` text;`)
   await db.run(sql`ALTER TABLE \`_stories_v_locales\` ADD \`version_search_index\` text;`)
-  // The data this schema needs is derived in the newest migration:
-  // Payload reads through the current schema, which only exists once every migration has run.
+  // Its data backfill moved forward to the newest migration.
 }
 
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {

@@ -4,7 +4,8 @@ import * as migration_20261122_014732_consent from './20261122_014732_consent';
 import * as migration_20261122_032028_editorial_workflow from './20261122_032028_editorial_workflow';
 import * as migration_20261130_064300_privacy_side_doors from './20261130_064300_privacy_side_doors';
 import * as migration_20261130_074919_search_index from './20261130_074919_search_index';
-import * as migration_20261130_092118_supporters_mail from './20261130_092118_supporters_mail';
+import * as migration_20261130_090445_default_share_image from './20261130_090445_default_share_image';
+import * as migration_20261130_102649_donors from './20261130_102649_donors';
 
 export const migrations = [
   {
@@ -38,8 +39,13 @@ export const migrations = [
     name: '20261130_074919_search_index',
   },
   {
-    up: migration_20261130_092118_supporters_mail.up,
-    down: migration_20261130_092118_supporters_mail.down,
-    name: '20261130_092118_supporters_mail'
+    up: migration_20261130_090445_default_share_image.up,
+    down: migration_20261130_090445_default_share_image.down,
+    name: '20261130_090445_default_share_image',
+  },
+  {
+    up: migration_20261130_102649_donors.up,
+    down: migration_20261130_102649_donors.down,
+    name: '20261130_102649_donors'
   },
 ];

@@ -3,6 +3,7 @@ import type { CollectionSlug, Payload, RequestContext } from 'payload'
 import type { Locale } from '@/lib/locales'
 import type { SignOffContext } from '@/privacy/publishing/signOff'
 
+import { getInvolved } from './content/getInvolved'
 import { navigation, siteSettings } from './content/settings'
 import { leaders, participants } from './content/people'
 import { wepProgram } from './content/program'
@@ -268,15 +269,11 @@ export async function seed(payload: Payload, admin: AdminLogin): Promise<SeedSum
       tagline: siteSettings.tagline.en,
       mission: siteSettings.mission.en,
       trustStatement: siteSettings.trustStatement.en,
-      donationUrl: siteSettings.donationUrl,
+      shareImage: await createImage(payload, siteSettings.shareImage),
+      contactEmail: siteSettings.contactEmail,
       socialLinks: siteSettings.socialLinks,
-      waysToHelp: siteSettings.waysToHelp.map(({ title, description }) => ({
-        title: title.en,
-        description: description.en,
-      })),
     },
   })
-  const settings = await payload.findGlobal({ slug: 'site-settings', locale: 'en' })
   for (const locale of otherLocales) {
     await payload.updateGlobal({
       slug: 'site-settings',
@@ -287,14 +284,11 @@ export async function seed(payload: Payload, admin: AdminLogin): Promise<SeedSum
         tagline: pick(siteSettings.tagline, locale),
         mission: pick(siteSettings.mission, locale),
         trustStatement: pick(siteSettings.trustStatement, locale),
-        waysToHelp: settings.waysToHelp?.map((row, i) => ({
-          id: row.id,
-          title: pick(siteSettings.waysToHelp[i]!.title, locale) ?? row.title,
-          description: pick(siteSettings.waysToHelp[i]!.description, locale) ?? row.description,
-        })),
       },
     })
   }
+
+  await seedGetInvolved(payload)
 
   const nav = await payload.updateGlobal({
     slug: 'navigation',
@@ -328,7 +322,60 @@ export async function seed(payload: Payload, admin: AdminLogin): Promise<SeedSum
     leaders: leaders.length,
     participants: participants.length,
     stories: stories.length,
-    media,
+    // The default share image as well.
+    media: media + 1,
+  }
+}
+
+/** The Get involved settings in every language; array rows keep their IDs across locales. */
+async function seedGetInvolved(payload: Payload): Promise<void> {
+  const context = { disableRevalidate: true }
+  const { storyCta, waysToHelp, currencies } = getInvolved
+  const written = await payload.updateGlobal({
+    slug: 'get-involved',
+    locale: 'en',
+    context,
+    data: {
+      storyCta: {
+        heading: storyCta.heading.en,
+        text: storyCta.text.en,
+        buttonLabel: storyCta.buttonLabel.en,
+        target: storyCta.target,
+      },
+      donationUrlTemplate: getInvolved.donationUrlTemplate,
+      donationUrl: getInvolved.donationUrl,
+      currencies: currencies.en,
+      waysToHelp: waysToHelp.map(({ kind, icon, title, text, linkLabel, link }) => ({
+        kind,
+        icon,
+        title: title.en,
+        text: text.en,
+        linkLabel: linkLabel.en,
+        link,
+      })),
+    },
+  })
+  for (const locale of otherLocales) {
+    await payload.updateGlobal({
+      slug: 'get-involved',
+      locale,
+      context,
+      data: {
+        storyCta: {
+          heading: pick(storyCta.heading, locale),
+          text: pick(storyCta.text, locale),
+          buttonLabel: pick(storyCta.buttonLabel, locale),
+          target: storyCta.target,
+        },
+        currencies: currencies[locale as 'ru' | 'kk'],
+        waysToHelp: written.waysToHelp?.map((row, i) => ({
+          ...row,
+          title: pick(waysToHelp[i]!.title, locale) ?? row.title,
+          text: pick(waysToHelp[i]!.text, locale) ?? row.text,
+          linkLabel: pick(waysToHelp[i]!.linkLabel, locale) ?? row.linkLabel,
+        })),
+      },
+    })
   }
 }
 

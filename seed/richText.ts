@@ -33,6 +33,8 @@ export type Block =
   | { pullQuote: string; speaker?: string; anonymous?: 'participant' | 'leader' }
   /** An uploaded image, by the ID the seed gave it. */
   | { image: string }
+  /** A call to action: a button to Get involved at `target`. */
+  | { cta: { heading: string; text?: string; button: string; target: 'give' | 'volunteer' | 'partner' | 'contact' } }
 
 const BOLD = 1
 const ITALIC = 2
@@ -106,6 +108,23 @@ function block(value: Block): ElementNode {
         quote: value.pullQuote,
         speaker: speaker(value.speaker),
         anonymousAttribution: value.speaker ? null : (value.anonymous ?? null),
+      },
+    } as unknown as ElementNode
+  }
+  if ('cta' in value) {
+    const { heading, text, button, target } = value.cta
+    return {
+      type: 'block',
+      version: 2,
+      format: '',
+      fields: {
+        id: `cta${`${target}${heading.length}`.padStart(21, '0')}`,
+        blockName: '',
+        blockType: 'callToAction',
+        heading,
+        text: text ?? null,
+        buttonLabel: button,
+        target,
       },
     } as unknown as ElementNode
   }

@@ -11,6 +11,7 @@ import { derivedList } from '@/privacy/content/derivedList'
 import { noteWrite } from '@/privacy/content/documentAsSaved'
 import { refreshMediaOfDocument } from '@/privacy/media/hooks'
 import { applyPublishingPolicy } from '@/privacy/publishing/policy'
+import { programEditor } from '@/lib/richText/editor'
 
 const revalidatePrograms = revalidateCollection(cacheTags.programs)
 
@@ -58,7 +59,13 @@ export const Programs: CollectionConfig = {
         },
       },
     },
-    { name: 'description', type: 'richText', label: { en: 'Description', ru: 'Описание' }, localized: true },
+    {
+      name: 'description',
+      type: 'richText',
+      label: { en: 'Description', ru: 'Описание' },
+      localized: true,
+      editor: programEditor,
+    },
     {
       type: 'row',
       fields: [

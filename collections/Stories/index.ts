@@ -8,6 +8,7 @@ import { publishedOrSignedIn } from '@/access/publishedOrSignedIn'
 import { storyEditor } from '@/lib/richText/editor'
 import { cacheTags } from '@/lib/site/cacheTags'
 import { slug } from '@/fields/slug'
+import { reachColumn } from '@/fields/reachColumn'
 import { viewOnSite } from '@/fields/viewOnSite'
 import { revalidateCollection } from '@/hooks/revalidatePublicSite'
 
@@ -20,6 +21,7 @@ import { publishCheckEndpoint } from '@/privacy/publishing/publishCheckEndpoint'
 import { signOffEndpoint } from '@/privacy/publishing/signOffEndpoint'
 
 import { reviewFields } from './fields/review'
+import { deleteStoryStats } from './hooks/deleteStoryStats'
 import { setPublishedAt } from './hooks/setPublishedAt'
 
 const revalidateStories = revalidateCollection(cacheTags.stories)
@@ -29,7 +31,16 @@ export const Stories: CollectionConfig = {
   labels: { singular: { en: 'Story', ru: 'История' }, plural: { en: 'Stories', ru: 'Истории' } },
   admin: {
     useAsTitle: 'title',
-    defaultColumns: ['title', 'reviewStatus', '_status', 'program', 'publishedAt', 'updatedAt'],
+    defaultColumns: [
+      'title',
+      'reviewStatus',
+      '_status',
+      'program',
+      'publishedAt',
+      'recentViews',
+      'recentClicks',
+      'updatedAt',
+    ],
     listSearchableFields: ['title', 'slug', 'excerpt'],
     group: 'Content',
     description: {
@@ -57,6 +68,7 @@ export const Stories: CollectionConfig = {
     // Derived text first: the publishing policy judges the excerpt the story will really have.
     beforeChange: [deriveStoryText, applyPublishingPolicy('stories')],
     afterChange: [revalidateStories.afterChange, refreshMediaOfDocument.afterChange],
+    beforeDelete: [deleteStoryStats],
     afterDelete: [revalidateStories.afterDelete, refreshMediaOfDocument.afterDelete],
   },
   fields: [
@@ -229,5 +241,8 @@ export const Stories: CollectionConfig = {
       },
     },
     viewOnSite(),
+    // Counted without tracking anyone (lib/stats); shown to editors and admins.
+    reachColumn('recentViews', 'views', { en: 'Views (30 days)', ru: 'Просмотры (30 дней)' }),
+    reachColumn('recentClicks', 'clicks', { en: 'Clicks (30 days)', ru: 'Переходы (30 дней)' }),
   ],
 }

@@ -10,7 +10,7 @@ import { siteSettings } from '@/lib/site/publicApi'
 export async function WriteToUs({ locale, from }: { locale: Locale; from: string | null }) {
   const t = messages(locale)
   const settings = await siteSettings(locale)
-  const contact = (settings as { contactEmail?: string | null }).contactEmail?.trim()
+  const contact = settings.contactEmail?.trim()
   return (
     <section id="write-to-us" aria-labelledby="write-to-us-title" className="section">
       <h2 id="write-to-us-title">{t.writeToUs}</h2>

@@ -8,13 +8,14 @@ import { revalidateGlobal } from '@/hooks/revalidatePublicSite'
 import { cacheTags } from '@/lib/site/cacheTags'
 import { timeZoneField } from '@/fields/timeZone'
 import { urlField } from '@/fields/url'
+import { refreshMediaOfSettings } from '@/privacy/media/hooks'
 
 export const SiteSettings: GlobalConfig = {
   slug: 'site-settings',
   label: { en: 'Site settings', ru: 'Настройки сайта' },
   admin: { group: 'Settings' },
   access: { read: anyone, update: isEditor },
-  hooks: { afterChange: [revalidateGlobal(cacheTags.globals)] },
+  hooks: { afterChange: [refreshMediaOfSettings, revalidateGlobal(cacheTags.globals)] },
   fields: [
     {
       name: 'organisationName',
@@ -54,21 +55,34 @@ export const SiteSettings: GlobalConfig = {
       localized: true,
       admin: {
         description: {
-          en: 'Shown in the footer of every page, e.g. who oversees donations and how accounts are audited.',
-          ru: 'Показывается внизу каждой страницы, например кто контролирует пожертвования и как проверяется отчётность.',
+          en: 'Shown in the footer of every page and beside the donation panel, e.g. who oversees donations and how accounts are audited.',
+          ru: 'Показывается внизу каждой страницы и рядом с формой пожертвования, например кто контролирует пожертвования и как проверяется отчётность.',
         },
       },
     },
-    urlField({
-      name: 'donationUrl',
-      label: { en: 'Donation link', ru: 'Ссылка для пожертвований' },
+    {
+      name: 'shareImage',
+      type: 'upload',
+      relationTo: 'media',
+      label: { en: 'Default share image', ru: 'Изображение для соцсетей по умолчанию' },
       admin: {
         description: {
-          en: 'Where "Get involved" sends donors, e.g. https://example.org/donate.',
-          ru: 'Куда кнопка «Помочь» ведёт жертвователей, например https://example.org/donate.',
+          en: 'Shown when a page is shared and has no image of its own (1200 × 630 works best). It becomes public once chosen here, so pick one that shows nobody, or only people who agreed to photos.',
+          ru: 'Показывается, когда страницей делятся, а своего изображения у неё нет (лучше всего 1200 × 630). Выбранное здесь изображение становится публичным: выберите такое, где никого не видно или только те, кто согласился на фото.',
         },
       },
-    }),
+    },
+    {
+      name: 'contactEmail',
+      type: 'email',
+      label: { en: 'Contact e-mail', ru: 'Адрес для писем' },
+      admin: {
+        description: {
+          en: 'The organisation’s public address, shown on the Get involved page as “Write to us”.',
+          ru: 'Публичный адрес организации; показывается на странице «Как помочь» в разделе «Напишите нам».',
+        },
+      },
+    },
     timeZoneField,
     {
       name: 'consentWithdrawalPolicy',
@@ -100,25 +114,6 @@ export const SiteSettings: GlobalConfig = {
           ru: 'В обоих случаях — сразу. Фото скрыть нельзя: истории с её фото всегда снимаются с публикации. Изменить это могут только администраторы.',
         },
       },
-    },
-    {
-      name: 'waysToHelp',
-      type: 'array',
-      label: { en: 'Ways to help', ru: 'Как помочь' },
-      labels: {
-        singular: { en: 'Way to help', ru: 'Способ помочь' },
-        plural: { en: 'Ways to help', ru: 'Как помочь' },
-      },
-      admin: {
-        description: {
-          en: 'Shown on the Get involved page and under each story.',
-          ru: 'Показывается на странице «Как помочь» и под каждой историей.',
-        },
-      },
-      fields: [
-        { name: 'title', type: 'text', label: { en: 'Title', ru: 'Заголовок' }, required: true, localized: true },
-        { name: 'description', type: 'textarea', label: { en: 'Description', ru: 'Описание' }, localized: true },
-      ],
     },
     {
       name: 'socialLinks',

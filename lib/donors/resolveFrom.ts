@@ -1,5 +1,7 @@
 import type { Payload } from 'payload'
 
+import { parseFromValue } from './from'
+
 /**
  * Where a visitor came from, as the "Get involved" links carry it: `?from=story:<slug>` or
  * `?from=program:<slug>`. Forms pass it on in a hidden field; stored inquiries and sign-ups
@@ -9,20 +11,7 @@ import type { Payload } from 'payload'
  * program the public can read right now, looked up as an anonymous visitor, so an unpublished
  * slug is neither stored nor shown back.
  */
-export type FromKind = 'story' | 'program'
-export type FromRef = { kind: FromKind; slug: string }
 export type ResolvedFrom = { from: string; story?: string; program?: string }
-
-const pattern = /^(story|program):([a-z0-9][a-z0-9-]{0,119})$/
-
-/** The reference a `from` value spells, or null for anything else. */
-export function parseFromValue(value: unknown): FromRef | null {
-  const raw = Array.isArray(value) ? value[0] : value
-  if (typeof raw !== 'string') return null
-  const match = pattern.exec(raw.trim())
-  if (!match) return null
-  return { kind: match[1] as FromKind, slug: match[2]! }
-}
 
 const collectionOf = { story: 'stories', program: 'programs' } as const
 

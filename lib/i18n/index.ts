@@ -45,3 +45,15 @@ export function localePath(locale: Locale, path = ''): string {
   const clean = path.replace(/^\/+/, '')
   return clean ? `/${locale}/${clean}` : `/${locale}`
 }
+
+/** A sum of money as the reader's language writes it: "5 000 ₸", "$25", "10,50 €". */
+export function formatMoney(amount: number, currency: string, locale: Locale): string {
+  const cents = Number.isInteger(amount) ? 0 : 2
+  return new Intl.NumberFormat(intlLocale[locale], {
+    style: 'currency',
+    currency,
+    currencyDisplay: 'narrowSymbol',
+    minimumFractionDigits: cents,
+    maximumFractionDigits: cents,
+  }).format(amount)
+}

@@ -1,12 +1,18 @@
 import { BlocksFeature, lexicalEditor } from '@payloadcms/richtext-lexical'
 
+import { CallToAction } from '@/blocks/CallToAction/config'
 import { PersonMention } from '@/blocks/PersonMention/config'
 import { PullQuote } from '@/blocks/PullQuote/config'
 
-/** The story editor: Payload's default features, pull quotes and person mentions. */
+/** The story editor: Payload's default features, pull quotes, calls to action and person mentions. */
 export const storyEditor = lexicalEditor({
   features: ({ defaultFeatures }) => [
     ...defaultFeatures,
-    BlocksFeature({ blocks: [PullQuote], inlineBlocks: [PersonMention] }),
+    BlocksFeature({ blocks: [PullQuote, CallToAction], inlineBlocks: [PersonMention] }),
   ],
+})
+
+/** The program description: Payload's default features and calls to action. */
+export const programEditor = lexicalEditor({
+  features: ({ defaultFeatures }) => [...defaultFeatures, BlocksFeature({ blocks: [CallToAction] })],
 })

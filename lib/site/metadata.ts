@@ -5,6 +5,7 @@ import { defaultLocale, type Locale, locales } from '@/lib/locales'
 import type { Media } from '@/payload-types'
 
 import { siteOrigin } from './origin'
+import { defaultShareImage, siteSettings } from './publicApi'
 
 type PageMeta = {
   locale: Locale
@@ -17,8 +18,31 @@ type PageMeta = {
   publishedTime?: string | null
 }
 
-/** Canonical URL, hreflang alternates in every locale, Open Graph and Twitter cards. */
-export function pageMetadata({
+/** The 1200 × 630 rendition when Payload made one (it never enlarges), else the original. */
+function shareCard(image: Media | string | null | undefined) {
+  if (!image || typeof image !== 'object') return null
+  const share = image.sizes?.share
+  const file = share?.url ? share : image.url ? image : null
+  if (!file?.url) return null
+  return {
+    url: new URL(file.url, siteOrigin()).toString(),
+    width: file.width ?? undefined,
+    height: file.height ?? undefined,
+    alt: image.alt,
+  }
+}
+
+/** The card for pages with no image of their own: the default share image from site settings. */
+export async function defaultShareCard(locale: Locale) {
+  return shareCard(await defaultShareImage(locale))
+}
+
+/**
+ * Canonical URL, hreflang alternates in every locale, Open Graph and Twitter cards. A page without
+ * an image of its own is shared with the default image from site settings. Next.js replaces a
+ * layout's `openGraph` wholesale, so the site name is set here too.
+ */
+export async function pageMetadata({
   locale,
   path,
   title,
@@ -26,30 +50,21 @@ export function pageMetadata({
   image,
   type = 'website',
   publishedTime,
-}: PageMeta): Metadata {
+}: PageMeta): Promise<Metadata> {
   const languages: Record<string, string> = Object.fromEntries(
     locales.map(({ code }) => [code, localePath(code, path)]),
   )
   languages['x-default'] = localePath(defaultLocale, path)
-  const media = image && typeof image === 'object' ? image : null
-  const share = media?.sizes?.share
-  const images =
-    media && share?.url
-      ? [
-          {
-            url: new URL(share.url, siteOrigin()).toString(),
-            width: share.width ?? 1200,
-            height: share.height ?? 630,
-            alt: media.alt,
-          },
-        ]
-      : undefined
+  const [settings, fallback] = await Promise.all([siteSettings(locale), defaultShareCard(locale)])
+  const card = shareCard(image) ?? fallback
+  const images = card ? [card] : undefined
   return {
     title,
     description: description ?? undefined,
     alternates: { canonical: localePath(locale, path), languages },
     openGraph: {
       type,
+      siteName: settings.organisationName || 'Voices',
       title,
       description: description ?? undefined,
       url: localePath(locale, path),

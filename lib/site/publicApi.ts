@@ -4,6 +4,7 @@ import config from '@payload-config'
 import { unstable_cache } from 'next/cache'
 import { getPayload } from 'payload'
 
+import type { FromKind } from '@/lib/donors/from'
 import type { Locale } from '@/lib/locales'
 import { fold } from '@/lib/search/fold'
 
@@ -50,6 +51,51 @@ export const siteSettings = cached(
   async (locale: Locale) => (await payload()).findGlobal({ ...asVisitor, slug: 'site-settings', locale, depth: 0 }),
   ['site-settings'],
   { tags: [cacheTags.globals] },
+)
+
+/** The donor journey's settings: the call to action under stories, giving and the ways to help. */
+export const getInvolved = cached(
+  async (locale: Locale) => (await payload()).findGlobal({ ...asVisitor, slug: 'get-involved', locale, depth: 0 }),
+  ['get-involved'],
+  { tags: [cacheTags.globals] },
+)
+
+/**
+ * The call to action under stories in exactly this language: a text left empty here must read
+ * as the built-in wording of this language, not as another language's text.
+ */
+export const storyCta = cached(
+  async (locale: Locale) =>
+    (
+      await (
+        await payload()
+      ).findGlobal({
+        ...asVisitor,
+        slug: 'get-involved',
+        locale,
+        fallbackLocale: false,
+        depth: 0,
+        select: { storyCta: true },
+      })
+    ).storyCta ?? null,
+  ['story-cta'],
+  { tags: [cacheTags.globals] },
+)
+
+/**
+ * The default share image from site settings, as the public may see it: null until Voices has
+ * marked the image public (privacy/media/visibility.ts), so a card never points at a file the
+ * visitor's browser would be refused.
+ */
+export const defaultShareImage = cached(
+  async (locale: Locale) => {
+    const settings = await (
+      await payload()
+    ).findGlobal({ ...asVisitor, slug: 'site-settings', locale, depth: 1, select: { shareImage: true } })
+    return typeof settings.shareImage === 'object' ? (settings.shareImage ?? null) : null
+  },
+  ['default-share-image'],
+  { tags: [cacheTags.globals, cacheTags.media] },
 )
 
 export const navigation = cached(
@@ -118,6 +164,34 @@ export const findStory = cached(
   ['find-story'],
   { tags: [...storyTags, cacheTags.leaders] },
 )
+
+/**
+ * Every published story's slug with its ID, in one cached read: what the counting beacon may
+ * count. One entry for the whole site, so beacons naming made-up slugs neither reach the
+ * database nor push real pages out of the cache.
+ */
+const publishedStoryIds = cached(
+  async (): Promise<Record<string, string>> => {
+    const { docs } = await (
+      await payload()
+    ).find({
+      ...asVisitor,
+      collection: 'stories',
+      depth: 0,
+      pagination: false,
+      select: { slug: true },
+    })
+    return Object.fromEntries(docs.filter((story) => story.slug).map((story) => [story.slug, String(story.id)]))
+  },
+  ['published-story-ids'],
+  { tags: [cacheTags.stories] },
+)
+
+/** The ID of the published story with this slug (shared by every language), or null. */
+export async function publishedStoryId(slug: string): Promise<string | null> {
+  const ids = await publishedStoryIds()
+  return Object.hasOwn(ids, slug) ? ids[slug]! : null
+}
 
 /** Whether the story has its own title in this locale, rather than the English fallback. */
 export const isStoryTranslated = cached(
@@ -286,4 +360,46 @@ export const allStorySummaries = cached(
     ).docs,
   ['all-story-summaries'],
   { tags: [cacheTags.stories] },
+)
+
+/** A story or program a donor came from, as Get involved names it and the hand-off passes it on. */
+export type Origin = { kind: FromKind; slug: string; title: string; programSlug: string | null }
+
+/**
+ * The published story or program with this slug, or null: an unpublished, withdrawn or unknown
+ * slug finds nothing (visitors read published documents only), so Get involved never echoes it.
+ */
+export const findOrigin = cached(
+  async (kind: FromKind, slug: string, locale: Locale): Promise<Origin | null> => {
+    const p = await payload()
+    if (kind === 'program') {
+      const { docs } = await p.find({
+        ...asVisitor,
+        collection: 'programs',
+        locale,
+        limit: 1,
+        depth: 0,
+        where: { slug: { equals: slug } },
+        select: { name: true, slug: true },
+      })
+      const program = docs[0]
+      return program?.slug ? { kind, slug: program.slug, title: program.name, programSlug: program.slug } : null
+    }
+    const { docs } = await p.find({
+      ...asVisitor,
+      collection: 'stories',
+      locale,
+      limit: 1,
+      depth: 1,
+      where: { slug: { equals: slug } },
+      select: { title: true, slug: true, program: true },
+      populate: { programs: { slug: true } },
+    })
+    const story = docs[0]
+    if (!story?.slug) return null
+    const program = story.program && typeof story.program === 'object' ? story.program : null
+    return { kind, slug: story.slug, title: story.title, programSlug: program?.slug ?? null }
+  },
+  ['find-origin'],
+  { tags: [cacheTags.stories, cacheTags.programs] },
 )

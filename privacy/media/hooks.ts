@@ -1,9 +1,9 @@
-import type { CollectionAfterChangeHook, CollectionAfterDeleteHook } from 'payload'
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, GlobalAfterChangeHook } from 'payload'
 
 import { relationId } from '@/lib/relations'
 import type { PeopleCollection } from '@/privacy/content/uses'
 
-import { mediaShowing, refreshMediaVisibility } from './visibility'
+import { globalUses, mediaShowing, refreshMediaVisibility } from './visibility'
 
 type WithMedia = { _status?: string | null; mediaUsed?: string[] | null }
 
@@ -46,4 +46,12 @@ export function refreshMediaOfPerson(collection: PeopleCollection): CollectionAf
     await refreshMediaVisibility(req, ids)
     return doc
   }
+}
+
+/** After a global that shows an image changes (the default share image): its old and new image are checked again. */
+export const refreshMediaOfSettings: GlobalAfterChangeHook = async ({ doc, previousDoc, global, req }) => {
+  const uses = globalUses.filter((use) => use.global === global.slug)
+  const ids = uses.flatMap((use) => [...use.media(previousDoc ?? {}), ...use.media(doc)])
+  if (ids.length > 0) await refreshMediaVisibility(req, ids)
+  return doc
 }

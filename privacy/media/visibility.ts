@@ -15,12 +15,13 @@ import { peopleCollections, type PeopleCollection, type PersonRef, personKey } f
  * flag current whenever something that decides it changes, so no image request ever has to
  * work it out:
  *
- * - a published story or program uses the image (hero, body, share image, in any language), or
- *   a leader shown on the site has it as her photo;
+ * - a published story or program uses the image (hero, body, share image, in any language),
+ *   a leader shown on the site has it as her photo, or site settings name it as the default share
+ *   image;
  * - and everyone it shows (and the leader whose photo it is) has valid photo consent.
  *
- * Called after stories, programs, leaders or participants change, after a media document's
- * "people shown" changes, and nightly for expiries.
+ * Called after stories, programs, leaders, participants or site settings change, after a media
+ * document's "people shown" changes, and nightly for expiries.
  */
 
 /** The public uses of an image: which documents may show it, and whose consent each needs beyond those shown. */
@@ -49,6 +50,11 @@ const publicUses: Array<{
     media: (doc) => [relationId(doc.photo)].filter((id): id is string => Boolean(id)),
     owner: (doc) => ({ collection: 'leaders', id: String(doc.id) }),
   },
+]
+
+/** Globals that show an image on every page: always public uses, needing only the consent of those shown. */
+export const globalUses: Array<{ global: 'site-settings'; media: (doc: Record<string, unknown>) => string[] }> = [
+  { global: 'site-settings', media: (doc) => [relationId(doc.shareImage)].filter((id): id is string => Boolean(id)) },
 ]
 
 type MediaState = { public: boolean; people: PersonRef[] }
@@ -122,6 +128,14 @@ export async function refreshMediaVisibility(
         const needed = use.owner ? [...state.people, use.owner(doc)] : state.people
         uses.set(id, [...(uses.get(id) ?? []), needed])
       }
+    }
+  }
+
+  for (const use of globalUses) {
+    const doc = await req.payload.findGlobal({ slug: use.global, depth: 0, overrideAccess: true, req })
+    for (const id of use.media(doc as unknown as Record<string, unknown>)) {
+      const state = states.get(id)
+      if (state) uses.set(id, [...(uses.get(id) ?? []), state.people])
     }
   }
 

@@ -18,10 +18,26 @@ export const wepProgram = {
       'Each group is led by a woman from the same community who has been trained to run it. The groups follow a year of lessons, but the heart of every meeting is the conversation: women who have been told to stay quiet are, for two hours, the ones who speak.',
       { h2: 'What a meeting looks like' },
       'Tea first. Then a short lesson on the week’s topic, time to talk it through in pairs, and a practical step each woman chooses for the week ahead. Children are looked after in the next room.',
+      {
+        cta: {
+          heading: 'Share an evening of what you know',
+          text: 'Lawyers, psychologists and accountants answer the questions women bring to the groups. One evening of your time can save a family months of worry.',
+          button: 'Volunteer with us',
+          target: 'volunteer',
+        },
+      },
     ],
     ru: [
       'Проект начался с одной группы из одиннадцати женщин за одолженным столом. Сегодня около двухсот женщин каждую неделю встречаются в небольших группах в Алматы и окрестных сёлах.',
       'Каждую группу ведёт женщина из того же района, прошедшая подготовку. Группы идут по годовой программе занятий, но главное на каждой встрече — разговор.',
+      {
+        cta: {
+          heading: 'Подарите группе вечер своих знаний',
+          text: 'Юристы, психологи и бухгалтеры отвечают на вопросы, с которыми женщины приходят в группы. Один ваш вечер может избавить семью от месяцев тревоги.',
+          button: 'Стать волонтёром',
+          target: 'volunteer',
+        },
+      },
     ],
   } satisfies LocalizedBody,
   location: { en: 'Almaty and nearby villages', ru: 'Алматы и окрестные сёла', kk: 'Алматы және маңындағы ауылдар' },

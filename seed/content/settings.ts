@@ -1,3 +1,4 @@
+import type { Illustration } from '../images'
 import type { Localized } from './types'
 
 export const siteSettings = {
@@ -21,25 +22,18 @@ export const siteSettings = {
     ru: 'Каждое пожертвование учитывается и отражается в отчётах. Ежегодно наши счета проверяет независимый орган аккредитации благотворительных организаций, и ни одна история не публикуется без согласия её героинь.',
     kk: 'Әрбір қайырмалдық есепке алынып, есеп беріледі. Есептерімізді жыл сайын қайырымдылық ұйымдарын аккредиттейтін тәуелсіз орган тексереді, және бірде-бір оқиға кейіпкерлерінің келісімінсіз жарияланбайды.',
   },
-  donationUrl: 'https://example.org/donate',
-  waysToHelp: [
-    {
-      title: { en: 'Sponsor a group', ru: 'Поддержите группу', kk: 'Топқа демеуші болыңыз' },
-      description: {
-        en: 'Rent for a meeting room, tea and childcare for one group costs about 60 US dollars a month.',
-        ru: 'Аренда комнаты, чай и присмотр за детьми для одной группы стоят около 60 долларов в месяц.',
-        kk: 'Бір топқа бөлме жалы, шай және балаларға қарау айына шамамен 60 доллар тұрады.',
-      },
+  /** The card shown when a page without its own image is shared: seats around a table, nobody in them. */
+  shareImage: {
+    name: 'share-card',
+    palette: ['#f6e6cf', '#8a3a1c', '#fffaf3'],
+    motif: 'circle',
+    alt: {
+      en: 'Warm circles arranged around a table, like chairs in a weekly group',
+      ru: 'Тёплые круги вокруг стола, как стулья в еженедельной группе',
+      kk: 'Апталық топтағы орындықтар сияқты үстелді айнала орналасқан жылы шеңберлер',
     },
-    {
-      title: { en: 'Give your time', ru: 'Подарите своё время', kk: 'Уақытыңызды бөліңіз' },
-      description: {
-        en: 'Lawyers, psychologists and accountants can volunteer an evening to answer questions in a group.',
-        ru: 'Юристы, психологи и бухгалтеры могут провести в группе вечер вопросов и ответов.',
-        kk: 'Заңгерлер, психологтар және бухгалтерлер топта бір кеш сұрақтарға жауап бере алады.',
-      },
-    },
-  ] satisfies Array<{ title: Localized; description: Localized }>,
+  } satisfies Illustration & { alt: Localized },
+  contactEmail: 'hello@example.org',
   socialLinks: [
     { platform: 'instagram' as const, url: 'https://instagram.com/example' },
     { platform: 'telegram' as const, url: 'https://t.me/example' },

@@ -242,20 +242,14 @@ describe('validation', () => {
   })
 
   it('refuses a donation link that is not a web address, keeping the old one', async () => {
-    await payload.updateGlobal({
-      slug: 'site-settings',
-      data: { organisationName: 'Org', donationUrl: 'https://example.org/donate' },
-    })
+    await payload.updateGlobal({ slug: 'get-involved', data: { donationUrl: 'https://example.org/donate' } })
     const errors = await validationErrors(
-      payload.updateGlobal({
-        slug: 'site-settings',
-        data: { organisationName: 'Org', donationUrl: 'javascript:alert(1)' },
-      }),
+      payload.updateGlobal({ slug: 'get-involved', data: { donationUrl: 'javascript:alert(1)' } }),
     )
     expect(errors).toEqual([
       expect.objectContaining({ path: 'donationUrl', message: expect.stringMatching(/https:\/\//) }),
     ])
-    expect((await payload.findGlobal({ slug: 'site-settings' })).donationUrl).toBe('https://example.org/donate')
+    expect((await payload.findGlobal({ slug: 'get-involved' })).donationUrl).toBe('https://example.org/donate')
   })
 
   it('keeps navigation on the site and away from the admin', async () => {

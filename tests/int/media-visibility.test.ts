@@ -70,6 +70,9 @@ async function story(data: Record<string, unknown>, status: 'draft' | 'published
   })
 }
 
+const shareImage = (id: string) =>
+  payload.updateGlobal({ slug: 'site-settings', data: { organisationName: 'Visibility test', shareImage: id } })
+
 const withdrawn = () => ({ ...writtenConsent(['name', 'photo']), withdrawnAt: new Date().toISOString() })
 
 type Case = { name: string; make: () => Promise<Media>; public: boolean }
@@ -212,6 +215,35 @@ const cases: Case[] = [
         id: media.id,
         data: { peopleShown: [{ relationTo: 'participants', value: person.id }] },
       })
+      return media
+    },
+    public: false,
+  },
+  {
+    name: 'the default share image in site settings',
+    make: async () => {
+      const media = await image()
+      await shareImage(media.id)
+      return media
+    },
+    public: true,
+  },
+  {
+    name: 'a default share image that was then replaced by another',
+    make: async () => {
+      const media = await image()
+      await shareImage(media.id)
+      await shareImage((await image()).id)
+      return media
+    },
+    public: false,
+  },
+  {
+    name: 'a default share image showing a participant without photo consent',
+    make: async () => {
+      const person = await participant(['name'])
+      const media = await image([{ relationTo: 'participants', value: person.id }])
+      await shareImage(media.id)
       return media
     },
     public: false,

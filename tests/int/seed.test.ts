@@ -99,12 +99,26 @@ describe('demo content', () => {
     expect(result.token).toBeTruthy()
   })
 
-  it('has site settings with a trust statement and donation link', async () => {
+  it('has site settings with a trust statement and a contact address', async () => {
     const settings = await payload.findGlobal({ slug: 'site-settings' })
     expect(settings.trustStatement).toMatch(/independent/)
-    expect(settings.donationUrl).toMatch(/^https:\/\//)
+    expect(settings.contactEmail).toMatch(/^[^@\s]+@[^@\s]+$/)
     const kk = await payload.findGlobal({ slug: 'site-settings', locale: 'kk' })
     expect(kk.organisationName).not.toBe(settings.organisationName)
+  })
+
+  it('has Get involved settings in every language: a hand-off, amounts, and five ways to help', async () => {
+    for (const locale of ['en', 'ru', 'kk'] as const) {
+      const content = await payload.findGlobal({ slug: 'get-involved', locale, fallbackLocale: false })
+      expect(content.donationUrlTemplate).toMatch(/^https:\/\/.*\{amount\}/)
+      expect(content.storyCta?.heading, locale).toBeTruthy()
+      expect(
+        content.currencies?.map((row) => row.currency),
+        locale,
+      ).toEqual(locale === 'en' ? ['USD', 'KZT'] : ['KZT', 'USD'])
+      expect(content.waysToHelp?.map((way) => way.kind)).toEqual(['give', 'volunteer', 'partner', 'host', 'corporate'])
+      for (const way of content.waysToHelp ?? []) expect(way.title && way.text && way.linkLabel, locale).toBeTruthy()
+    }
   })
 
   it('brings a database written before Voices derived its privacy state up to date, as its hooks would', async () => {

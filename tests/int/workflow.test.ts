@@ -45,7 +45,7 @@ async function participant() {
 }
 
 /** A contributor's draft about a participant with valid consent, as it arrives for review. */
-async function draftAboutParticipant(text = 'She found a job in March.') {
+async function draftAboutParticipant(text = 'She found a job in March.', body = richText(text)) {
   const person = await participant()
   n += 1
   const story = await payload.create({
@@ -53,7 +53,7 @@ async function draftAboutParticipant(text = 'She found a job in March.') {
     data: {
       title: `Workflow story ${n}`,
       slug: '',
-      body: richText(text),
+      body,
       featuredParticipants: [person.id],
       _status: 'draft',
     },
@@ -263,6 +263,31 @@ describe('safeguarding sign-off', () => {
       await payload.update({ collection: 'stories', id: story.id, data: change, draft: true, ...as(editor) })
       expect((await latest(story.id)).signOff?.signedOffAt, JSON.stringify(change)).toBeFalsy()
       await expect(publish(story.id)).rejects.toMatchObject({ status: 400 })
+    }
+  })
+
+  it('no longer holds after a call to action in its body is added or edited, like any other edit', async () => {
+    const text = 'She found a job in March.'
+    type Cta = { heading: string; text: string; button: string; target: 'give' | 'volunteer' }
+    const cta: Cta = { heading: 'Keep a circle meeting', text: 'Tea and a warm room.', button: 'Give', target: 'give' }
+    const withCta = (change: Partial<Cta> = {}) => richText(text, { cta: { ...cta, ...change } })
+    const cases: Array<{ name: string; before: ReturnType<typeof richText>; after: ReturnType<typeof richText> }> = [
+      { name: 'a call to action added', before: richText(text), after: withCta() },
+      { name: 'its heading', before: withCta(), after: withCta({ heading: 'Keep two circles meeting' }) },
+      { name: 'its text', before: withCta(), after: withCta({ text: 'Tea, a warm room and childcare.' }) },
+      { name: 'its button', before: withCta(), after: withCta({ button: 'Give now' }) },
+      { name: 'its target', before: withCta(), after: withCta({ target: 'volunteer' }) },
+      { name: 'a call to action removed', before: withCta(), after: richText(text) },
+    ]
+    for (const { name, before, after } of cases) {
+      const { story } = await draftAboutParticipant(text, before)
+      expect((await signOff(safeguarding, story.id)).status, name).toBe(200)
+      // Saving the same body again keeps the sign-off: only a change to what readers see clears it.
+      await payload.update({ collection: 'stories', id: story.id, data: { body: before }, draft: true, ...as(editor) })
+      expect((await latest(story.id)).signOff?.signedOffAt, `${name}: unchanged`).toBeTruthy()
+      await payload.update({ collection: 'stories', id: story.id, data: { body: after }, draft: true, ...as(editor) })
+      expect((await latest(story.id)).signOff?.signedOffAt, name).toBeFalsy()
+      await expect(publish(story.id), name).rejects.toMatchObject({ status: 400 })
     }
   })
 

@@ -9,6 +9,7 @@ import { LocaleProvider } from '@/components/LocaleContext.client'
 import { PreviewBanner } from '@/components/PreviewBanner'
 import { localePath, messages } from '@/lib/i18n'
 import { navigation, siteSettings } from '@/lib/site/publicApi'
+import { defaultShareCard } from '@/lib/site/metadata'
 import { siteOrigin } from '@/lib/site/origin'
 import { layoutLocale } from '@/lib/site/routeParams'
 
@@ -22,17 +23,34 @@ export function generateStaticParams() {
   return []
 }
 
-export const viewport: Viewport = { themeColor: '#8a3a1c', width: 'device-width', initialScale: 1 }
+/**
+ * The browser's own bar follows the palette in styles.css: the accent by day, the header's dark
+ * surface by night, as a bright bar above a dark page would glare (e2e/site-a11y.spec.ts checks
+ * both against the stylesheet). `colorScheme` tells the browser both palettes exist before the
+ * stylesheet arrives, so a reader in dark mode never sees a white flash first.
+ */
+export const viewport: Viewport = {
+  themeColor: [
+    { media: '(prefers-color-scheme: light)', color: '#8a3a1c' },
+    { media: '(prefers-color-scheme: dark)', color: '#241e1a' },
+  ],
+  colorScheme: 'light dark',
+  width: 'device-width',
+  initialScale: 1,
+}
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const locale = await layoutLocale(params)
   const settings = await siteSettings(locale)
   const name = settings.organisationName || 'Voices'
+  // Pages set their own cards (lib/site/metadata.ts); this one is for those that do not, the 404.
+  const card = await defaultShareCard(locale)
   return {
     metadataBase: new URL(siteOrigin()),
     title: { default: name, template: `%s · ${name}` },
     description: settings.tagline ?? undefined,
-    openGraph: { siteName: name },
+    openGraph: { siteName: name, images: card ? [card] : undefined },
+    twitter: card ? { card: 'summary_large_image', images: [card] } : undefined,
     alternates: { types: { 'application/atom+xml': localePath(locale, 'feed.xml') } },
   }
 }

@@ -17,7 +17,7 @@ type Props = { params: Promise<{ locale: string }> }
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const locale = await localeFrom(params)
   const settings = await siteSettings(locale)
-  const metadata = pageMetadata({
+  const metadata = await pageMetadata({
     locale,
     path: '',
     title: settings.organisationName,

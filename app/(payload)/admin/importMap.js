@@ -26,6 +26,7 @@ import { InlineToolbarFeatureClient as InlineToolbarFeatureClient_e70f5e05f09f93
 import { SignOffPanel as SignOffPanel_532f95f343b159fd1bf6661aa2fccb31 } from '@/components/admin/SignOffPanel.client'
 import { PublishChecks as PublishChecks_0b77b5bef4cc03133f7fd11b2fd49677 } from '@/components/admin/PublishChecks.client'
 import { ViewOnSite as ViewOnSite_e264c01bd41b3f051e922612b86f2276 } from '@/components/admin/ViewOnSite.client'
+import { StoryReachCell as StoryReachCell_a075747925a2ffa4ee25a1bfd2583a80 } from '@/components/admin/StoryReachCell'
 import { OverviewComponent as OverviewComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
 import { MetaTitleComponent as MetaTitleComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
 import { MetaDescriptionComponent as MetaDescriptionComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
@@ -34,6 +35,7 @@ import { PreviewComponent as PreviewComponent_a8a977ebc872c5d5ea7ee689724c0860 }
 import { EraseButton as EraseButton_3fa7ce25fec63f117f882d8dbaaf6ab2 } from '@/components/admin/EraseButton.client'
 import { ExportInquiries as ExportInquiries_b4e84aed2632d418f3990aebaa72aebc } from '@/components/admin/ExportInquiries.client'
 import { WorkDashboard as WorkDashboard_596ad3f6e38c68cec9bb447e53d366a8 } from '@/components/admin/WorkDashboard'
+import { StoriesThatMovePeople as StoriesThatMovePeople_a72c6104c62875e042f53a86e9915748 } from '@/components/admin/StoriesThatMovePeople'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -66,6 +68,7 @@ export const importMap = {
   "@/components/admin/SignOffPanel.client#SignOffPanel": SignOffPanel_532f95f343b159fd1bf6661aa2fccb31,
   "@/components/admin/PublishChecks.client#PublishChecks": PublishChecks_0b77b5bef4cc03133f7fd11b2fd49677,
   "@/components/admin/ViewOnSite.client#ViewOnSite": ViewOnSite_e264c01bd41b3f051e922612b86f2276,
+  "@/components/admin/StoryReachCell#StoryReachCell": StoryReachCell_a075747925a2ffa4ee25a1bfd2583a80,
   "@payloadcms/plugin-seo/client#OverviewComponent": OverviewComponent_a8a977ebc872c5d5ea7ee689724c0860,
   "@payloadcms/plugin-seo/client#MetaTitleComponent": MetaTitleComponent_a8a977ebc872c5d5ea7ee689724c0860,
   "@payloadcms/plugin-seo/client#MetaDescriptionComponent": MetaDescriptionComponent_a8a977ebc872c5d5ea7ee689724c0860,
@@ -74,5 +77,6 @@ export const importMap = {
   "@/components/admin/EraseButton.client#EraseButton": EraseButton_3fa7ce25fec63f117f882d8dbaaf6ab2,
   "@/components/admin/ExportInquiries.client#ExportInquiries": ExportInquiries_b4e84aed2632d418f3990aebaa72aebc,
   "@/components/admin/WorkDashboard#WorkDashboard": WorkDashboard_596ad3f6e38c68cec9bb447e53d366a8,
+  "@/components/admin/StoriesThatMovePeople#StoriesThatMovePeople": StoriesThatMovePeople_a72c6104c62875e042f53a86e9915748,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

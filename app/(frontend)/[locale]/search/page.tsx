@@ -14,7 +14,10 @@ type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ q?: 
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const locale = await localeFrom(params)
-  return { ...pageMetadata({ locale, path: 'search', title: messages(locale).searchTitle }), robots: { index: false } }
+  return {
+    ...(await pageMetadata({ locale, path: 'search', title: messages(locale).searchTitle })),
+    robots: { index: false },
+  }
 }
 
 /** A plain GET form: works without JavaScript. Results come from the tagged query cache. */

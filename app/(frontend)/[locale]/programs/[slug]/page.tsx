@@ -37,6 +37,8 @@ export default async function ProgramPage({ params }: Props) {
   const program = await programForPage((await params).slug, locale)
   if (!program) notFound()
   const t = messages(locale)
+  // Every call to action on the page tells Get involved which program it was clicked on.
+  const from = program.slug ? ({ kind: 'program', slug: program.slug } as const) : null
   const [leaders, stories, settings] = await Promise.all([
     programLeaders(program.id, locale),
     listStories({ locale, limit: 6, filter: { program: program.slug } }),
@@ -58,7 +60,7 @@ export default async function ProgramPage({ params }: Props) {
       />
 
       <div className="program__layout">
-        <RichText data={program.description} locale={locale} className="prose" />
+        <RichText data={program.description} locale={locale} from={from} className="prose" />
         <aside aria-labelledby="where-and-when" className="facts">
           <h2 id="where-and-when">{t.whereAndWhen}</h2>
           <dl>
@@ -136,7 +138,7 @@ export default async function ProgramPage({ params }: Props) {
         </section>
       ) : null}
 
-      <GetInvolved locale={locale} />
+      <GetInvolved locale={locale} from={from} />
     </>
   )
 }

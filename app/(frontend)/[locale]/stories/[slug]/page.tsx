@@ -2,6 +2,7 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 
+import { CountStory } from '@/components/CountStory.client'
 import { GetInvolved } from '@/components/GetInvolved'
 import { JsonLd } from '@/components/JsonLd'
 import { MediaImage } from '@/components/MediaImage'
@@ -10,6 +11,7 @@ import { StoryGrid } from '@/components/StoryCard'
 import { formatDate, localePath, messages } from '@/lib/i18n'
 import { pageMetadata } from '@/lib/site/metadata'
 import { siteOrigin } from '@/lib/site/origin'
+import { previewer } from '@/lib/preview/session'
 import { namesForPage, storyForPage, storyTranslatedForPage } from '@/lib/site/previewApi'
 import { adjacentStories, moreFromProgram, siteSettings } from '@/lib/site/publicApi'
 import { personKey } from '@/privacy/content/uses'
@@ -47,14 +49,17 @@ export default async function StoryPage({ params }: Props) {
   const hero = typeof story.heroImage === 'object' ? story.heroImage : null
   const tags = (story.tags ?? []).filter((tag) => typeof tag === 'object')
   const featured = featuredPeople(story)
-  const [translated, adjacent, more, settings, names] = await Promise.all([
+  const [translated, adjacent, more, settings, names, previewing] = await Promise.all([
     locale === 'en' ? true : storyTranslatedForPage(story.id, locale),
     story.publishedAt ? adjacentStories(story.publishedAt, story.id, locale) : { previous: null, next: null },
     program ? moreFromProgram(program.id, story.id, locale) : [],
     siteSettings(locale),
     namesForPage(story.body, locale, featured),
+    previewer(),
   ])
   const url = `${siteOrigin()}${localePath(locale, `stories/${story.slug}`)}`
+  // Every call to action on the page tells Get involved which story it was clicked on.
+  const from = { kind: 'story', slug: story.slug } as const
   return (
     <>
       <JsonLd
@@ -105,7 +110,7 @@ export default async function StoryPage({ params }: Props) {
             ) : null}
           </figure>
         ) : null}
-        <RichText data={story.body} locale={locale} names={names} className="prose" />
+        <RichText data={story.body} locale={locale} names={names} from={from} className="prose" />
         {featured.length ? (
           <section className="story__people" aria-labelledby="story-people">
             <h2 id="story-people">{t.peopleInStory}</h2>
@@ -129,7 +134,9 @@ export default async function StoryPage({ params }: Props) {
         ) : null}
       </article>
 
-      <GetInvolved locale={locale} />
+      <GetInvolved locale={locale} from={from} />
+      {/* Readers are counted, staff previewing drafts are not (the endpoint checks draft mode too). */}
+      {previewing ? null : <CountStory slug={story.slug} locale={locale} />}
 
       {adjacent.previous || adjacent.next ? (
         <nav aria-label={t.storyNavigation} className="adjacent">

@@ -1,0 +1,41 @@
+import type { Endpoint } from 'payload'
+
+import { APIError } from 'payload'
+
+import { toCsv } from '@/lib/csv'
+import { hasRole } from '@/lib/roles'
+import { storyReach } from '@/lib/stats/reach'
+
+/**
+ * GET /api/story-stats/export — "Stories that move people" as CSV, for editors and admins: the
+ * same rows and columns as the dashboard panel (last 30 days in the site's time zone), sorted
+ * by `?sort=` (clicks unless told). Cells are escaped against spreadsheet formulas.
+ */
+export const exportReachCsv: Endpoint = {
+  path: '/export',
+  method: 'get',
+  handler: async (req) => {
+    if (!req.user) throw new APIError('Log in to export story statistics.', 401)
+    if (!hasRole(req.user, 'admin', 'editor'))
+      throw new APIError('Only editors and admins export story statistics.', 403)
+    const ru = req.i18n?.language === 'ru'
+    const sort = new URL(req.url ?? 'http://voices/').searchParams.get('sort')
+    const { window, sources, rows } = await storyReach(req.payload, { sortBy: sort })
+    const header = [
+      ru ? 'История' : 'Story',
+      ru ? 'Адрес' : 'Slug',
+      ...sources.map((s) => (ru ? s.label.ru : s.label.en)),
+    ]
+    const csv = toCsv([
+      header,
+      ...rows.map((row) => [row.title, row.slug, ...sources.map((source) => row.counts[source.key] ?? 0)]),
+    ])
+    return new Response(csv, {
+      headers: {
+        'Content-Type': 'text/csv; charset=utf-8',
+        'Content-Disposition': `attachment; filename="stories-that-move-people-${window.since}-to-${window.until}.csv"`,
+        'Cache-Control': 'no-store',
+      },
+    })
+  },
+}

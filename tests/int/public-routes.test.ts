@@ -1,0 +1,51 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+
+import { isPublicRoute, publicRoutes } from '@/lib/site/publicRoutes'
+
+const localeDir = path.resolve('app/(frontend)/[locale]')
+
+/** Every page and route handler under the locale, as its path shape ("stories/[slug]"). */
+function routesOnDisk(dir = localeDir, prefix: string[] = []): string[] {
+  const found: string[] = []
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (entry.isFile() && /^(page|route)\.tsx?$/.test(entry.name)) found.push(prefix.join('/'))
+    // The catch-all is where everything else goes: it is not a page's shape.
+    if (entry.isDirectory() && entry.name !== '[...missing]')
+      found.push(...routesOnDisk(path.join(dir, entry.name), [...prefix, entry.name]))
+  }
+  return found
+}
+
+describe('the public route table', () => {
+  it('names exactly the pages under app/(frontend)/[locale]', () => {
+    expect([...publicRoutes].sort()).toEqual(routesOnDisk().sort())
+  })
+
+  it.each([
+    ['', true],
+    ['/', true],
+    ['stories', true],
+    ['stories/', true],
+    ['stories/the-first-circle', true],
+    ['stories/page/2', true],
+    ['stories/program/weekly-groups/page/3', true],
+    ['stories/tag/work', true],
+    ['programs/weekly-groups', true],
+    ['get-involved', true],
+    ['get-involved/give', true],
+    ['get-involved/give/more', false],
+    ['search', true],
+    ['feed.xml', true],
+    ['feedxxml', false],
+    ['stories/a/b', false],
+    ['stories/page/2/more', false],
+    ['programs/a/b', false],
+    ['about', false],
+    ['wp-login.php', false],
+    ['stories//x', false],
+  ])('%j is a page shape: %s', (rest, expected) => {
+    expect(isPublicRoute(rest)).toBe(expected)
+  })
+})
