@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
 import { honeypotField, maxFormBytes, resetFormLimits } from '@/lib/donors/abuse'
 import { messages } from '@/lib/i18n'
-import { csvCell, toCsv } from '@/lib/inquiries/csv'
+import { csvCell, toCsv } from '@/lib/csv'
 import { submitInquiry } from '@/lib/inquiries/submit'
 import { type InquiryErrors, inquiryValues, validateInquiry } from '@/lib/inquiries/validate'
 import { outboxDir } from '@/lib/mail/outboxTransport'
@@ -254,25 +254,30 @@ describe('a submission', () => {
 
 describe('CSV', () => {
   const cells: Array<[string, string | null, string]> = [
-    ['plain text', 'Aigerim', '"Aigerim"'],
-    ['empty', null, '""'],
+    ['plain text', 'Aigerim', 'Aigerim'],
+    ['empty', null, ''],
     ['quotes', 'She said "hi"', '"She said ""hi"""'],
     ['commas and line breaks', 'a,b\nc', '"a,b\nc"'],
     ['a formula', '=HYPERLINK("http://evil.example")', `"'=HYPERLINK(""http://evil.example"")"`],
-    ['a plus', '+7 701 000 0000', `"'+7 701 000 0000"`],
-    ['a minus', '-2+3', `"'-2+3"`],
-    ['an at sign', '@SUM(A1)', `"'@SUM(A1)"`],
-    ['a leading tab', '\t=1+1', `"'\t=1+1"`],
+    ['a plus', '+7 701 000 0000', `'+7 701 000 0000`],
+    ['a minus', '-2+3', `'-2+3`],
+    ['an at sign', '@SUM(A1)', `'@SUM(A1)`],
+    ['a leading tab', '\t=1+1', `'\t=1+1`],
     ['a leading carriage return', '\r=1+1', `"'\r=1+1"`],
-    ['a formula sign later on', 'a=b', '"a=b"'],
-    ['Cyrillic', 'Привет', '"Привет"'],
+    ['a formula sign later on', 'a=b', 'a=b'],
+    ['Cyrillic', 'Привет', 'Привет'],
   ]
   for (const [name, value, expected] of cells) {
     it(`escapes ${name}`, () => expect(csvCell(value)).toBe(expected))
   }
 
   it('starts with a byte-order mark and ends rows with CRLF', () => {
-    expect(toCsv(['a', 'b'], [[1, 'x']])).toBe('\uFEFF"a","b"\r\n"1","x"\r\n')
+    expect(
+      toCsv([
+        ['a', 'b'],
+        [1, 'x'],
+      ]),
+    ).toBe('\uFEFFa,b\r\n1,x\r\n')
   })
 
   it('is exported for editors and admins only, one row per inquiry, escaped', async () => {
@@ -290,7 +295,7 @@ describe('CSV', () => {
       const body = await response.text()
       const rows = body.split('\r\n').filter(Boolean)
       expect(rows).toHaveLength(total + 1)
-      expect(body).toContain(`"'=cmd|""/c calc""!A1","csv@example.org"`)
+      expect(body).toContain(`"'=cmd|""/c calc""!A1",csv@example.org,`)
     }
     for (const role of ['contributor', 'safeguarding'] as const) {
       const token = await tokenFor(payload, (await createStaff(payload, role)).email)

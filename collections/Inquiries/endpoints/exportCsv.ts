@@ -1,7 +1,7 @@
 import type { PayloadHandler } from 'payload'
 
 import { handlesSupporters } from '@/access/handlesSupporters'
-import { toCsv } from '@/lib/inquiries/csv'
+import { type CsvCell, toCsv } from '@/lib/csv'
 import type { Inquiry } from '@/payload-types'
 
 const slugOf = (value: unknown): string =>
@@ -46,7 +46,7 @@ export const exportInquiriesCsv: PayloadHandler = async (req) => {
     'Program',
     'Assigned to',
   ]
-  const rows = docs.map((inquiry: Inquiry) => [
+  const rows = docs.map((inquiry: Inquiry): CsvCell[] => [
     inquiry.createdAt,
     inquiry.status,
     inquiry.name,
@@ -59,7 +59,7 @@ export const exportInquiriesCsv: PayloadHandler = async (req) => {
     assigneeOf(inquiry.assignee),
   ])
   const day = new Date().toISOString().slice(0, 10)
-  return new Response(toCsv(header, rows), {
+  return new Response(toCsv([header, ...rows]), {
     headers: {
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': `attachment; filename="inquiries-${day}.csv"`,
