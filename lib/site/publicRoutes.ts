@@ -21,6 +21,8 @@ export const publicRoutes = [
   'stories/program/[program]/page/[page]',
   'stories/tag/[tag]',
   'stories/tag/[tag]/page/[page]',
+  'updates/confirm',
+  'updates/unsubscribe',
 ] as const
 
 const patterns = publicRoutes.map(

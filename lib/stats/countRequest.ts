@@ -1,5 +1,6 @@
 import { clientKey } from '@/lib/abuse/clientKey'
 import type { RateLimiter } from '@/lib/abuse/rateLimit'
+import { serverUrl } from '@/lib/env'
 import { calendarDay } from '@/lib/timeZone'
 
 import type { StatsDelta } from './buffer'
@@ -48,6 +49,24 @@ async function readLimited(request: Request, limit: number): Promise<string | nu
 }
 
 /**
+ * Browsers say where a beacon comes from: `Sec-Fetch-Site`, and `Origin` on every POST. Both must
+ * point at Voices itself when present, and one of them must be: a request with neither did not
+ * come from a page. (A script can forge both; the rate limit is what bounds it.)
+ */
+function fromOwnPage(request: Request): boolean {
+  const site = request.headers.get('sec-fetch-site')
+  const origin = request.headers.get('origin')
+  if (!site && !origin) return false
+  if (site && site !== 'same-origin') return false
+  if (origin) {
+    const own = new Set([new URL(request.url).origin])
+    if (serverUrl()) own.add(new URL(serverUrl()).origin)
+    if (!own.has(origin)) return false
+  }
+  return true
+}
+
+/**
  * POST /next/count — the story page's beacon: `{ "event": "view" | "click", "story": slug,
  * "locale": "en" }`. Adds one to that story's views or clicks for the language and today's date
  * in the site's time zone, and keeps nothing else: no cookie is read or set, the address is only
@@ -60,9 +79,7 @@ async function readLimited(request: Request, limit: number): Promise<string | nu
  * slug; 413 a body over 512 bytes; 429 too many from one client (Retry-After says when again).
  */
 export async function countRequest(request: Request, deps: CountDeps): Promise<Response> {
-  const site = request.headers.get('sec-fetch-site')
-  // Browsers say where a request comes from; another site's page cannot add to the counts.
-  if (site && site !== 'same-origin') return answer(403, { error: 'Counts come from Voices’ own pages only.' })
+  if (!fromOwnPage(request)) return answer(403, { error: 'Counts come from Voices’ own pages only.' })
 
   const text = await readLimited(request, maxBodyBytes)
   if (text === null) return answer(413, { error: `The body is limited to ${maxBodyBytes} bytes.` })

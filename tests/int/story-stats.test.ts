@@ -64,7 +64,7 @@ describe('the counting endpoint', () => {
     name: string
     body?: unknown
     raw?: string
-    headers?: Record<string, string>
+    headers?: Record<string, string | null>
     preview?: boolean
     /** Counts this client already sent in the rate-limit window (the limit is 3 here). */
     earlier?: number
@@ -137,6 +137,27 @@ describe('the counting endpoint', () => {
       status: 403,
       counted: null,
     },
+    {
+      name: 'a page on another origin',
+      body: view(),
+      headers: { origin: 'https://evil.example' },
+      status: 403,
+      counted: null,
+    },
+    {
+      name: 'a request with neither Origin nor Sec-Fetch-Site',
+      body: view(),
+      headers: { 'sec-fetch-site': null },
+      status: 403,
+      counted: null,
+    },
+    {
+      name: 'a view from Voices’ own origin',
+      body: view(),
+      headers: { origin: 'http://voices.test' },
+      status: 202,
+      counted: 'view',
+    },
     { name: 'a view within the rate limit', body: view(), earlier: 2, status: 202, counted: 'view' },
     { name: 'a view over the rate limit', body: view(), earlier: 3, status: 429, counted: null },
   ]
@@ -162,7 +183,9 @@ describe('the counting endpoint', () => {
         now: () => newYearEvening,
       }
       const headers = new Headers({ 'user-agent': browser, 'x-forwarded-for': client, 'sec-fetch-site': 'same-origin' })
-      for (const [name, value] of Object.entries(test.headers ?? {})) headers.set(name, value)
+      for (const [name, value] of Object.entries(test.headers ?? {}))
+        if (value === null) headers.delete(name)
+        else headers.set(name, value)
       const body = (test.raw ?? JSON.stringify(test.body))
         .replace('PUBLISHED', published.slug)
         .replace('DRAFT', draft.slug)
@@ -295,11 +318,11 @@ describe('the last 30 days', () => {
 
     const { rows, sources, window } = await storyReach(payload, { now })
     expect(window).toMatchObject({ since, until })
-    expect(sources.map((source) => source.key)).toEqual(['views', 'clicks'])
+    expect(sources.map((source) => source.key)).toEqual(['views', 'clicks', 'inquiries', 'signups'])
     const mine = rows.filter((row) => row.id === quiet.id || row.id === moving.id)
     expect(mine.map((row) => [row.title, row.counts])).toEqual([
-      [moving.title, { views: 10, clicks: 5 }],
-      [quiet.title, { views: 50, clicks: 1 }],
+      [moving.title, { views: 10, clicks: 5, inquiries: 0, signups: 0 }],
+      [quiet.title, { views: 50, clicks: 1, inquiries: 0, signups: 0 }],
     ])
     const byViews = (await storyReach(payload, { now, sortBy: 'views' })).rows.filter((row) =>
       [quiet.id, moving.id].includes(row.id),
@@ -307,11 +330,13 @@ describe('the last 30 days', () => {
     expect(byViews.map((row) => row.id)).toEqual([quiet.id, moving.id])
   })
 
-  it('count inquiries and sign-ups by story once their collections exist, by the site’s calendar', async () => {
-    // Before merging, Voices has neither collection: the columns stay off.
+  it('count inquiries and sign-ups by story where their collections exist, by the site’s calendar', async () => {
+    // Voices has both collections, so all four columns are on.
     expect(reachSources.filter((source) => source.available(payload)).map((source) => source.key)).toEqual([
       'views',
       'clicks',
+      'inquiries',
+      'signups',
     ])
     const window = reachWindow(newYearEvening, 'Asia/Almaty')
     const docs = [
@@ -437,8 +462,8 @@ describe('who reads story statistics', () => {
       expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="stories-that-move-people-/)
       const csv = await response.text()
       const lines = csv.replace(/^\uFEFF/, '').split('\r\n')
-      expect(lines[0]).toBe('Story,Slug,Views,Clicks')
-      expect(lines).toContain(`"'=HYPERLINK(""http://evil.example"",""Read me"")",${story.slug},7,3`)
+      expect(lines[0]).toBe('Story,Slug,Views,Clicks,Inquiries,Sign-ups')
+      expect(lines).toContain(`"'=HYPERLINK(""http://evil.example"",""Read me"")",${story.slug},7,3,0,0`)
     }
   })
 })
