@@ -19,14 +19,28 @@ export type FormPurpose = 'inquiry' | 'signup'
 /** Five submissions per client per ten minutes, for each form separately. */
 export const formLimit = { limit: 5, windowMs: 10 * 60 * 1000 }
 
+/**
+ * And sixty per ten minutes from everyone together, for each form. A client's address comes
+ * from X-Forwarded-For, which only a proxy in front of Voices makes trustworthy; without one a
+ * script could claim a new address for every request. This cap bounds what such a script can
+ * make Voices send (staff notifications, confirmation mail) whatever it claims to be, at the
+ * cost of the form resting for a few minutes while it lasts.
+ */
+export const sitewideFormLimit = { limit: 60, windowMs: 10 * 60 * 1000 }
+
 const limiters: Record<FormPurpose, RateLimiter> = {
   inquiry: createRateLimiter(formLimit),
   signup: createRateLimiter(formLimit),
 }
 
+const sitewide: Record<FormPurpose, RateLimiter> = {
+  inquiry: createRateLimiter(sitewideFormLimit),
+  signup: createRateLimiter(sitewideFormLimit),
+}
+
 /** For tests: forget every client's recent submissions. */
 export function resetFormLimits(): void {
-  for (const limiter of Object.values(limiters)) limiter.reset()
+  for (const limiter of [...Object.values(limiters), ...Object.values(sitewide)]) limiter.reset()
 }
 
 export type Refusal = { reason: 'tooLarge' } | { reason: 'refused' } | { reason: 'tooMany'; retryAfterMinutes: number }
@@ -45,6 +59,8 @@ export function screenSubmission(purpose: FormPurpose, form: FormData, headers: 
   if (form.get(honeypotField) !== '') return { reason: 'refused' }
   const result = limiters[purpose].take(clientKey(headers as Headers, purpose))
   if (!result.ok) return { reason: 'tooMany', retryAfterMinutes: Math.ceil(result.retryAfterSeconds / 60) }
+  const everyone = sitewide[purpose].take('everyone')
+  if (!everyone.ok) return { reason: 'tooMany', retryAfterMinutes: Math.ceil(everyone.retryAfterSeconds / 60) }
   return null
 }
 

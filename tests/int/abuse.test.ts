@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 
 import { clientAddress, clientKey } from '@/lib/abuse/clientKey'
 import { createRateLimiter } from '@/lib/abuse/rateLimit'
+import { formLimit, honeypotField, resetFormLimits, screenSubmission, sitewideFormLimit } from '@/lib/donors/abuse'
 
 const headers = (forwardedFor?: string) => new Headers(forwardedFor ? { 'x-forwarded-for': forwardedFor } : {})
 
@@ -56,5 +57,31 @@ describe('rate limit', () => {
   it('refuses nonsense limits', () => {
     expect(() => createRateLimiter({ limit: 0, windowMs: 1 })).toThrow(/positive whole number/)
     expect(() => createRateLimiter({ limit: 1, windowMs: 0 })).toThrow(/window must be positive/)
+  })
+})
+
+describe('the public forms', () => {
+  afterEach(() => resetFormLimits())
+
+  it('refuse a sixth submission from one client, and more than the site-wide cap from clients claiming new addresses', () => {
+    const form = () => {
+      const data = new FormData()
+      data.set(honeypotField, '')
+      return data
+    }
+    for (let i = 0; i < formLimit.limit; i++)
+      expect(screenSubmission('signup', form(), headers('198.51.100.1'))).toBeNull()
+    expect(screenSubmission('signup', form(), headers('198.51.100.1'))).toMatchObject({ reason: 'tooMany' })
+
+    resetFormLimits()
+    // A script inventing a new X-Forwarded-For for every request still meets the site-wide cap.
+    for (let i = 0; i < sitewideFormLimit.limit; i++)
+      expect(
+        screenSubmission('inquiry', form(), headers(`10.0.${i >> 8}.${i & 255}`)),
+        `submission ${i + 1}`,
+      ).toBeNull()
+    expect(screenSubmission('inquiry', form(), headers('10.9.9.9'))).toMatchObject({ reason: 'tooMany' })
+    // Each form has its own caps.
+    expect(screenSubmission('signup', form(), headers('10.9.9.9'))).toBeNull()
   })
 })
