@@ -19,6 +19,10 @@ export function proxy(request: NextRequest) {
     if (isPublicRoute(rest.join('/'))) return NextResponse.next()
     const headers = new Headers(request.headers)
     headers.set(notFoundHeader, '1')
+    // Only the page itself is answered 404. The router's own fetches (prefetches and client
+    // navigations, marked by the `RSC` header) get the 404 view with 200: prefetches of a 404
+    // status, such as the language switcher's on the 404 page, were seen never to settle.
+    if (request.headers.has('rsc')) return NextResponse.next({ request: { headers } })
     return NextResponse.next({ status: 404, request: { headers } })
   }
   const url = request.nextUrl.clone()

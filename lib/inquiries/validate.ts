@@ -58,9 +58,18 @@ export function isEmail(value: string): boolean {
   return value.length <= inquiryLimits.email && emailPattern.test(value)
 }
 
-/** Links as spam carries them: with a scheme, or starting with www. */
+/**
+ * Anything a mail program or a reader would follow: a scheme (`https://`, `hxxps:/\`, `t.me:`
+ * spelled any way), `www.`, or a bare domain with a Latin or Cyrillic top-level domain
+ * (`t.me/x`, `пример.рф`). Full-width look-alikes are folded first; e-mail addresses are not
+ * links. Abbreviations such as "т.е." or "г.Алматы" have no such ending and are not counted.
+ */
+const linkPattern =
+  /[a-z][a-z0-9+.-]*:[\\/]+\S+|\bwww\.\S+|(?<![\p{L}\p{N}.@-])[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.(?:[a-z]{2,24}|xn--[a-z0-9-]+|рф|қаз)(?![\p{L}\p{N}-])(?:\/\S*)?/giu
+
 export function countLinks(value: string): number {
-  return value.match(/\b(?:https?:\/\/|www\.)\S+/gi)?.length ?? 0
+  const text = value.normalize('NFKC').replace(/\S+@\S+/g, ' ')
+  return text.match(linkPattern)?.length ?? 0
 }
 
 export function validateInquiry(values: InquiryValues): InquiryErrors {

@@ -6,7 +6,7 @@ import { honeypotField, maxFormBytes, resetFormLimits } from '@/lib/donors/abuse
 import { messages } from '@/lib/i18n'
 import { csvCell, toCsv } from '@/lib/csv'
 import { submitInquiry } from '@/lib/inquiries/submit'
-import { type InquiryErrors, inquiryValues, validateInquiry } from '@/lib/inquiries/validate'
+import { countLinks, type InquiryErrors, inquiryValues, validateInquiry } from '@/lib/inquiries/validate'
 import { outboxDir } from '@/lib/mail/outboxTransport'
 
 import { createProgram, createStory } from '../helpers/content'
@@ -115,6 +115,20 @@ describe('the form’s rules', () => {
       expect(validateInquiry(inquiryValues(formOf(fields)))).toEqual(errors)
     })
   }
+
+  it.each([
+    ['See https://example.org and www.example.com please.', 2],
+    ['a.example b.example c.example', 3],
+    ['https://a.example https://b.example t.me/evil', 3],
+    ['hxxps://a.example', 1],
+    ['https\uff1a//a.example', 1],
+    ['https:/\\c.example', 1],
+    ['пример.рф и сайт.қаз', 2],
+    ['Пишите на aigerim@example.org, т.е. мне, г.Алматы, 3.5 часа, e.g. today.', 0],
+    ['Мы живём в г. Алматы и работаем с 9.00 до 18.00.', 0],
+  ])('%j counts %i links', (message, links) => {
+    expect(countLinks(message)).toBe(links)
+  })
 
   it('tidies what it keeps: one line for the name and address, the message’s line breaks kept', () => {
     const values = inquiryValues(
