@@ -144,12 +144,13 @@ test('an editor sees the counts on the dashboard and the stories list, and downl
   const panel = page.getByTestId('stories-that-move-people')
   await expect(panel.getByRole('heading', { name: 'Stories that move people' })).toBeVisible()
   const row = panel.getByRole('row', { name: new RegExp(title) })
-  await expect(row.getByRole('cell')).toHaveText(['3', '1'])
+  // Views, clicks, inquiries and sign-ups: this story has had no inquiry or sign-up.
+  await expect(row.getByRole('cell')).toHaveText(['3', '1', '0', '0'])
 
   const download = page.waitForEvent('download')
   await panel.getByRole('link', { name: 'Download as CSV' }).click()
   const csv = fs.readFileSync((await (await download).path())!, 'utf8')
-  expect(csv.split('\r\n')).toContain(`${title},${story.slug},3,1`)
+  expect(csv.split('\r\n')).toContain(`${title},${story.slug},3,1,0,0`)
 
   await page.goto('/admin/collections/stories')
   const headings = (await page.locator('thead th').allTextContents()).map((text) => text.trim())

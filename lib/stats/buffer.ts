@@ -48,8 +48,9 @@ export function createStatsBuffer({
       try {
         await write(delta)
       } catch (error) {
-        // Kept, and tried again with whatever arrives meanwhile.
-        merge(delta)
+        // A story deleted since it was counted has nowhere to keep its counts (its rows are
+        // deleted with it); anything else is kept and tried again with what arrives meanwhile.
+        if (!storyIsGone(error)) merge(delta)
         onError?.(error)
       }
     }
@@ -77,4 +78,13 @@ export function createStatsBuffer({
     pending: () => rows.size,
   }
   return buffer
+}
+
+/** Whether a write failed because its story no longer exists (SQLite's foreign key on `story`). */
+export function storyIsGone(error: unknown): boolean {
+  for (let cause = error, depth = 0; cause && depth < 5; depth += 1) {
+    if (/FOREIGN KEY constraint failed/i.test(String((cause as Error).message ?? ''))) return true
+    cause = (cause as { cause?: unknown }).cause
+  }
+  return false
 }

@@ -279,6 +279,21 @@ describe('story statistics', () => {
     expect(buffer.pending()).toBe(0)
   })
 
+  it('drops the counts of a story deleted before they were written, instead of retrying them forever', async () => {
+    const story = await createStory(payload)
+    const errors: unknown[] = []
+    const buffer = createStatsBuffer({
+      intervalMs: 0,
+      write: (delta) => incrementStoryStats(payload, delta),
+      onError: (error) => errors.push(error),
+    })
+    buffer.add({ story: story.id, locale: 'en', day: '2026-02-07', views: 2, clicks: 1 })
+    await payload.delete({ collection: 'stories', id: story.id })
+    await buffer.flush()
+    expect(errors).toHaveLength(1)
+    expect(buffer.pending()).toBe(0)
+  })
+
   it('go with their story when it is deleted', async () => {
     const story = await createStory(payload)
     await incrementStoryStats(payload, { story: story.id, locale: 'en', day: '2026-02-06', views: 3, clicks: 0 })
