@@ -19,10 +19,11 @@ export function proxy(request: NextRequest) {
     if (isPublicRoute(rest.join('/'))) return NextResponse.next()
     const headers = new Headers(request.headers)
     headers.set(notFoundHeader, '1')
-    // Only the page itself is answered 404. The router's own fetches (prefetches and client
-    // navigations, marked by the `RSC` header) get the 404 view with 200: prefetches of a 404
-    // status, such as the language switcher's on the 404 page, were seen never to settle.
-    if (request.headers.has('rsc')) return NextResponse.next({ request: { headers } })
+    // The router's own fetches (prefetches and client navigations, marked by the `RSC` header)
+    // get a bare 404: rendering the catch-all for them left Chromium's prefetches of 404 paths
+    // unsettled. A prefetch then simply fails, and a click loads the page in full, which the
+    // server draws.
+    if (request.headers.has('rsc')) return new NextResponse(null, { status: 404 })
     return NextResponse.next({ status: 404, request: { headers } })
   }
   const url = request.nextUrl.clone()

@@ -18,6 +18,9 @@ export function LanguageSwitcher({ current, label }: { current: string; label: s
         {locales.map(({ code, label: name }) => (
           <li key={code}>
             <Link
+              // The same page in another language is rarely the next click; and on a 404 these
+              // are 404s too, whose prefetches never settle in Chromium.
+              prefetch={false}
               href={`/${code}${rest ? `/${rest}` : ''}`}
               hrefLang={code}
               lang={code}
