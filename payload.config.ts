@@ -36,6 +36,7 @@ import { mailQueue } from '@/lib/mail/retries'
 import { livePreview } from '@/lib/preview/livePreview'
 import { generateSeoDescription, generateSeoTitle } from '@/lib/seo'
 import { defaultLocale, locales } from '@/lib/locales'
+import { adminTranslations } from '@/lib/i18n/admin'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -84,6 +85,8 @@ export default buildConfig({
   i18n: {
     supportedLanguages: { en, ru },
     fallbackLanguage: 'en',
+    // Voices' own admin texts (lib/i18n/admin), under the `voices` namespace.
+    translations: adminTranslations,
   },
   jobs: {
     tasks: [enforceConsentTask, sendEmailTask, notifyInquiryTask, confirmSubscriptionTask],

@@ -1,13 +1,15 @@
 'use client'
 
-import { Button, useConfig, useTranslation } from '@payloadcms/ui'
+import { Button, useConfig } from '@payloadcms/ui'
+
+import { useVoicesTranslation } from '@/lib/i18n/admin/useVoicesTranslation'
 
 /**
  * "Export CSV" above the inquiries list: downloads every inquiry the signed-in editor or admin
  * may read (collections/Inquiries/endpoints/exportCsv.ts), signed in by her session cookie.
  */
 export function ExportInquiries() {
-  const { i18n } = useTranslation()
+  const { t } = useVoicesTranslation()
   const {
     config: {
       routes: { api },
@@ -16,7 +18,7 @@ export function ExportInquiries() {
   return (
     <div style={{ marginBottom: '1rem' }}>
       <Button el="anchor" buttonStyle="secondary" size="small" url={`${api}/inquiries/export.csv`}>
-        {i18n.language === 'ru' ? 'Экспорт в CSV' : 'Export CSV'}
+        {t('voices:common:exportCsv')}
       </Button>
     </div>
   )

@@ -1,6 +1,8 @@
 'use client'
 
-import { useDocumentInfo, useFormFields, useLocale, useTranslation } from '@payloadcms/ui'
+import { useDocumentInfo, useFormFields, useLocale } from '@payloadcms/ui'
+
+import { useVoicesTranslation } from '@/lib/i18n/admin/useVoicesTranslation'
 
 import { locales } from '@/lib/locales'
 import { isPreviewCollection, publicPath } from '@/lib/preview/paths'
@@ -14,7 +16,7 @@ export function ViewOnSite() {
   const { collectionSlug, hasPublishedDoc } = useDocumentInfo()
   const slug = useFormFields(([fields]) => fields.slug?.value)
   const { code } = useLocale()
-  const { i18n } = useTranslation()
+  const { t } = useVoicesTranslation()
   const locale = locales.find((l) => l.code === code)?.code
   if (!hasPublishedDoc || !isPreviewCollection(collectionSlug) || !locale || typeof slug !== 'string' || !slug) {
     return null
@@ -22,7 +24,7 @@ export function ViewOnSite() {
   return (
     <p style={{ marginBottom: '1.5rem' }}>
       <a href={publicPath(collectionSlug, locale, slug)} target="_blank" rel="noopener">
-        {i18n.language === 'ru' ? 'Открыть на сайте' : 'View on site'} ↗
+        {t('voices:common:viewOnSite')} ↗
       </a>
     </p>
   )
