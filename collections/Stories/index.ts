@@ -43,6 +43,8 @@ export const Stories: CollectionConfig = {
     ],
     listSearchableFields: ['title', 'slug', 'excerpt'],
     group: 'Content',
+    // Payload's Publish button, with the schedule drawer showing why a schedule was refused.
+    components: { edit: { PublishButton: '@/components/admin/PublishButton.client#PublishButton' } },
     description: {
       en: 'Stories about programs, their leaders and participants.',
       ru: 'Истории о программах, их ведущих и участницах.',

@@ -1,35 +1,11 @@
 'use client'
 
-import { Button, useAuth, useDocumentInfo, useTranslation } from '@payloadcms/ui'
+import { Button, useAuth, useDocumentInfo } from '@payloadcms/ui'
 import { useEffect, useState } from 'react'
 
-type SignOff = { signedOffAt?: string | null; signedOffByName?: string | null } | null | undefined
+import { useVoicesTranslation } from '@/lib/i18n/admin/useVoicesTranslation'
 
-const text = {
-  en: {
-    heading: 'Safeguarding sign-off',
-    signedBy: 'Signed off by',
-    on: 'on',
-    notSigned:
-      'Not signed off. A story that features, mentions or shows a participant needs a safeguarding sign-off on its current text before it can be published; editing it afterwards clears the sign-off.',
-    sign: 'Sign off',
-    signAgain: 'Sign off again',
-    failed: 'Signing off failed; nothing was changed. Please try again.',
-    changed: 'The story was changed since you opened it; nothing was signed. Reload to review the latest version.',
-  },
-  ru: {
-    heading: 'Одобрение службы защиты',
-    signedBy: 'Одобрено:',
-    on: '—',
-    notSigned:
-      'Не одобрено. Историю, в которой есть участница (в тексте, в списке или на фото), можно опубликовать только после одобрения службой защиты её текущей версии; любая правка после этого снимает одобрение.',
-    sign: 'Одобрить',
-    signAgain: 'Одобрить снова',
-    failed: 'Не удалось одобрить; ничего не изменилось. Попробуйте ещё раз.',
-    changed:
-      'История изменилась после того, как вы её открыли; ничего не одобрено. Обновите страницу и проверьте последнюю версию.',
-  },
-}
+type SignOff = { signedOffAt?: string | null; signedOffByName?: string | null } | null | undefined
 
 /**
  * The story's safeguarding sign-off in the sidebar: who signed and when, or that nobody has
@@ -38,8 +14,8 @@ const text = {
 export function SignOffPanel() {
   const { user } = useAuth<{ role?: string }>()
   const { id, savedDocumentData, lastUpdateTime } = useDocumentInfo()
-  const { i18n } = useTranslation()
-  const [state, setState] = useState<'idle' | 'working' | 'failed' | 'changed'>('idle')
+  const { t, i18n } = useVoicesTranslation()
+  const [state, setState] = useState<'idle' | 'working' | { refused: string }>('idle')
   // The version on screen: the sign-off is refused if the story is saved again before she signs.
   const [version, setVersion] = useState<{ id: string; updatedAt: string } | null>(null)
   useEffect(() => {
@@ -55,7 +31,6 @@ export function SignOffPanel() {
     return () => controller.abort()
   }, [id, lastUpdateTime])
   if (!id) return null
-  const t = i18n.language === 'ru' ? text.ru : text.en
 
   const signOff = savedDocumentData?.signOff as SignOff
   const canSign = ['admin', 'safeguarding'].includes(user?.role ?? '')
@@ -65,33 +40,38 @@ export function SignOffPanel() {
     const response = await fetch(`/api/stories/${id}/sign-off`, {
       method: 'POST',
       credentials: 'include',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', 'Accept-Language': i18n.language },
       body: JSON.stringify(version ? { version: version.id, updatedAt: version.updatedAt } : {}),
     })
-    if (response.status === 409) return setState('changed')
-    if (!response.ok) return setState('failed')
+    if (!response.ok) {
+      // Voices' refusal, in the admin's language (lib/refusals), or a plain failure.
+      const body = (await response.json().catch(() => null)) as { errors?: Array<{ message?: string }> } | null
+      return setState({ refused: body?.errors?.[0]?.message ?? t('voices:publishing:signOffFailed') })
+    }
     window.location.reload()
   }
 
   return (
     <section aria-labelledby="sign-off-heading" style={{ marginBottom: '1.5rem' }}>
       <h4 id="sign-off-heading" style={{ margin: '0 0 0.5rem' }}>
-        {t.heading}
+        {t('voices:publishing:signOffHeading')}
       </h4>
       {signOff?.signedOffAt ? (
         <p data-testid="sign-off-status">
-          {t.signedBy} {signOff.signedOffByName ?? t.heading} {t.on}{' '}
-          {new Date(signOff.signedOffAt).toLocaleString(i18n.language)}
+          {t('voices:publishing:signedOffBy', {
+            name: signOff.signedOffByName ?? t('voices:publishing:signOffHeading'),
+            date: new Date(signOff.signedOffAt).toLocaleString(i18n.language),
+          })}
         </p>
       ) : (
-        <p data-testid="sign-off-status">{t.notSigned}</p>
+        <p data-testid="sign-off-status">{t('voices:publishing:notSignedOff')}</p>
       )}
       {canSign ? (
         <Button buttonStyle="secondary" onClick={sign} disabled={state === 'working' || !version}>
-          {signOff?.signedOffAt ? t.signAgain : t.sign}
+          {signOff?.signedOffAt ? t('voices:publishing:signOffAgain') : t('voices:publishing:signOff')}
         </Button>
       ) : null}
-      {state === 'failed' || state === 'changed' ? <p role="alert">{t[state]}</p> : null}
+      {typeof state === 'object' ? <p role="alert">{state.refused}</p> : null}
     </section>
   )
 }

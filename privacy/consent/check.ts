@@ -3,12 +3,21 @@ import type { PayloadRequest, TypedLocale } from 'payload'
 import { defaultLocale } from '@/lib/locales'
 
 import { mayBeNamed, type NameableRecord } from '@/privacy/consent/mayBeNamed'
-import { consentProblems, type ConsentRecord } from '@/privacy/consent/scopes'
+import { voicesT } from '@/lib/refusals/translate'
+import {
+  type ConsentProblem,
+  consentProblems,
+  type ConsentRecord,
+  describeConsentProblem,
+  lapsed,
+} from '@/privacy/consent/scopes'
 import type { PeopleCollection, PersonNeed } from '@/privacy/content/uses'
 
 export type ConsentFailure = {
   path: string
   person: string
+  problem: ConsentProblem
+  /** In the request's language: the admin's for staff, English for jobs. */
   message: string
   /**
    * She had agreed to be named and has since withdrawn or let it expire, and the story only
@@ -71,6 +80,7 @@ export async function consentFailures(
   locale: TypedLocale = defaultLocale,
 ): Promise<ConsentFailure[]> {
   const failures: ConsentFailure[] = []
+  const t = voicesT(req)
   for (const collection of ['participants', 'leaders'] as const) {
     const wanted = needs.filter((n) => n.collection === collection)
     const people = await loadPeople(
@@ -81,10 +91,14 @@ export async function consentFailures(
     )
     for (const need of wanted) {
       const person = people.get(need.id)
-      const name = person?.publicName ?? (collection === 'participants' ? 'A participant' : 'A leader')
+      const name =
+        person?.publicName ??
+        t(collection === 'participants' ? 'voices:consent:aParticipant' : 'voices:consent:aLeader')
       // A leader's recorded public role stands in for her consent to be named, and nothing else.
       const scopes = [...need.scopes].filter((scope) => !(scope === 'name' && person && mayBeNamed(person, now)))
-      const problems = person ? consentProblems(person.consent, scopes, now) : ['she is no longer on file']
+      const problems: ConsentProblem[] = person
+        ? consentProblems(person.consent, scopes, now)
+        : [{ code: 'noLongerOnFile' }]
       const namesOnly = need.scopes.size === 1 && need.scopes.has('name')
       // An erased person is anonymous: wherever a story only names her, it reads "a participant".
       if (person?.erased && namesOnly) continue
@@ -92,8 +106,9 @@ export async function consentFailures(
         failures.push({
           path: need.via,
           person: name,
-          message: `${name}: ${problem}, so this story cannot be published.`,
-          redactable: namesOnly && /withdrawn|expired/.test(problem),
+          problem,
+          message: t('voices:consent:cannotPublish', { name, problem: describeConsentProblem(problem, t) }),
+          redactable: namesOnly && lapsed(problem),
         })
       }
     }

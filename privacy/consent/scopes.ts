@@ -1,3 +1,5 @@
+import type { VoicesT } from '@/lib/refusals/translate'
+
 /** What a person may agree to appear with in a story. */
 export const consentScopes = [
   { value: 'name', label: 'Public name in a story', ru: 'Публичное имя в истории' },
@@ -26,28 +28,37 @@ export type ConsentRecord = {
   withdrawnAt?: string | null
 }
 
-const scopeLabel = Object.fromEntries(consentScopes.map((s) => [s.value, s.label.toLowerCase()])) as Record<
-  ConsentScope,
-  string
->
+/** What is wrong with a consent record, as a code the admin words in its own language. */
+export type ConsentProblem =
+  | { code: 'noConsent' | 'withdrawn' | 'expired' | 'notYetValid' | 'noLongerOnFile' }
+  | { code: 'scopeMissing'; scope: ConsentScope }
+
+/** She had agreed and no longer has: only these may be redacted instead of taken down. */
+export const lapsed = (problem: ConsentProblem) => problem.code === 'withdrawn' || problem.code === 'expired'
 
 /**
- * What is wrong with a consent record for the scopes a story needs, as sentences an editor can
- * act on; an empty list means the story may use her in those ways.
+ * What is wrong with a consent record for the scopes a story needs; an empty list means the story
+ * may use her in those ways.
  */
 export function consentProblems(
   consent: ConsentRecord | null | undefined,
   needed: Iterable<ConsentScope>,
   now = new Date(),
-): string[] {
+): ConsentProblem[] {
   const scopes = [...new Set(needed)]
   if (scopes.length === 0) return []
-  if (!consent || !consent.status || consent.status === 'none') return ['no consent is recorded']
-  if (consent.withdrawnAt && new Date(consent.withdrawnAt) <= now) return ['her consent has been withdrawn']
-  if (consent.expiresAt && new Date(consent.expiresAt) <= now) return ['her consent has expired']
-  if (consent.givenAt && new Date(consent.givenAt) > now) return ['her consent only starts on a later date']
+  if (!consent || !consent.status || consent.status === 'none') return [{ code: 'noConsent' }]
+  if (consent.withdrawnAt && new Date(consent.withdrawnAt) <= now) return [{ code: 'withdrawn' }]
+  if (consent.expiresAt && new Date(consent.expiresAt) <= now) return [{ code: 'expired' }]
+  if (consent.givenAt && new Date(consent.givenAt) > now) return [{ code: 'notYetValid' }]
   const given = new Set(consent.scopes ?? [])
-  return scopes.filter((scope) => !given.has(scope)).map((scope) => `no consent for ${scopeLabel[scope]}`)
+  return scopes.filter((scope) => !given.has(scope)).map((scope) => ({ code: 'scopeMissing' as const, scope }))
+}
+
+/** A consent problem as a phrase an editor can act on, in the request's language. */
+export function describeConsentProblem(problem: ConsentProblem, t: VoicesT): string {
+  if (problem.code !== 'scopeMissing') return t(`voices:consent:${problem.code}`)
+  return t('voices:consent:scopeMissing', { scope: t(`voices:consent:${problem.scope}`) })
 }
 
 export function hasConsent(consent: ConsentRecord | null | undefined, scope: ConsentScope, now = new Date()): boolean {

@@ -1,6 +1,6 @@
 import type { Endpoint } from 'payload'
 
-import { APIError } from 'payload'
+import { Refusal } from '@/lib/refusals/refusal'
 
 import { relationId } from '@/lib/relations'
 import { recordAudit } from '@/privacy/audit/recordAudit'
@@ -42,13 +42,12 @@ export function eraseEndpoint(collection: 'participants' | 'leaders', nameField:
     path: '/:id/erase',
     method: 'post',
     handler: async (req) => {
-      if (!hasRole(req.user, 'admin', 'safeguarding'))
-        throw new APIError('Only safeguarding staff and admins can erase private data.', 403)
+      if (!hasRole(req.user, 'admin', 'safeguarding')) throw new Refusal(req, 'onlySafeguardingErases', 403)
       const id = String(req.routeParams?.id ?? '')
       const person = await req.payload
         .findByID({ collection, id, depth: 0, overrideAccess: true, req, context: { audit: true } })
         .catch(() => null)
-      if (!person) throw new APIError('No such person.', 404)
+      if (!person) throw new Refusal(req, 'noSuchPerson', 404)
       const evidence = person.consent?.evidence
       const evidenceId = relationId(evidence)
       await req.payload.update({

@@ -4,7 +4,13 @@ import { consentFailures } from '@/privacy/consent/check'
 import type { Write } from '@/privacy/content/documentAsSaved'
 import type { DocumentUses } from '@/privacy/content/uses'
 
-export type ConsentError = { path: string; message: string; label?: string | { en: string; ru: string } }
+/** One field error of the refused write; `code` is stable for API clients (see lib/refusals). */
+export type ConsentError = {
+  path: string
+  code: string
+  message: string
+  label?: string | { en: string; ru: string }
+}
 
 /**
  * The consent gate. A document cannot be published, or stay published through an edit, while
@@ -26,5 +32,5 @@ export async function consentErrors(
     (failure) => !(keepRedacted && failure.redactable),
   )
   // The message doubles as the label: bulk results and job logs keep only the labels.
-  return failures.map(({ path, message }) => ({ path, message, label: message }))
+  return failures.map(({ path, message, problem }) => ({ path, code: problem.code, message, label: message }))
 }

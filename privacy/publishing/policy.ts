@@ -1,8 +1,11 @@
 import type { CollectionBeforeChangeHook, CollectionBeforeOperationHook, PayloadRequest } from 'payload'
 
-import { APIError, ValidationError } from 'payload'
+import { ValidationError } from 'payload'
 
+import { consent } from '@/lib/i18n/admin/consent'
 import { isolatedRequest } from '@/lib/payload/isolatedRequest'
+import { Refusal } from '@/lib/refusals/refusal'
+import { voicesT } from '@/lib/refusals/translate'
 import { savingLocale } from '@/lib/payload/savingLocale'
 import { hasRole } from '@/lib/roles'
 import { contributorReviewStatuses } from '@/lib/workflow/reviewStatus'
@@ -10,15 +13,7 @@ import { describeWrite, isDuplicate, type PublishedCollection, type Write } from
 import { personKey, programUses, storyUses } from '@/privacy/content/uses'
 
 import { consentErrors } from './consentGate'
-import {
-  needsSignOff,
-  type SignOffContext,
-  type SignOffRecord,
-  signedContentDigest,
-  signOffHolds,
-  signOffMissingLabel,
-  signOffMissingMessage,
-} from './signOff'
+import { needsSignOff, type SignOffContext, type SignOffRecord, signedContentDigest, signOffHolds } from './signOff'
 
 /**
  * Voices' one publishing policy. Every write to a story or program runs through it, whatever
@@ -45,24 +40,24 @@ const canPublish = (req: PayloadRequest) => hasRole(req.user, 'admin', 'editor')
 export const contributorsWriteDrafts: CollectionBeforeOperationHook = ({ args, operation, req }) => {
   if (!hasRole(req.user, 'contributor')) return args
   if (operation === 'restoreVersion' && !args.draft) {
-    throw new APIError('Contributors restore an earlier version as a draft; an editor publishes it.', 403)
+    throw new Refusal(req, 'contributorRestoresAsDraft', 403)
   }
   if (operation !== 'create' && operation !== 'update') return args
   // Both change which locales are published, and a draft save with them rewrites the published
   // version in place, losing the record of what was public.
   const publication = args as { publishAllLocales?: boolean; unpublishAllLocales?: boolean }
   if (publication.publishAllLocales || publication.unpublishAllLocales) {
-    throw new APIError('Contributors save drafts; only editors change which languages are published.', 403)
+    throw new Refusal(req, 'contributorCannotChangeLanguages', 403)
   }
   const data = (args.data ?? {}) as { _status?: string; reviewStatus?: string }
   if (data._status === 'published') {
-    throw new APIError('Contributors cannot publish. Submit the story for review and an editor will publish it.', 403)
+    throw new Refusal(req, 'contributorCannotPublish', 403)
   }
   if (operation === 'update' && !args.draft) {
-    throw new APIError('Contributors save stories as drafts (draft=true); only editors change what is published.', 403)
+    throw new Refusal(req, 'contributorSavesDrafts', 403)
   }
   if (data.reviewStatus && !contributorReviewStatuses.has(data.reviewStatus)) {
-    throw new APIError('Only editors approve stories. Set the review status to "In review" to submit it.', 403)
+    throw new Refusal(req, 'onlyEditorsApprove', 403)
   }
   return args
 }
@@ -76,7 +71,7 @@ function changesPublic(write: Write, digest: (doc: Record<string, unknown>) => s
 function assertMayPublish(write: Write, changing: boolean, req: PayloadRequest): void {
   if (!req.user || write.status !== 'published') return
   if (hasRole(req.user, 'contributor') || (changing && !canPublish(req))) {
-    throw new APIError('Only editors and admins publish or change what is published.', 403)
+    throw new Refusal(req, 'onlyEditorsPublish', 403)
   }
 }
 
@@ -138,7 +133,12 @@ export function applyPublishingPolicy(collection: PublishedCollection): Collecti
       const signOff = signOffAfter(write, context as SignOffContext)
       data.signOff = signOff
       if (changing && needsSignOff(data.dependsOn as string[]) && !signOff.signedOffAt) {
-        errors.push({ path: 'signOff', label: signOffMissingLabel, message: signOffMissingMessage })
+        errors.push({
+          path: 'signOff',
+          code: 'signOffMissing',
+          label: { en: consent.en.signOffMissingLabel, ru: consent.ru.signOffMissingLabel },
+          message: voicesT(req)('voices:consent:signOffMissing'),
+        })
       }
     }
     // With `req`, the admin's toast names each problem in the admin's language.

@@ -1,7 +1,6 @@
 import type { Endpoint } from 'payload'
 
-import { APIError } from 'payload'
-
+import { Refusal } from '@/lib/refusals/refusal'
 import { publishProblems } from '@/privacy/publishing/publishProblems'
 
 /**
@@ -14,7 +13,7 @@ export const publishCheckEndpoint: Endpoint = {
   path: '/:id/publish-check',
   method: 'get',
   handler: async (req) => {
-    if (!req.user) throw new APIError('Log in to check stories.', 401)
+    if (!req.user) throw new Refusal(req, 'signInRequired', 401)
     const id = String(req.routeParams?.id ?? '')
     const exists = await req.payload
       .findByID({
@@ -27,7 +26,7 @@ export const publishCheckEndpoint: Endpoint = {
         select: { title: true },
       })
       .catch(() => null)
-    if (!exists) throw new APIError('No such story.', 404)
+    if (!exists) throw new Refusal(req, 'noSuchStory', 404)
     const problems = await publishProblems(id, req, new Date())
     return Response.json({ ready: problems.length === 0, problems })
   },

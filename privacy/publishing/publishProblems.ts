@@ -1,20 +1,21 @@
 import type { PayloadRequest } from 'payload'
 
 import { isolatedRequest } from '@/lib/payload/isolatedRequest'
+import { voicesT } from '@/lib/refusals/translate'
 import { hasRole } from '@/lib/roles'
 import { consentFailures } from '@/privacy/consent/check'
 import type { AllLocales } from '@/privacy/content/documentAsSaved'
 import { personKey, storyUses } from '@/privacy/content/uses'
 
-import { needsSignOff, signedContentDigest, signOffHolds, signOffMissingMessage } from './signOff'
+import { needsSignOff, signedContentDigest, signOffHolds } from './signOff'
 
 /**
- * What a contributor is told about consent for any story that uses someone, whatever the state of
- * anyone's consent: a message that varied with it would let her test, one person and one use at
- * a time, what each woman has agreed to.
+ * One reason a story cannot go live: a stable code for clients and the message in the request's
+ * language. Contributors only ever get `waitingForSafeguarding` about consent, whatever the state
+ * of anyone's consent: a message that varied with it would let her test, one person and one use
+ * at a time, what each woman has agreed to.
  */
-export const waitingForSafeguardingMessage =
-  'Safeguarding checks that everyone this story features, quotes or shows has agreed to how it uses her before an editor can publish it.'
+export type PublishProblem = { code: string; message: string }
 
 /**
  * Why the latest version of a story could not go live at `at`, as messages for staff: consent
@@ -23,24 +24,30 @@ export const waitingForSafeguardingMessage =
  * see it first and scheduling refuse early. Contributors learn nothing about consent: only that
  * safeguarding checks it, for every story that uses someone.
  */
-export async function publishProblems(storyId: string, request: PayloadRequest, at: Date): Promise<string[]> {
+export async function publishProblems(storyId: string, request: PayloadRequest, at: Date): Promise<PublishProblem[]> {
   const req = isolatedRequest(request)
+  const t = voicesT(request)
   const story = (await req.payload
     .findByID({ collection: 'stories', id: storyId, draft: true, locale: 'all', depth: 0, overrideAccess: true, req })
     .catch(() => null)) as AllLocales | null
-  if (!story) return ['The story no longer exists.']
+  if (!story) return [{ code: 'storyGone', message: t('voices:consent:storyGone') }]
   const uses = await storyUses(story, req)
   const dependsOn = uses.needs.map(personKey)
-  const consent = (await consentFailures(uses.needs, req, at)).map((failure) => failure.message)
+  const consent = (await consentFailures(uses.needs, req, at)).map(({ problem, message }) => ({
+    code: problem.code,
+    message,
+  }))
   const problems = hasRole(req.user, 'admin', 'editor', 'safeguarding')
     ? consent
     : uses.needs.length > 0
-      ? [waitingForSafeguardingMessage]
+      ? [{ code: 'waitingForSafeguarding', message: t('voices:consent:waitingForSafeguarding') }]
       : []
   const signed = signOffHolds(
     story.signOff as Parameters<typeof signOffHolds>[0],
     signedContentDigest({ ...story, dependsOn }),
   )
-  if (needsSignOff(dependsOn) && !signed) problems.push(signOffMissingMessage)
+  if (needsSignOff(dependsOn) && !signed) {
+    problems.push({ code: 'signOffMissing', message: t('voices:consent:signOffMissing') })
+  }
   return problems
 }

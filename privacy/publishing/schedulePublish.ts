@@ -5,6 +5,7 @@ import {
   schedulePublishHandler,
 } from '@payloadcms/ui/utilities/schedulePublishHandler'
 
+import { voicesT } from '@/lib/refusals/translate'
 import { hasRole } from '@/lib/roles'
 
 import { publishProblems } from '@/privacy/publishing/publishProblems'
@@ -19,11 +20,14 @@ import { publishProblems } from '@/privacy/publishing/publishProblems'
  */
 export const schedulePublishWithGates: ServerFunction<SchedulePublishHandlerArgs> = async (args) => {
   const { req, type, doc, date, deleteID } = args
-  if (!hasRole(req.user, 'admin', 'editor')) return { error: 'Only editors and admins can schedule publishing.' }
+  const t = voicesT(req)
+  if (!hasRole(req.user, 'admin', 'editor')) return { error: t('voices:refusals:onlyEditorsSchedule') }
   const publishing = type === 'publish' && date && !(deleteID && !doc)
   if (publishing && doc?.relationTo === 'stories') {
     const problems = await publishProblems(String(doc.value), req, new Date(date))
-    if (problems.length > 0) return { error: `Not scheduled. ${problems.join(' ')}` }
+    if (problems.length > 0) {
+      return { error: t('voices:refusals:notScheduled', { reasons: problems.map((p) => p.message).join(' ') }) }
+    }
   }
   return schedulePublishHandler(args)
 }

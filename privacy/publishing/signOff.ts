@@ -118,12 +118,3 @@ export const needsSignOff = (dependsOn: readonly string[] | null | undefined): b
 export function signOffHolds(signOff: SignOffRecord | null | undefined, digest: string): boolean {
   return Boolean(signOff?.signedOffAt && signOff.digest && signOff.digest === digest)
 }
-
-/** How the admin's error toast names the problem, since the sign-off itself is not a form field. */
-export const signOffMissingLabel = {
-  en: 'Safeguarding sign-off (a safeguarding officer must sign off this version before it is published)',
-  ru: 'Одобрение службы защиты (эту версию должна одобрить служба защиты до публикации)',
-}
-
-export const signOffMissingMessage =
-  'Safeguarding has not signed off this version of the story. It features, mentions or shows a participant, so a safeguarding officer must sign it off before it can be published.'

@@ -1,6 +1,6 @@
 import type { Endpoint } from 'payload'
 
-import { APIError } from 'payload'
+import { Refusal } from '@/lib/refusals/refusal'
 
 import { hasRole } from '@/lib/roles'
 
@@ -20,16 +20,16 @@ export const signOffEndpoint: Endpoint = {
   path: '/:id/sign-off',
   method: 'post',
   handler: async (req) => {
-    if (!req.user) throw new APIError('Log in to sign off stories.', 401)
+    if (!req.user) throw new Refusal(req, 'signInRequired', 401)
     if (!hasRole(req.user, 'admin', 'safeguarding')) {
-      throw new APIError('Only safeguarding staff and admins sign off stories.', 403)
+      throw new Refusal(req, 'onlySafeguardingSignsOff', 403)
     }
     const id = String(req.routeParams?.id ?? '')
     const reviewed = await readReviewedVersion(req)
     const current = await req.payload
       .findByID({ collection: 'stories', id, depth: 0, overrideAccess: true, req, select: { _status: true } })
       .catch(() => null)
-    if (!current) throw new APIError('No such story.', 404)
+    if (!current) throw new Refusal(req, 'noSuchStory', 404)
     const {
       docs: [latest],
     } = await req.payload.findVersions({
@@ -49,10 +49,7 @@ export const signOffEndpoint: Endpoint = {
         (reviewed.updatedAt !== undefined &&
           new Date(latest.updatedAt).getTime() !== new Date(reviewed.updatedAt).getTime()))
     if (changed) {
-      throw new APIError(
-        'The story has been changed since you opened it. Review the latest version, then sign it off.',
-        409,
-      )
+      throw new Refusal(req, 'storyChangedSinceOpened', 409)
     }
     const pendingDraft = current._status === 'published' && latest?.version._status === 'draft'
 
@@ -86,12 +83,12 @@ async function readReviewedVersion(req: Parameters<Endpoint['handler']>[0]): Pro
   if (!req.json || !req.headers.get('content-type')?.includes('application/json')) return undefined
   const body = (await req.json().catch(() => null)) as { version?: unknown; updatedAt?: unknown } | null
   if (body?.version === undefined || body.version === null) return undefined
-  if (typeof body.version !== 'string' || !body.version) throw new APIError('"version" must be a version ID.', 400)
+  if (typeof body.version !== 'string' || !body.version) throw new Refusal(req, 'versionMustBeId', 400)
   if (
     body.updatedAt !== undefined &&
     (typeof body.updatedAt !== 'string' || Number.isNaN(Date.parse(body.updatedAt)))
   ) {
-    throw new APIError('"updatedAt" must be the reviewed version’s time, as the API gave it.', 400)
+    throw new Refusal(req, 'updatedAtMustBeTime', 400)
   }
   return { version: body.version, updatedAt: body.updatedAt as string | undefined }
 }

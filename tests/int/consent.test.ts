@@ -4,13 +4,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { takeDownStoriesLackingConsent } from '@/privacy/takedown/takeDownStories'
 import { consentOverview } from '@/privacy/consent/overview'
-import { consentProblems } from '@/privacy/consent/scopes'
+import {
+  type ConsentProblem,
+  consentProblems,
+  type ConsentRecord,
+  type ConsentScope,
+  describeConsentProblem,
+} from '@/privacy/consent/scopes'
 import { drawIllustration } from '@/seed/images'
 import { richText } from '@/seed/richText'
 
 import { createStory, writtenConsent } from '../helpers/content'
 import { mentioning } from '../helpers/people'
 import { validationErrors } from '../helpers/errors'
+import { adminT } from '../helpers/i18n'
 import { createStaff, requestAs, startPayload, stopPayload } from '../helpers/payload'
 
 let payload: Payload
@@ -48,25 +55,50 @@ const isPublished = async (id: string) =>
   ).totalDocs === 1
 
 describe('consent records', () => {
-  it('explain what is missing', () => {
+  it('explain what is missing, with a code and in both admin languages', async () => {
+    const translator = { en: await adminT(payload, 'en'), ru: await adminT(payload, 'ru') }
     const now = new Date('2025-01-01')
-    expect(consentProblems(null, ['name'], now)).toEqual(['no consent is recorded'])
-    expect(consentProblems({ status: 'written', scopes: ['name'], withdrawnAt: '2024-12-01' }, ['name'], now)).toEqual([
-      'her consent has been withdrawn',
-    ])
-    expect(consentProblems({ status: 'verbal', scopes: ['name'], expiresAt: '2024-12-31' }, ['name'], now)).toEqual([
-      'her consent has expired',
-    ])
-    expect(consentProblems({ status: 'written', scopes: ['name'] }, ['name', 'photo'], now)).toEqual([
-      'no consent for photo',
-    ])
-    expect(
-      consentProblems(
-        { status: 'written', scopes: ['name', 'photo'], expiresAt: '2026-01-01' },
-        ['name', 'photo'],
-        now,
-      ),
-    ).toEqual([])
+    const cases: Array<[ConsentRecord | null, ConsentScope[], ConsentProblem[], string[], string[]]> = [
+      [null, ['name'], [{ code: 'noConsent' }], ['no consent is recorded'], ['согласие не записано']],
+      [
+        { status: 'written', scopes: ['name'], withdrawnAt: '2024-12-01' },
+        ['name'],
+        [{ code: 'withdrawn' }],
+        ['her consent has been withdrawn'],
+        ['она отозвала согласие'],
+      ],
+      [
+        { status: 'verbal', scopes: ['name'], expiresAt: '2024-12-31' },
+        ['name'],
+        [{ code: 'expired' }],
+        ['her consent has expired'],
+        ['срок её согласия истёк'],
+      ],
+      [
+        { status: 'written', scopes: ['name'], givenAt: '2025-02-01' },
+        ['name'],
+        [{ code: 'notYetValid' }],
+        ['her consent only starts on a later date'],
+        ['её согласие начинает действовать позже'],
+      ],
+      [
+        { status: 'written', scopes: ['name'] },
+        ['name', 'photo', 'quotes'],
+        [
+          { code: 'scopeMissing', scope: 'photo' },
+          { code: 'scopeMissing', scope: 'quotes' },
+        ],
+        ['no consent for photo', 'no consent for direct quotes'],
+        ['нет согласия на фото', 'нет согласия на прямые цитаты'],
+      ],
+      [{ status: 'written', scopes: ['name', 'photo'], expiresAt: '2026-01-01' }, ['name', 'photo'], [], [], []],
+    ]
+    for (const [record, scopes, problems, english, russian] of cases) {
+      const found = consentProblems(record, scopes, now)
+      expect(found).toEqual(problems)
+      expect(found.map((p) => describeConsentProblem(p, translator.en))).toEqual(english)
+      expect(found.map((p) => describeConsentProblem(p, translator.ru))).toEqual(russian)
+    }
   })
 
   it('are hidden from editors and contributors', async () => {

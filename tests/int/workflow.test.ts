@@ -2,10 +2,10 @@ import type { Payload, PayloadRequest } from 'payload'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { waitingForSafeguardingMessage } from '@/privacy/publishing/publishProblems'
 import { publishCheckEndpoint } from '@/privacy/publishing/publishCheckEndpoint'
 import { signOffEndpoint } from '@/privacy/publishing/signOffEndpoint'
 import { workflowOverview } from '@/lib/workflow/overview'
+import type { PublishProblem } from '@/privacy/publishing/publishProblems'
 import { schedulePublishWithGates } from '@/privacy/publishing/schedulePublish'
 import type { User } from '@/payload-types'
 import { richText } from '@/seed/richText'
@@ -166,18 +166,22 @@ describe('safeguarding sign-off', () => {
     expect((await check(null)).status).toBe(401)
     expect(await (await check(editor)).json()).toEqual({
       ready: false,
-      problems: [expect.stringContaining('signed off')],
+      problems: [{ code: 'signOffMissing', message: expect.stringContaining('signed off') }],
     })
     await signOff(safeguarding, story.id)
     expect(await (await check(editor)).json()).toEqual({ ready: true, problems: [] })
     const toldWhileConsenting = await (await check(contributor)).json()
     await payload.update({ collection: 'participants', id: person.id, data: { consent: { status: 'none' } } })
-    const blocked = (await (await check(editor)).json()) as { ready: boolean; problems: string[] }
+    const blocked = (await (await check(editor)).json()) as { ready: boolean; problems: PublishProblem[] }
     expect(blocked.ready).toBe(false)
-    expect(blocked.problems.join(' ')).toContain(person.publicName)
-    expect(blocked.problems.join(' ')).not.toContain(person.legalName!)
+    expect(blocked.problems.map((p) => p.code)).toEqual(['noConsent'])
+    expect(blocked.problems[0]?.message).toContain(person.publicName)
+    expect(JSON.stringify(blocked)).not.toContain(person.legalName!)
     // A contributor is told the same whatever anyone's consent: that safeguarding checks it.
-    expect(toldWhileConsenting).toEqual({ ready: false, problems: [waitingForSafeguardingMessage] })
+    expect(toldWhileConsenting).toEqual({
+      ready: false,
+      problems: [{ code: 'waitingForSafeguarding', message: expect.stringContaining('Safeguarding checks') }],
+    })
     expect(await (await check(contributor)).json()).toEqual(toldWhileConsenting)
   })
 

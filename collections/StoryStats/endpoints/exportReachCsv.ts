@@ -1,6 +1,6 @@
 import type { Endpoint } from 'payload'
 
-import { APIError } from 'payload'
+import { Refusal } from '@/lib/refusals/refusal'
 
 import { toCsv } from '@/lib/csv'
 import { hasRole } from '@/lib/roles'
@@ -15,9 +15,8 @@ export const exportReachCsv: Endpoint = {
   path: '/export',
   method: 'get',
   handler: async (req) => {
-    if (!req.user) throw new APIError('Log in to export story statistics.', 401)
-    if (!hasRole(req.user, 'admin', 'editor'))
-      throw new APIError('Only editors and admins export story statistics.', 403)
+    if (!req.user) throw new Refusal(req, 'signInRequired', 401)
+    if (!hasRole(req.user, 'admin', 'editor')) throw new Refusal(req, 'onlyEditorsExportStats', 403)
     const ru = req.i18n?.language === 'ru'
     const sort = new URL(req.url ?? 'http://voices/').searchParams.get('sort')
     const { window, sources, rows } = await storyReach(req.payload, { sortBy: sort })

@@ -1,13 +1,16 @@
 import type { NestedKeysStripped } from '@payloadcms/translations'
 
 import { common } from './common'
+import { consent } from './consent'
+import { publishing } from './publishing'
+import { refusals } from './refusals'
 
 /**
  * Voices' own admin texts, given to Payload's i18n under the `voices` namespace, one dictionary
  * per feature: `t('voices:common:viewOnSite')` in a client component (`useVoicesTranslation`) or
  * `req.t(...)` on the server. The admin's language is the one staff chose in Payload.
  */
-const features = { common }
+const features = { common, consent, publishing, refusals }
 
 type Feature = keyof typeof features
 type Dictionary<L extends 'en' | 'ru'> = { [F in Feature]: (typeof features)[F][L] }

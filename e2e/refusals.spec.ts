@@ -1,0 +1,122 @@
+import { type Browser, expect, type Page, test } from '@playwright/test'
+
+import { logInAs } from './helpers'
+import { type Headers, setUpRoleFixtures, type StaffMember, storyBody } from './roles-helpers'
+import { e2eBaseUrl } from './settings'
+
+/**
+ * A refusal tells staff why, in the admin's language: publishing a story about a participant who
+ * has not agreed and that safeguarding has not signed off, and scheduling it. The schedule drawer
+ * must show the refusal as one, and nothing is queued.
+ */
+const fixtures = setUpRoleFixtures('refused')
+const { cleanup } = fixtures
+let admin: Headers
+let staff: typeof fixtures.staff
+let marker = ''
+let storyId = ''
+let personName = ''
+
+const words = {
+  en: {
+    consent: /no consent is recorded, so this story cannot be published/,
+    signOff: /must sign off this version/,
+    ready: 'Ready to publish?',
+    publish: /^Publish$/,
+    notScheduled: /^Not scheduled\./,
+  },
+  ru: {
+    consent: /согласие не записано, поэтому историю нельзя опубликовать/,
+    signOff: /должна одобрить служба защиты/,
+    ready: 'Можно публиковать?',
+    publish: /^Публиковать$/,
+    notScheduled: /^Не запланировано\./,
+  },
+}
+
+test.beforeAll(async () => {
+  ;({ admin, staff, marker } = fixtures)
+  personName = `Saule ${marker}`
+  const person = await fixtures.api.post('/api/participants', { headers: admin, data: { publicName: personName } })
+  expect(person.ok(), await person.text()).toBe(true)
+  const personId = (await person.json()).doc.id
+  cleanup.add('participants', personId)
+  const story = await fixtures.api.post('/api/stories?draft=true&locale=en', {
+    headers: staff.editor.headers,
+    data: {
+      title: `Refused ${marker}`,
+      body: storyBody(`A story about her ${marker}.`),
+      featuredParticipants: [personId],
+      _status: 'draft',
+    },
+  })
+  expect(story.ok(), await story.text()).toBe(true)
+  storyId = (await story.json()).doc.id
+  cleanup.add('stories', storyId)
+})
+
+async function adminPage(browser: Browser, member: StaffMember, language: 'en' | 'ru'): Promise<Page> {
+  const context = await browser.newContext({ baseURL: e2eBaseUrl, timezoneId: 'UTC' })
+  // The admin's language, as Payload keeps it once staff choose it in their account.
+  await context.addCookies([{ name: 'payload-lng', value: language, url: e2eBaseUrl }])
+  const page = await context.newPage()
+  await logInAs(page, member)
+  return page
+}
+
+async function storyStatus(): Promise<string> {
+  const response = await fixtures.api.get(`/api/stories/${storyId}?draft=true&depth=0`, { headers: admin })
+  return (await response.json())._status
+}
+
+for (const language of ['en', 'ru'] as const) {
+  const say = words[language]
+
+  test(`a refused publish says why, in ${language}`, async ({ browser }) => {
+    const page = await adminPage(browser, staff.editor, language)
+    await page.goto(`/admin/collections/stories/${storyId}`)
+    // Before anything is pressed, the sidebar gives both reasons.
+    const checks = page.getByTestId('publish-checks')
+    await expect(checks).toContainText(say.ready)
+    await expect(checks.locator('li[data-code="noConsent"]')).toContainText(say.consent)
+    await expect(checks.locator('li[data-code="noConsent"]')).toContainText(personName)
+    await expect(checks.locator('li[data-code="signOffMissing"]')).toContainText(say.signOff)
+
+    await page.locator('#action-save').click()
+    const toasts = page.locator('.payload-toast-container')
+    await expect(toasts.getByText(say.consent)).toBeVisible()
+    await expect(toasts.getByText(say.signOff)).toBeVisible()
+    expect(await storyStatus()).toBe('draft')
+    await page.context().close()
+  })
+
+  test(`a refused schedule is shown as refused and nothing is queued, in ${language}`, async ({ browser }) => {
+    const page = await adminPage(browser, staff.editor, language)
+    await page.goto(`/admin/collections/stories/${storyId}`)
+    await page.locator('#action-save-popup .popup-button').click()
+    await page.locator('#schedule-publish').click()
+    const drawer = page.locator('.schedule-publish')
+    await expect(drawer).toBeVisible()
+    await drawer.locator('.radio-input__label', { hasText: say.publish }).click()
+    const time = drawer.locator('#time input')
+    // Any time will do: the story cannot go live at any of them.
+    await time.click()
+    await page.locator('.react-datepicker__day:not(.react-datepicker__day--outside-month)').last().click()
+    await drawer.locator('#scheduled-publish-save').click()
+
+    const toasts = page.locator('.payload-toast-container')
+    const refusal = toasts.locator('.toast-error, [data-type="error"]').filter({ hasText: say.notScheduled })
+    await expect(refusal).toBeVisible()
+    await expect(refusal).toContainText(say.signOff)
+    await expect(toasts.getByText(/scheduled successfully|успешно запланировано/i)).toHaveCount(0)
+    // Nothing among the upcoming events, now or after a reload.
+    await expect(drawer.locator('table tbody tr')).toHaveCount(0)
+    await page.reload()
+    await page.locator('#action-save-popup .popup-button').click()
+    await page.locator('#schedule-publish').click()
+    await expect(page.locator('.schedule-publish')).toBeVisible()
+    await expect(page.locator('.schedule-publish table tbody tr')).toHaveCount(0)
+    expect(await storyStatus()).toBe('draft')
+    await page.context().close()
+  })
+}

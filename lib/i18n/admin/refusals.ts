@@ -1,0 +1,52 @@
+import { adminTexts } from './define'
+
+/**
+ * Every refusal Voices raises on purpose. The key is also the refusal's stable `code`, which API
+ * clients receive beside the message (`errors[0].data.code` over REST, `extensions.data.code`
+ * over GraphQL): rename a key and clients break.
+ */
+export const refusals = adminTexts({
+  en: {
+    contributorRestoresAsDraft: 'Contributors restore an earlier version as a draft; an editor publishes it.',
+    contributorCannotChangeLanguages: 'Contributors save drafts; only editors change which languages are published.',
+    contributorCannotPublish: 'Contributors cannot publish. Submit the story for review and an editor will publish it.',
+    contributorSavesDrafts: 'Contributors save stories as drafts (draft=true); only editors change what is published.',
+    onlyEditorsApprove: 'Only editors approve stories. Set the review status to “In review” to submit it.',
+    onlyEditorsPublish: 'Only editors and admins publish or change what is published.',
+    onlyEditorsSchedule: 'Only editors and admins can schedule publishing.',
+    notScheduled: 'Not scheduled. {{reasons}}',
+    signInRequired: 'Sign in first.',
+    onlySafeguardingSignsOff: 'Only safeguarding staff and admins sign off stories.',
+    storyChangedSinceOpened:
+      'The story has been changed since you opened it. Review the latest version, then sign it off.',
+    versionMustBeId: '“version” must be a version ID.',
+    updatedAtMustBeTime: '“updatedAt” must be the reviewed version’s time, as the API gave it.',
+    noSuchStory: 'No such story.',
+    noSuchPerson: 'No such person.',
+    onlySafeguardingErases: 'Only safeguarding staff and admins can erase private data.',
+    onlyEditorsExportStats: 'Only editors and admins export story statistics.',
+  },
+  ru: {
+    contributorRestoresAsDraft: 'Авторы восстанавливают прежнюю версию как черновик; опубликует её редактор.',
+    contributorCannotChangeLanguages: 'Авторы сохраняют черновики; какие языки опубликованы, решают только редакторы.',
+    contributorCannotPublish: 'Авторы не публикуют. Отправьте историю на проверку, и редактор её опубликует.',
+    contributorSavesDrafts:
+      'Авторы сохраняют истории как черновики (draft=true); опубликованное меняют только редакторы.',
+    onlyEditorsApprove: 'Одобряют истории только редакторы. Чтобы отправить её, выберите статус «На проверке».',
+    onlyEditorsPublish: 'Публикуют и меняют опубликованное только редакторы и администраторы.',
+    onlyEditorsSchedule: 'Планировать публикацию могут только редакторы и администраторы.',
+    notScheduled: 'Не запланировано. {{reasons}}',
+    signInRequired: 'Сначала войдите.',
+    onlySafeguardingSignsOff: 'Одобряют истории только служба защиты и администраторы.',
+    storyChangedSinceOpened:
+      'История изменилась с тех пор, как вы её открыли. Проверьте последнюю версию и одобрите её.',
+    versionMustBeId: '«version» должен быть идентификатором версии.',
+    updatedAtMustBeTime: '«updatedAt» должен быть временем проверенной версии, как его дал API.',
+    noSuchStory: 'Такой истории нет.',
+    noSuchPerson: 'Такого человека нет.',
+    onlySafeguardingErases: 'Стирать личные данные могут только служба защиты и администраторы.',
+    onlyEditorsExportStats: 'Выгружать статистику историй могут только редакторы и администраторы.',
+  },
+})
+
+export type RefusalCode = keyof typeof refusals.en
