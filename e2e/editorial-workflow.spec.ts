@@ -1,6 +1,6 @@
 import { type Browser, expect, type Page, test } from '@playwright/test'
 
-import { logInAs } from './helpers'
+import { logInAs, pickerText } from './helpers'
 import { type Headers, type StaffMember, storyBody, setUpRoleFixtures, validConsent } from './roles-helpers'
 import { e2eBaseUrl } from './settings'
 
@@ -54,14 +54,6 @@ async function latest(id: string): Promise<StoryState> {
 
 async function publicStatus(path: string): Promise<number> {
   return (await api.get(path)).status()
-}
-
-/** "Nov 22, 2026 3:47 PM" (format "MMM d, yyy h:mm a"): how the admin's date picker reads a time, in UTC. */
-function pickerText(date: Date): string {
-  const month = date.toLocaleString('en-US', { month: 'short', timeZone: 'UTC' })
-  const hours = date.getUTCHours()
-  const minutes = String(date.getUTCMinutes()).padStart(2, '0')
-  return `${month} ${date.getUTCDate()}, ${date.getUTCFullYear()} ${hours % 12 || 12}:${minutes} ${hours < 12 ? 'AM' : 'PM'}`
 }
 
 test('a story goes from a contributor’s draft, through sign-off, to scheduled publication', async ({ browser }) => {

@@ -60,3 +60,11 @@ export function previewUrl(params: { id: string; secret?: string; collection?: s
   if (params.secret !== undefined) query.set('secret', params.secret)
   return `/next/preview?${query}`
 }
+
+/** "Nov 22, 2026 3:47 PM" (format "MMM d, yyy h:mm a"): how the admin's date picker reads a time, in UTC. */
+export function pickerText(date: Date): string {
+  const month = date.toLocaleString('en-US', { month: 'short', timeZone: 'UTC' })
+  const hours = date.getUTCHours()
+  const minutes = String(date.getUTCMinutes()).padStart(2, '0')
+  return `${month} ${date.getUTCDate()}, ${date.getUTCFullYear()} ${hours % 12 || 12}:${minutes} ${hours < 12 ? 'AM' : 'PM'}`
+}

@@ -20,14 +20,16 @@ let personName = ''
 const words = {
   en: {
     consent: /no consent is recorded, so this story cannot be published/,
-    signOff: /must sign off this version/,
+    signOff: /must sign it off before it can be published/,
+    signOffLabel: /must sign off this version before it is published/,
     ready: 'Ready to publish?',
     publish: /^Publish$/,
     notScheduled: /^Not scheduled\./,
   },
   ru: {
     consent: /согласие не записано, поэтому историю нельзя опубликовать/,
-    signOff: /должна одобрить служба защиты/,
+    signOff: /до публикации её должна одобрить служба защиты/,
+    signOffLabel: /эту версию должна одобрить служба защиты до публикации/,
     ready: 'Можно публиковать?',
     publish: /^Публиковать$/,
     notScheduled: /^Не запланировано\./,
@@ -57,10 +59,10 @@ test.beforeAll(async () => {
 
 async function adminPage(browser: Browser, member: StaffMember, language: 'en' | 'ru'): Promise<Page> {
   const context = await browser.newContext({ baseURL: e2eBaseUrl, timezoneId: 'UTC' })
-  // The admin's language, as Payload keeps it once staff choose it in their account.
-  await context.addCookies([{ name: 'payload-lng', value: language, url: e2eBaseUrl }])
   const page = await context.newPage()
   await logInAs(page, member)
+  // The admin's language, as Payload keeps it once staff choose it in their account.
+  await context.addCookies([{ name: 'payload-lng', value: language, url: e2eBaseUrl }])
   return page
 }
 
@@ -85,7 +87,7 @@ for (const language of ['en', 'ru'] as const) {
     await page.locator('#action-save').click()
     const toasts = page.locator('.payload-toast-container')
     await expect(toasts.getByText(say.consent)).toBeVisible()
-    await expect(toasts.getByText(say.signOff)).toBeVisible()
+    await expect(toasts.getByText(say.signOffLabel)).toBeVisible()
     expect(await storyStatus()).toBe('draft')
     await page.context().close()
   })
@@ -98,10 +100,15 @@ for (const language of ['en', 'ru'] as const) {
     const drawer = page.locator('.schedule-publish')
     await expect(drawer).toBeVisible()
     await drawer.locator('.radio-input__label', { hasText: say.publish }).click()
-    const time = drawer.locator('#time input')
-    // Any time will do: the story cannot go live at any of them.
-    await time.click()
-    await page.locator('.react-datepicker__day:not(.react-datepicker__day--outside-month)').last().click()
+    // Any time will do, since the story cannot go live at any: the 15th of next month at the
+    // first time offered, picked by clicking, as the picker reads typed dates in the admin's language.
+    await drawer.locator('#time input').click()
+    await page.locator('.react-datepicker__navigation--next').click()
+    await page.locator('.react-datepicker__day:not(.react-datepicker__day--outside-month)', { hasText: /^15$/ }).click()
+    await page
+      .locator('.react-datepicker__time-list-item:not(.react-datepicker__time-list-item--disabled)')
+      .first()
+      .click()
     await drawer.locator('#scheduled-publish-save').click()
 
     const toasts = page.locator('.payload-toast-container')

@@ -1,30 +1,10 @@
 import type { ServerProps } from 'payload'
 
 import { isLocale } from '@/lib/i18n'
+import { voicesT } from '@/lib/refusals/translate'
 import { hasRole } from '@/lib/roles'
 import { storyReach } from '@/lib/stats/reach'
 import { reachDays } from '@/lib/stats/window'
-
-const text = {
-  en: {
-    title: 'Stories that move people',
-    window: (since: string, until: string, zone: string) =>
-      `Last ${reachDays} days, ${since} to ${until} (${zone} time). Counted without cookies or anything that identifies a reader.`,
-    story: 'Story',
-    sortBy: (label: string) => `Sort by ${label.toLowerCase()}`,
-    csv: 'Download as CSV',
-    none: `No views or clicks counted in the last ${reachDays} days.`,
-  },
-  ru: {
-    title: 'Истории, которые побуждают к действию',
-    window: (since: string, until: string, zone: string) =>
-      `Последние ${reachDays} дней, с ${since} по ${until} (часовой пояс ${zone}). Подсчёт без cookies и без данных, по которым можно узнать читателя.`,
-    story: 'История',
-    sortBy: (label: string) => `Сортировать: ${label.toLowerCase()}`,
-    csv: 'Скачать CSV',
-    none: `За последние ${reachDays} дней просмотров и переходов не было.`,
-  },
-}
 
 const cell = { padding: '0.4rem 0.75rem', borderBottom: '1px solid var(--theme-elevation-150)' } as const
 const numberCell = { ...cell, textAlign: 'right' as const, fontVariantNumeric: 'tabular-nums' }
@@ -36,7 +16,7 @@ const numberCell = { ...cell, textAlign: 'right' as const, fontVariantNumeric: '
  */
 export async function StoriesThatMovePeople({ payload, user, i18n, searchParams, locale }: ServerProps) {
   if (!hasRole(user, 'admin', 'editor')) return null
-  const t = i18n?.language === 'ru' ? text.ru : text.en
+  const t = voicesT(i18n ? { t: i18n.t as never } : undefined)
   const requested = searchParams?.reachSort
   const sortBy = typeof requested === 'string' ? requested : null
   const { window, sources, rows } = await storyReach(payload, {
@@ -47,20 +27,29 @@ export async function StoriesThatMovePeople({ payload, user, i18n, searchParams,
   const label = (source: (typeof sources)[number]) => (i18n?.language === 'ru' ? source.label.ru : source.label.en)
   return (
     <section
+      className="voices-card voices-dashboard"
       aria-labelledby="stories-that-move-people"
       data-testid="stories-that-move-people"
-      style={{ marginBottom: '2rem' }}
     >
-      <h2 id="stories-that-move-people">{t.title}</h2>
-      <p>{t.window(window.since, window.until, window.timeZone)}</p>
+      <h2 id="stories-that-move-people" className="voices-card__title">
+        {t('voices:reach:title')}
+      </h2>
+      <p>
+        {t('voices:reach:window', {
+          days: String(reachDays),
+          since: window.since,
+          until: window.until,
+          zone: window.timeZone,
+        })}
+      </p>
       {rows.length === 0 ? (
-        <p>{t.none}</p>
+        <p className="voices-card__empty">{t('voices:reach:none', { days: String(reachDays) })}</p>
       ) : (
         <table style={{ borderCollapse: 'collapse', marginBottom: '0.75rem' }}>
           <thead>
             <tr>
               <th scope="col" style={{ ...cell, textAlign: 'left' }}>
-                {t.story}
+                {t('voices:reach:story')}
               </th>
               {sources.map((source) => (
                 <th
@@ -69,7 +58,10 @@ export async function StoriesThatMovePeople({ payload, user, i18n, searchParams,
                   style={numberCell}
                   aria-sort={source.key === sorted ? 'descending' : undefined}
                 >
-                  <a href={`?reachSort=${source.key}`} title={t.sortBy(label(source))}>
+                  <a
+                    href={`?reachSort=${source.key}`}
+                    title={t('voices:reach:sortBy', { column: label(source).toLowerCase() })}
+                  >
                     {label(source)}
                     {source.key === sorted ? ' ↓' : ''}
                   </a>
@@ -95,7 +87,7 @@ export async function StoriesThatMovePeople({ payload, user, i18n, searchParams,
       )}
       <p>
         <a href={`/api/story-stats/export?sort=${sorted}`} download>
-          {t.csv}
+          {t('voices:reach:csv')}
         </a>
       </p>
     </section>

@@ -1,4 +1,4 @@
-import type { Payload, TypedUser } from 'payload'
+import type { Payload, PayloadRequest, TypedUser, Where } from 'payload'
 
 import { createLocalReq } from 'payload'
 
@@ -10,18 +10,39 @@ import { storyUses, storyUsesSelect } from '@/privacy/content/uses'
 const day = 24 * 60 * 60 * 1000
 
 export type ConsentOverview = {
+  /** Safeguarding staff and admins, who read consent records. */
   seesConsent: boolean
+  /** Staff who may know why a story waits for consent; contributors are not told. */
+  tellsWhy: boolean
+  /** The filter `expiring` was read with, for the dashboard's links to the full lists. */
+  expiringWhere: Where
   expiring: Array<{ collection: 'participants' | 'leaders'; id: string; name: string; expiresAt: string }>
   blocked: Array<{ id: string; title: string; reasons: string[] }>
 }
 
 /** What the admin dashboard shows about consent, for this member of staff. */
-export async function consentOverview(payload: Payload, user: TypedUser, now = new Date()): Promise<ConsentOverview> {
-  const req = await createLocalReq({ user: { ...user, collection: 'users' } }, payload)
+export async function consentOverview(
+  payload: Payload,
+  user: TypedUser,
+  now = new Date(),
+  /** The admin's language for the reasons; English without it. */
+  i18n?: PayloadRequest['i18n'],
+): Promise<ConsentOverview> {
+  const req = await createLocalReq(
+    { user: { ...user, collection: 'users' }, req: i18n ? { i18n } : undefined },
+    payload,
+  )
   const seesConsent = hasRole(user as { role?: string }, 'admin', 'safeguarding')
   const tellsWhy = hasRole(user as { role?: string }, 'admin', 'safeguarding', 'editor')
   const soon = new Date(now.getTime() + 30 * day).toISOString()
   const today = now.toISOString()
+  const expiringWhere: Where = {
+    and: [
+      { 'consent.expiresAt': { less_than_equal: soon } },
+      { 'consent.expiresAt': { greater_than: today } },
+      { 'consent.withdrawnAt': { exists: false } },
+    ],
+  }
 
   const expiring = seesConsent
     ? (
@@ -30,13 +51,7 @@ export async function consentOverview(payload: Payload, user: TypedUser, now = n
             (
               await payload.find({
                 collection,
-                where: {
-                  and: [
-                    { 'consent.expiresAt': { less_than_equal: soon } },
-                    { 'consent.expiresAt': { greater_than: today } },
-                    { 'consent.withdrawnAt': { exists: false } },
-                  ],
-                },
+                where: expiringWhere,
                 depth: 0,
                 limit: 50,
                 // Expiry dates are part of her consent record: read as the member of staff, so
@@ -58,7 +73,7 @@ export async function consentOverview(payload: Payload, user: TypedUser, now = n
 
   // Which stories wait for someone's consent says something about her consent: contributors,
   // who may write a story about anyone, are not told.
-  if (!tellsWhy) return { seesConsent, expiring, blocked: [] }
+  if (!tellsWhy) return { seesConsent, tellsWhy, expiringWhere, expiring, blocked: [] }
 
   // The latest version of each unpublished story, as its editors last saved it.
   const drafts = await payload.find({
@@ -84,5 +99,5 @@ export async function consentOverview(payload: Payload, user: TypedUser, now = n
     })
   }
 
-  return { seesConsent, expiring, blocked }
+  return { seesConsent, tellsWhy, expiringWhere, expiring, blocked }
 }

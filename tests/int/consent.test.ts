@@ -17,7 +17,7 @@ import { richText } from '@/seed/richText'
 import { createStory, writtenConsent } from '../helpers/content'
 import { mentioning } from '../helpers/people'
 import { validationErrors } from '../helpers/errors'
-import { adminT } from '../helpers/i18n'
+import { adminI18n, adminT } from '../helpers/i18n'
 import { createStaff, requestAs, startPayload, stopPayload } from '../helpers/payload'
 
 let payload: Payload
@@ -307,7 +307,18 @@ describe('the dashboard overview', () => {
 
     // Contributors are told nothing about anyone's consent, not even which stories wait for it.
     const contributor = await consentOverview(payload, await createStaff(payload, 'contributor'))
-    expect(contributor).toEqual({ seesConsent: false, expiring: [], blocked: [] })
+    expect(contributor).toMatchObject({ seesConsent: false, tellsWhy: false, expiring: [], blocked: [] })
+
+    // In the admin's language when the dashboard gives it.
+    const inRussian = await consentOverview(
+      payload,
+      await createStaff(payload, 'editor'),
+      new Date(),
+      await adminI18n(payload, 'ru'),
+    )
+    expect(inRussian.blocked.find((s) => s.id === waiting.id)?.reasons[0]).toContain(
+      `${unconsented.publicName}: согласие не записано`,
+    )
   })
 })
 

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { publishCheckEndpoint } from '@/privacy/publishing/publishCheckEndpoint'
 import { signOffEndpoint } from '@/privacy/publishing/signOffEndpoint'
-import { workflowOverview } from '@/lib/workflow/overview'
+import { adminListUrl } from '@/lib/payload/listUrl'
+import { type StorySection, workflowOverview } from '@/lib/workflow/overview'
 import type { PublishProblem } from '@/privacy/publishing/publishProblems'
 import { schedulePublishWithGates } from '@/privacy/publishing/schedulePublish'
 import type { User } from '@/payload-types'
@@ -481,21 +482,40 @@ describe('the admin home', () => {
     })
 
     const forEditor = await workflowOverview(payload, editor)
-    expect(forEditor.awaitingReview?.map((s) => s.id)).toContain(submitted.id)
-    expect(forEditor.awaitingSignOff?.map((s) => s.id)).toContain(submitted.id)
-    expect(forEditor.awaitingSignOff?.map((s) => s.id)).not.toContain(scheduled.id)
+    expect(forEditor.awaitingReview?.items.map((s) => s.id)).toContain(submitted.id)
+    expect(forEditor.awaitingSignOff?.items.map((s) => s.id)).toContain(submitted.id)
+    expect(forEditor.awaitingSignOff?.items.map((s) => s.id)).not.toContain(scheduled.id)
     expect(forEditor.scheduled.map((s) => s.id)).toContain(scheduled.id)
     expect(forEditor.myDrafts).toBeNull()
 
     const forSafeguarding = await workflowOverview(payload, safeguarding)
     expect(forSafeguarding.awaitingReview).toBeNull()
-    expect(forSafeguarding.awaitingSignOff?.map((s) => s.id)).toContain(submitted.id)
+    expect(forSafeguarding.awaitingSignOff?.items.map((s) => s.id)).toContain(submitted.id)
     expect(forSafeguarding.failedSchedules).toBeNull()
 
     const forContributor = await workflowOverview(payload, contributor)
-    expect(forContributor.myDrafts?.map((s) => s.id)).toEqual(expect.arrayContaining([submitted.id, scheduled.id]))
+    expect(forContributor.myDrafts?.items.map((s) => s.id)).toEqual(
+      expect.arrayContaining([submitted.id, scheduled.id]),
+    )
     expect(forContributor.awaitingReview).toBeNull()
     expect(forContributor.awaitingSignOff).toBeNull()
+
+    // Each list links to the stories list filtered as it was read: the same stories, the same count.
+    const sections: Array<[User, StorySection | null]> = [
+      [editor, forEditor.awaitingReview],
+      [editor, forEditor.awaitingSignOff],
+      [safeguarding, forSafeguarding.awaitingSignOff],
+      [contributor, forContributor.myDrafts],
+    ]
+    for (const [user, section] of sections) {
+      const query = adminListUrl('/admin', 'stories', section!.where).split('?')[1]
+      const response = await rest('GET', `/api/stories?draft=true&depth=0&limit=100&sort=-updatedAt&${query}`, {
+        token: await tokenFor(payload, user.email),
+      })
+      const listed = (await response.json()) as { totalDocs: number; docs: Array<{ id: string }> }
+      expect(listed.totalDocs).toBe(section!.total)
+      expect(listed.docs.slice(0, section!.items.length).map((d) => d.id)).toEqual(section!.items.map((i) => i.id))
+    }
   })
 })
 

@@ -2,7 +2,9 @@ import type { NestedKeysStripped } from '@payloadcms/translations'
 
 import { common } from './common'
 import { consent } from './consent'
+import { dashboard } from './dashboard'
 import { publishing } from './publishing'
+import { reach } from './reach'
 import { refusals } from './refusals'
 
 /**
@@ -10,7 +12,7 @@ import { refusals } from './refusals'
  * per feature: `t('voices:common:viewOnSite')` in a client component (`useVoicesTranslation`) or
  * `req.t(...)` on the server. The admin's language is the one staff chose in Payload.
  */
-const features = { common, consent, publishing, refusals }
+const features = { common, consent, dashboard, publishing, reach, refusals }
 
 type Feature = keyof typeof features
 type Dictionary<L extends 'en' | 'ru'> = { [F in Feature]: (typeof features)[F][L] }
