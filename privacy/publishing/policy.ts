@@ -110,9 +110,20 @@ function startAsDraft(data: Record<string, unknown>): void {
   data.publishedAt = null
 }
 
+/**
+ * An editor approves what she read. When a contributor changes a story after that (a draft over
+ * a published story included), it goes back to review, so nobody publishes it as approved.
+ */
+function reopenReview(data: Record<string, unknown>, originalDoc: unknown, req: PayloadRequest): void {
+  if (!hasRole(req.user, 'contributor')) return
+  const before = (originalDoc as { reviewStatus?: string } | undefined)?.reviewStatus
+  if ((data.reviewStatus ?? before) === 'approved') data.reviewStatus = 'inReview'
+}
+
 export function applyPublishingPolicy(collection: PublishedCollection): CollectionBeforeChangeHook {
   return async ({ context, data, originalDoc, operation, req }) => {
     if (operation === 'create' && isDuplicate(collection, req)) startAsDraft(data)
+    if (collection === 'stories') reopenReview(data, originalDoc, req)
     const write = await describeWrite({ collection, data, originalDoc, operation, req })
     const reader = isolatedRequest(req)
     const uses =

@@ -134,6 +134,44 @@ describe('contributors', () => {
     ).rejects.toMatchObject({ status: 403 })
     expect((await payload.findByID({ collection: 'stories', id: story.id, depth: 0 }))._status).toBe('published')
   })
+
+  it('send an approved story back to review when they change it, a draft over a published story included', async () => {
+    const { story } = await draftAboutParticipant()
+    await payload.update({ collection: 'stories', id: story.id, data: { reviewStatus: 'approved' }, draft: true })
+    await payload.update({
+      collection: 'stories',
+      id: story.id,
+      data: { title: 'Changed after approval' },
+      draft: true,
+      ...as(contributor),
+    })
+    expect((await latest(story.id)).reviewStatus).toBe('inReview')
+
+    expect((await signOff(safeguarding, story.id)).status).toBe(200)
+    await payload.update({ collection: 'stories', id: story.id, data: { reviewStatus: 'approved' }, draft: true })
+    await publish(story.id)
+    await payload.update({
+      collection: 'stories',
+      id: story.id,
+      data: { title: 'A draft over it' },
+      draft: true,
+      ...as(contributor),
+    })
+    expect((await latest(story.id)).reviewStatus).toBe('inReview')
+    // What is published is untouched; an editor's own edit keeps her approval.
+    expect((await payload.findByID({ collection: 'stories', id: story.id, depth: 0 })).title).not.toBe(
+      'A draft over it',
+    )
+    await payload.update({ collection: 'stories', id: story.id, data: { reviewStatus: 'approved' }, draft: true })
+    await payload.update({
+      collection: 'stories',
+      id: story.id,
+      data: { title: 'Edited by the editor' },
+      draft: true,
+      ...as(editor),
+    })
+    expect((await latest(story.id)).reviewStatus).toBe('approved')
+  })
 })
 
 describe('safeguarding sign-off', () => {
