@@ -85,9 +85,9 @@ for (const language of ['en', 'ru'] as const) {
     await expect(checks.locator('li[data-code="signOffMissing"]')).toContainText(say.signOff)
 
     await page.locator('#action-save').click()
-    const toasts = page.locator('.payload-toast-container')
-    await expect(toasts.getByText(say.consent)).toBeVisible()
-    await expect(toasts.getByText(say.signOffLabel)).toBeVisible()
+    // The toast names the sign-off; the field that features her says what is missing.
+    await expect(page.locator('.payload-toast-container').getByText(say.signOffLabel)).toBeVisible()
+    await expect(page.locator('.field-error', { hasText: say.consent })).toBeAttached()
     expect(await storyStatus()).toBe('draft')
     await page.context().close()
   })
@@ -109,6 +109,9 @@ for (const language of ['en', 'ru'] as const) {
       .locator('.react-datepicker__time-list-item:not(.react-datepicker__time-list-item--disabled)')
       .first()
       .click()
+    // Close the picker, which covers the drawer's button.
+    await drawer.getByRole('heading').first().click()
+    await expect(page.locator('.react-datepicker')).toHaveCount(0)
     await drawer.locator('#scheduled-publish-save').click()
 
     const toasts = page.locator('.payload-toast-container')

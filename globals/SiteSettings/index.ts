@@ -119,7 +119,7 @@ export const SiteSettings: GlobalConfig = {
       name: 'socialLinks',
       type: 'array',
       label: { en: 'Social links', ru: 'Соцсети' },
-      labels: { singular: 'Social link', plural: { en: 'Social links', ru: 'Соцсети' } },
+      labels: { singular: { en: 'Social link', ru: 'Соцсеть' }, plural: { en: 'Social links', ru: 'Соцсети' } },
       fields: [
         {
           type: 'row',
