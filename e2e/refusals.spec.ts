@@ -130,3 +130,33 @@ for (const language of ['en', 'ru'] as const) {
     await page.context().close()
   })
 }
+
+test('over the production API, a refusal keeps its message and code, in the language asked for', async () => {
+  for (const [language, message] of [
+    ['en', 'Only editors approve stories. Set the review status to “In review” to submit it.'],
+    ['ru', 'Одобряют истории только редакторы. Чтобы отправить её, выберите статус «На проверке».'],
+  ] as const) {
+    const response = await fixtures.api.post('/api/stories?draft=true', {
+      headers: { ...staff.contributor.headers, 'Accept-Language': language },
+      data: { title: `Approved by herself ${marker}`, body: storyBody('Text.'), reviewStatus: 'approved' },
+    })
+    expect(response.status()).toBe(403)
+    const body = await response.json()
+    expect(body.errors[0]).toMatchObject({ message, data: { code: 'onlyEditorsApprove' } })
+  }
+  const graphql = await fixtures.api.post('/api/graphql', {
+    headers: staff.contributor.headers,
+    data: {
+      query: `mutation { createStory(draft: true, data: { title: "Published by herself ${marker}", slug: "herself-${marker}", body: ${JSON.stringify(JSON.stringify(storyBody('Text.')))}, _status: published }) { id } }`,
+    },
+  })
+  const { errors } = await graphql.json()
+  expect(errors[0]).toMatchObject({ extensions: { data: { code: 'contributorCannotPublish' } } })
+  const found = await fixtures.api.get(
+    `/api/stories?where[title][like]=${encodeURIComponent(marker)}&draft=true&depth=0`,
+    {
+      headers: admin,
+    },
+  )
+  expect((await found.json()).docs.map((d: { title: string }) => d.title)).toEqual([`Refused ${marker}`])
+})
