@@ -109,6 +109,8 @@ export const Stories: CollectionConfig = {
       required: true,
       localized: true,
       editor: storyEditor,
+      // Compared versions show each mention by her public name, as the editor does.
+      admin: { components: { Diff: '@/blocks/PersonMention/Diff#BodyDiffWithMentions' } },
     },
     {
       name: 'searchText',

@@ -3,12 +3,14 @@ import { BlocksFeature, lexicalEditor } from '@payloadcms/richtext-lexical'
 import { CallToAction } from '@/blocks/CallToAction/config'
 import { PersonMention } from '@/blocks/PersonMention/config'
 import { PullQuote } from '@/blocks/PullQuote/config'
+import { PersonMentionsFeature } from '@/lib/richText/mentions/feature'
 
-/** The story editor: Payload's default features, pull quotes, calls to action and person mentions. */
+/** The story editor: Payload's default features, pull quotes, calls to action and person mentions (with the `@` search). */
 export const storyEditor = lexicalEditor({
   features: ({ defaultFeatures }) => [
     ...defaultFeatures,
     BlocksFeature({ blocks: [PullQuote, CallToAction], inlineBlocks: [PersonMention] }),
+    PersonMentionsFeature(),
   ],
 })
 

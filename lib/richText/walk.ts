@@ -39,3 +39,17 @@ export function blockType(node: LexicalNode): string | undefined {
   const type = node.fields?.blockType
   return typeof type === 'string' ? type : undefined
 }
+
+/**
+ * A copy of an editor state in which `replace` may swap any node for another (its children are
+ * then not visited); the state given is left as it was. Used to show nodes differently, never to save.
+ */
+export function mapLexical<T>(state: T, replace: (node: LexicalNode) => LexicalNode | undefined): T {
+  const visit = (node: LexicalNode): LexicalNode => {
+    const replaced = replace(node)
+    if (replaced) return replaced
+    return node.children ? { ...node, children: node.children.map(visit) } : node
+  }
+  const root = lexicalRoot(state)
+  return root ? ({ ...(state as object), root: visit(root) } as T) : state
+}

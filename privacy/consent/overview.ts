@@ -2,9 +2,8 @@ import type { Payload, PayloadRequest, TypedUser, Where } from 'payload'
 
 import { createLocalReq } from 'payload'
 
-import { hasRole } from '@/lib/roles'
-
 import { consentFailures } from '@/privacy/consent/check'
+import { consentEndsSoonDays, seesConsentRecords, toldWhyConsentLacks } from '@/privacy/consent/whoIsTold'
 import { storyUses, storyUsesSelect } from '@/privacy/content/uses'
 
 const day = 24 * 60 * 60 * 1000
@@ -32,9 +31,9 @@ export async function consentOverview(
     { user: { ...user, collection: 'users' }, req: i18n ? { i18n } : undefined },
     payload,
   )
-  const seesConsent = hasRole(user as { role?: string }, 'admin', 'safeguarding')
-  const tellsWhy = hasRole(user as { role?: string }, 'admin', 'safeguarding', 'editor')
-  const soon = new Date(now.getTime() + 30 * day).toISOString()
+  const seesConsent = seesConsentRecords(user as { role?: string })
+  const tellsWhy = toldWhyConsentLacks(user as { role?: string })
+  const soon = new Date(now.getTime() + consentEndsSoonDays * day).toISOString()
   const today = now.toISOString()
   const expiringWhere: Where = {
     and: [

@@ -3,6 +3,7 @@ import type { NestedKeysStripped } from '@payloadcms/translations'
 import { common } from './common'
 import { consent } from './consent'
 import { dashboard } from './dashboard'
+import { mentions } from './mentions'
 import { publishing } from './publishing'
 import { reach } from './reach'
 import { refusals } from './refusals'
@@ -12,7 +13,7 @@ import { refusals } from './refusals'
  * per feature: `t('voices:common:viewOnSite')` in a client component (`useVoicesTranslation`) or
  * `req.t(...)` on the server. The admin's language is the one staff chose in Payload.
  */
-const features = { common, consent, dashboard, publishing, reach, refusals }
+const features = { common, consent, dashboard, mentions, publishing, reach, refusals }
 
 type Feature = keyof typeof features
 type Dictionary<L extends 'en' | 'ru'> = { [F in Feature]: (typeof features)[F][L] }
