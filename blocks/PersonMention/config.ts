@@ -10,7 +10,12 @@ export const PersonMention: Block = {
   slug: 'personMention',
   interfaceName: 'PersonMentionBlock',
   labels: { singular: { en: 'Person', ru: 'Человек' }, plural: { en: 'People', ru: 'Люди' } },
-  admin: { components: { Label: '@/blocks/PersonMention/Label#PersonMentionLabel' } },
+  admin: {
+    components: {
+      Block: '@/blocks/PersonMention/Block.client#PersonMentionBlock',
+      Label: '@/blocks/PersonMention/Label#PersonMentionLabel',
+    },
+  },
   fields: [
     {
       name: 'person',

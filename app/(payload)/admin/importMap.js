@@ -5,6 +5,7 @@ import { LexicalDiffComponent as LexicalDiffComponent_44fe37237e0ebf4470c9990d8c
 import { PersonMentionsFeatureClient as PersonMentionsFeatureClient_dc9486eb45db4fe7d5ed04348ed95383 } from '@/lib/richText/mentions/feature.client'
 import { BlocksFeatureClient as BlocksFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { PersonMentionLabel as PersonMentionLabel_c93a37385c07586f78999af3d7abe8f8 } from '@/blocks/PersonMention/Label'
+import { PersonMentionBlock as PersonMentionBlock_f5870a5b07e7c3fd2f5b988c79a52664 } from '@/blocks/PersonMention/Block.client'
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
@@ -51,6 +52,7 @@ export const importMap = {
   "@/lib/richText/mentions/feature.client#PersonMentionsFeatureClient": PersonMentionsFeatureClient_dc9486eb45db4fe7d5ed04348ed95383,
   "@payloadcms/richtext-lexical/client#BlocksFeatureClient": BlocksFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@/blocks/PersonMention/Label#PersonMentionLabel": PersonMentionLabel_c93a37385c07586f78999af3d7abe8f8,
+  "@/blocks/PersonMention/Block.client#PersonMentionBlock": PersonMentionBlock_f5870a5b07e7c3fd2f5b988c79a52664,
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#UnderlineFeatureClient": UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,

@@ -20,6 +20,8 @@ export const mentions = adminTexts({
     noMatch: 'No leader or participant is called “{{query}}”.',
     searchFailed: 'Could not search for people. Try again.',
     peopleGroup: 'People',
+    change: 'Change who is mentioned',
+    remove: 'Remove this mention',
   },
   ru: {
     leader: 'Ведущая',
@@ -36,5 +38,7 @@ export const mentions = adminTexts({
     noMatch: 'Нет ведущей или участницы с именем «{{query}}».',
     searchFailed: 'Не удалось найти людей. Попробуйте ещё раз.',
     peopleGroup: 'Люди',
+    change: 'Изменить, кто упомянут',
+    remove: 'Убрать упоминание',
   },
 })

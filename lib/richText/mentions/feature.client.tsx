@@ -5,6 +5,7 @@ import { $getSelection, $isRangeSelection } from '@payloadcms/richtext-lexical/l
 
 import type { VoicesT } from '@/lib/refusals/translate'
 
+import { EditorName } from './EditorName.client'
 import { MentionTypeahead } from './MentionTypeahead.client'
 
 const AtIcon = () => (
@@ -15,10 +16,14 @@ const AtIcon = () => (
 
 /**
  * The client half of `PersonMentionsFeature`: the `@` typeahead, and a slash-menu entry
- * ("/mention") that starts it for those who look there first.
+ * ("/mention") that starts it for those who look there first. The text box the menu belongs
+ * to is named after its field, for screen readers.
  */
 export const PersonMentionsFeatureClient = createClientFeature({
-  plugins: [{ Component: MentionTypeahead, position: 'floatingAnchorElem' }],
+  plugins: [
+    { Component: MentionTypeahead, position: 'floatingAnchorElem' },
+    { Component: EditorName, position: 'normal' },
+  ],
   slashMenu: {
     groups: [
       {
