@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright'
 import { type APIRequestContext, type Browser, expect, type Page, request as requests, test } from '@playwright/test'
 
 import { logInAs, logInAsAdmin } from './helpers'
-import { Cleanup, logInAsAdminApi, runMarker, validConsent, type Headers } from './roles-helpers'
+import { Cleanup, logInAsAdminApi, runMarker, storyBody, validConsent, type Headers } from './roles-helpers'
 import { e2eBaseUrl } from './settings'
 
 /**
@@ -57,25 +57,19 @@ test.beforeAll(async () => {
     'users',
     await created('/api/users', { ...contributor, name: `Contributor ${marker}`, role: 'contributor' }),
   )
-  const paragraph = {
-    type: 'paragraph',
-    format: '',
-    indent: 0,
-    version: 1,
-    direction: 'ltr',
-    textFormat: 0,
-    textStyle: '',
-    children: [
-      mention(leaderId, 'leaders', 'mention-leader'),
-      text(' leads the Tuesday group; '),
-      mention(unnamedId, 'participants', 'mention-unnamed'),
-      text(' helped.'),
-    ],
-  }
+  // One paragraph whose words run between two mentions.
+  const body = storyBody('')
+  const paragraph = body.root.children[0] as { children: unknown[] }
+  paragraph.children = [
+    mention(leaderId, 'leaders', 'mention-leader'),
+    text(' leads the Tuesday group; '),
+    mention(unnamedId, 'participants', 'mention-unnamed'),
+    text(' helped.'),
+  ]
   storyId = await created('/api/stories?locale=en', {
     title: `Mentions ${marker}`,
     slug: `mentions-${marker.toLowerCase()}`,
-    body: { root: { type: 'root', format: '', indent: 0, version: 1, direction: 'ltr', children: [paragraph] } },
+    body,
     _status: 'draft',
   })
   cleanup.add('stories', storyId)
