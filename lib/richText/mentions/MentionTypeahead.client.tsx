@@ -60,8 +60,8 @@ function usePeopleSearch(query: string | null): Search {
     const timer = setTimeout(() => {
       searchPeople(`${serverURL}${api}`, query, { locale: locale?.code, signal: controller.signal }).then(
         (people) => setResult({ query, people, failed: false }),
-        (error: unknown) => {
-          if (!controller.signal.aborted) setResult({ query, people: null, failed: Boolean(error) })
+        () => {
+          if (!controller.signal.aborted) setResult({ query, people: null, failed: true })
         },
       )
     }, 150)
@@ -71,8 +71,20 @@ function usePeopleSearch(query: string | null): Search {
     }
   }, [api, locale?.code, query, serverURL])
 
-  return query && result.query === query ? result : { query: query ?? '', people: null, failed: false }
+  return useMemo(() => {
+    if (!query) return { query: '', people: null, failed: false }
+    if (result.query === query) return result
+    // While the search for what she has typed since runs, narrow the last answer rather than
+    // flicker back to "Searching…" on every key.
+    const typed = query.toLocaleLowerCase()
+    const narrowed = result.people?.filter((person) => person.name.toLocaleLowerCase().includes(typed))
+    return { query, people: narrowed?.length ? narrowed : null, failed: false }
+  }, [query, result])
 }
+
+/** A new block ID in the form Payload gives them (24 hex digits); works outside secure contexts too. */
+const blockId = () =>
+  Array.from(crypto.getRandomValues(new Uint8Array(12)), (byte) => byte.toString(16).padStart(2, '0')).join('')
 
 /**
  * The `@` typeahead of the story editor: typing `@` and part of a public name lists matching
@@ -90,7 +102,7 @@ export function MentionTypeahead({ anchorElem }: { anchorElem: HTMLElement }) {
     (option: PersonOption, textNodeContainingQuery: TextNode | null, closeMenu: () => void) => {
       editor.update(() => {
         const mention = $createInlineBlockNode({
-          id: crypto.randomUUID().replace(/-/g, '').slice(0, 24),
+          id: blockId(),
           blockType: 'personMention',
           blockName: '',
           person: { relationTo: option.person.collection, value: option.person.id },
