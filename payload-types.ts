@@ -73,6 +73,7 @@ export interface Config {
     participants: Participant;
     'consent-evidence': ConsentEvidence;
     tags: Tag;
+    redirects: Redirect;
     media: Media;
     inquiries: Inquiry;
     subscribers: Subscriber;
@@ -97,6 +98,7 @@ export interface Config {
     participants: ParticipantsSelect<false> | ParticipantsSelect<true>;
     'consent-evidence': ConsentEvidenceSelect<false> | ConsentEvidenceSelect<true>;
     tags: TagsSelect<false> | TagsSelect<true>;
+    redirects: RedirectsSelect<false> | RedirectsSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     inquiries: InquiriesSelect<false> | InquiriesSelect<true>;
     subscribers: SubscribersSelect<false> | SubscribersSelect<true>;
@@ -136,6 +138,7 @@ export interface Config {
       sendEmail: TaskSendEmail;
       notifyInquiry: TaskNotifyInquiry;
       confirmSubscription: TaskConfirmSubscription;
+      removeBlankDrafts: TaskRemoveBlankDrafts;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -687,6 +690,33 @@ export interface Tag {
   createdAt: string;
 }
 /**
+ * Old addresses of published stories and programs whose slug changed. Visitors following an old link are sent on to the current page. Kept by Voices.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "redirects".
+ */
+export interface Redirect {
+  id: string;
+  /**
+   * The slug the document was published under before.
+   */
+  from: string;
+  /**
+   * The story or program the old address leads to, under its current slug, while it is published.
+   */
+  to:
+    | {
+        relationTo: 'stories';
+        value: string | Story;
+      }
+    | {
+        relationTo: 'programs';
+        value: string | Program;
+      };
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * Messages sent through "Write to us" on the Get involved page. Each one is also e-mailed to the contact address in site settings.
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -835,7 +865,13 @@ export interface PayloadJob {
         executedAt: string;
         completedAt: string;
         taskSlug:
-          'inline' | 'enforceConsent' | 'sendEmail' | 'notifyInquiry' | 'confirmSubscription' | 'schedulePublish';
+          | 'inline'
+          | 'enforceConsent'
+          | 'sendEmail'
+          | 'notifyInquiry'
+          | 'confirmSubscription'
+          | 'removeBlankDrafts'
+          | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -869,7 +905,16 @@ export interface PayloadJob {
       }[]
     | null;
   taskSlug?:
-    ('inline' | 'enforceConsent' | 'sendEmail' | 'notifyInquiry' | 'confirmSubscription' | 'schedulePublish') | null;
+    | (
+        | 'inline'
+        | 'enforceConsent'
+        | 'sendEmail'
+        | 'notifyInquiry'
+        | 'confirmSubscription'
+        | 'removeBlankDrafts'
+        | 'schedulePublish'
+      )
+    | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -915,6 +960,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'tags';
         value: string | Tag;
+      } | null)
+    | ({
+        relationTo: 'redirects';
+        value: string | Redirect;
       } | null)
     | ({
         relationTo: 'media';
@@ -1153,6 +1202,16 @@ export interface TagsSelect<T extends boolean = true> {
   name?: T;
   generateSlug?: T;
   slug?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "redirects_select".
+ */
+export interface RedirectsSelect<T extends boolean = true> {
+  from?: T;
+  to?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1702,6 +1761,16 @@ export interface TaskConfirmSubscription {
   };
   output: {
     sent?: boolean | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskRemoveBlankDrafts".
+ */
+export interface TaskRemoveBlankDrafts {
+  input?: unknown;
+  output: {
+    removed: number;
   };
 }
 /**

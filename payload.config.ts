@@ -14,6 +14,7 @@ import { Leaders } from '@/collections/Leaders'
 import { Media } from '@/collections/Media'
 import { Participants } from '@/collections/Participants'
 import { Programs } from '@/collections/Programs'
+import { Redirects } from '@/collections/Redirects'
 import { Stories } from '@/collections/Stories'
 import { StoryStats } from '@/collections/StoryStats'
 import { Subscribers } from '@/collections/Subscribers'
@@ -26,6 +27,7 @@ import { canQueueJobs, canRunJobs } from '@/jobs/access'
 import { closeJobStats } from '@/jobs/closeJobStats'
 import { confirmSubscriptionTask } from '@/jobs/confirmSubscriptionTask'
 import { notifyInquiryTask } from '@/jobs/notifyInquiryTask'
+import { removeBlankDraftsTask } from '@/jobs/removeBlankDraftsTask'
 import { sendEmailTask } from '@/jobs/sendEmailTask'
 import { limitDocumentLocks } from '@/access/ownDocumentLocks'
 import { SiteSettings } from '@/globals/SiteSettings'
@@ -64,6 +66,7 @@ export default buildConfig({
     Participants,
     ConsentEvidence,
     Tags,
+    Redirects,
     Media,
     Inquiries,
     Subscribers,
@@ -89,7 +92,7 @@ export default buildConfig({
     translations: adminTranslations,
   },
   jobs: {
-    tasks: [enforceConsentTask, sendEmailTask, notifyInquiryTask, confirmSubscriptionTask],
+    tasks: [enforceConsentTask, sendEmailTask, notifyInquiryTask, confirmSubscriptionTask, removeBlankDraftsTask],
     access: { queue: canQueueJobs, run: canRunJobs, cancel: canQueueJobs },
     // The server runs due jobs itself (scheduled publishing every minute, the nightly consent
     // check, outgoing mail) unless told not to, e.g. when a separate worker runs `npm run jobs`.

@@ -5,6 +5,7 @@ import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import fs from 'node:fs'
 import path from 'node:path'
 
+import { withSlugConflictsInWords } from '@/lib/slugs/conflictsInWords'
 import { migrations } from '@/migrations'
 import { mongoMigrations } from '@/migrations/mongodb'
 
@@ -22,20 +23,22 @@ import { databaseUri, isMongoUri } from './env'
 export function databaseAdapter(): DatabaseAdapterObj {
   const uri = databaseUri()
   if (isMongoUri(uri)) {
-    return mongooseAdapter({ url: uri, prodMigrations: mongoMigrations })
+    return withSlugConflictsInWords(mongooseAdapter({ url: uri, prodMigrations: mongoMigrations }))
   }
   ensureParentFolder(uri)
-  return sqliteAdapter({
-    client: { url: uri },
-    // WAL lets the site read while an editor writes; the busy timeout queues writers
-    // (e.g. the seed script beside a running server) instead of failing at once.
-    wal: true,
-    busyTimeout: 5000,
-    // Random IDs, like MongoDB's: sequential numbers would reveal how many people are on file.
-    idType: 'uuid',
-    migrationDir: path.resolve(process.cwd(), 'migrations'),
-    prodMigrations: migrations,
-  })
+  return withSlugConflictsInWords(
+    sqliteAdapter({
+      client: { url: uri },
+      // WAL lets the site read while an editor writes; the busy timeout queues writers
+      // (e.g. the seed script beside a running server) instead of failing at once.
+      wal: true,
+      busyTimeout: 5000,
+      // Random IDs, like MongoDB's: sequential numbers would reveal how many people are on file.
+      idType: 'uuid',
+      migrationDir: path.resolve(process.cwd(), 'migrations'),
+      prodMigrations: migrations,
+    }),
+  )
 }
 
 function ensureParentFolder(uri: string): void {

@@ -1,8 +1,6 @@
 import { MigrateUpArgs, MigrateDownArgs, sql } from '@payloadcms/db-sqlite'
 
-import { backfillGetInvolved, readLegacyDonorSettings } from '@/lib/donors/backfill'
-import { backfillSearchIndex } from '@/lib/search/backfillSearchIndex'
-import { backfillPrivacyState } from '@/privacy/backfill'
+import { handOnLegacyDonorSettings, readLegacyDonorSettings } from '@/lib/donors/backfill'
 
 export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   // The donation link and ways to help move from site settings to the Get involved settings:
@@ -146,14 +144,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_story_stats_id_idx\` ON \`payload_locked_documents_rels\` (\`story_stats_id\`);`)
   await db.run(sql`ALTER TABLE \`site_settings\` ADD \`contact_email\` text;`)
   await db.run(sql`ALTER TABLE \`site_settings\` DROP COLUMN \`donation_url\`;`)
-  // Data written through Payload, which reads with the current schema: these calls belong in the
-  // newest migration, so move them forward when adding one after this.
-  await backfillGetInvolved(req, legacy)
-  // Derived privacy state (shown leaders, media each page uses, public media): before it, every
-  // media file and every leader was public.
-  await backfillPrivacyState(req)
-  // Search reads the folded index: build it for the stories already stored.
-  await backfillSearchIndex(req)
+  // The columns read above are gone now. Payload writes with the current schema, so the newest
+  // migration copies their values into the Get involved settings and runs the data backfills.
+  await handOnLegacyDonorSettings(req, legacy)
 }
 
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {

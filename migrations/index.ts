@@ -6,6 +6,7 @@ import * as migration_20261130_064300_privacy_side_doors from './20261130_064300
 import * as migration_20261130_074919_search_index from './20261130_074919_search_index';
 import * as migration_20261130_090445_default_share_image from './20261130_090445_default_share_image';
 import * as migration_20261130_102649_donors from './20261130_102649_donors';
+import * as migration_20261130_123240_slugs_and_redirects from './20261130_123240_slugs_and_redirects';
 
 export const migrations = [
   {
@@ -46,6 +47,11 @@ export const migrations = [
   {
     up: migration_20261130_102649_donors.up,
     down: migration_20261130_102649_donors.down,
-    name: '20261130_102649_donors'
+    name: '20261130_102649_donors',
+  },
+  {
+    up: migration_20261130_123240_slugs_and_redirects.up,
+    down: migration_20261130_123240_slugs_and_redirects.down,
+    name: '20261130_123240_slugs_and_redirects'
   },
 ];

@@ -1,5 +1,6 @@
 import type { CollectionSlug, Payload, RequestContext } from 'payload'
 
+import { suggestedSlugs } from '@/fields/slug'
 import type { Locale } from '@/lib/locales'
 import type { SignOffContext } from '@/privacy/publishing/signOff'
 
@@ -50,7 +51,8 @@ function pick<T extends Localized | LocalizedBody>(value: T, locale: Locale): T[
 }
 
 export async function seed(payload: Payload, admin: AdminLogin): Promise<SeedSummary> {
-  const context = { disableRevalidate: true }
+  // The demo slugs are suggestions: one already taken gets the next free number, never an error.
+  const context = { disableRevalidate: true, ...suggestedSlugs }
 
   const adminUser = await payload.create({
     collection: 'users',

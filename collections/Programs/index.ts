@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { authenticated } from '@/access/authenticated'
 import { isEditor } from '@/access/isEditor'
 import { revalidateCollection } from '@/hooks/revalidatePublicSite'
+import { keepOldUrls } from '@/collections/Redirects/hooks/keepOldUrls'
 import { cacheTags } from '@/lib/site/cacheTags'
 import { publishedOrSignedIn } from '@/access/publishedOrSignedIn'
 import { slug } from '@/fields/slug'
@@ -14,6 +15,7 @@ import { applyPublishingPolicy } from '@/privacy/publishing/policy'
 import { programEditor } from '@/lib/richText/editor'
 
 const revalidatePrograms = revalidateCollection(cacheTags.programs)
+const oldProgramUrls = keepOldUrls('programs')
 
 export const Programs: CollectionConfig = {
   slug: 'programs',
@@ -38,8 +40,10 @@ export const Programs: CollectionConfig = {
   hooks: {
     beforeOperation: [noteWrite('programs')],
     // Photos on a program page need the consent of everyone they show, like a story's.
-    beforeChange: [applyPublishingPolicy('programs')],
-    afterChange: [revalidatePrograms.afterChange, refreshMediaOfDocument.afterChange],
+    beforeChange: [applyPublishingPolicy('programs'), oldProgramUrls.beforeChange],
+    // A published program whose slug changed keeps its old URL (collections/Redirects).
+    afterChange: [revalidatePrograms.afterChange, refreshMediaOfDocument.afterChange, oldProgramUrls.afterChange],
+    beforeDelete: [oldProgramUrls.beforeDelete],
     afterDelete: [revalidatePrograms.afterDelete, refreshMediaOfDocument.afterDelete],
   },
   versions: { drafts: true, maxPerDoc: 50 },

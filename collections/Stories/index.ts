@@ -11,6 +11,7 @@ import { slug } from '@/fields/slug'
 import { reachColumn } from '@/fields/reachColumn'
 import { viewOnSite } from '@/fields/viewOnSite'
 import { revalidateCollection } from '@/hooks/revalidatePublicSite'
+import { keepOldUrls } from '@/collections/Redirects/hooks/keepOldUrls'
 
 import { derivedList } from '@/privacy/content/derivedList'
 import { noteWrite } from '@/privacy/content/documentAsSaved'
@@ -25,6 +26,7 @@ import { deleteStoryStats } from './hooks/deleteStoryStats'
 import { setPublishedAt } from './hooks/setPublishedAt'
 
 const revalidateStories = revalidateCollection(cacheTags.stories)
+const oldStoryUrls = keepOldUrls('stories')
 
 export const Stories: CollectionConfig = {
   slug: 'stories',
@@ -68,9 +70,10 @@ export const Stories: CollectionConfig = {
   hooks: {
     beforeOperation: [noteWrite('stories'), contributorsWriteDrafts],
     // Derived text first: the publishing policy judges the excerpt the story will really have.
-    beforeChange: [deriveStoryText, applyPublishingPolicy('stories')],
-    afterChange: [revalidateStories.afterChange, refreshMediaOfDocument.afterChange],
-    beforeDelete: [deleteStoryStats],
+    beforeChange: [deriveStoryText, applyPublishingPolicy('stories'), oldStoryUrls.beforeChange],
+    // A published story whose slug changed keeps its old URL (collections/Redirects).
+    afterChange: [revalidateStories.afterChange, refreshMediaOfDocument.afterChange, oldStoryUrls.afterChange],
+    beforeDelete: [deleteStoryStats, oldStoryUrls.beforeDelete],
     afterDelete: [revalidateStories.afterDelete, refreshMediaOfDocument.afterDelete],
   },
   fields: [

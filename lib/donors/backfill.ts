@@ -142,3 +142,24 @@ export async function backfillGetInvolved(req: PayloadRequest, legacy: LegacyDon
   }
   return true
 }
+
+const handedOnKey = 'voices:legacyDonorSettings'
+
+/**
+ * A SQLite migration must read the legacy settings before it drops their columns, but Payload can
+ * only write the Get involved settings once every later migration has brought the schema up to
+ * date. The migration that drops them hands them on through Payload's key-value store (a table,
+ * so they survive a restart between migrations); the newest migration copies them.
+ */
+export async function handOnLegacyDonorSettings(req: PayloadRequest, legacy: LegacyDonorSettings): Promise<void> {
+  if (legacy.donationUrl || legacy.waysToHelp.length > 0) await req.payload.kv.set(handedOnKey, legacy)
+}
+
+/** Copies settings handed on by `handOnLegacyDonorSettings`, if any, then forgets them. */
+export async function backfillHandedOnDonorSettings(req: PayloadRequest): Promise<boolean> {
+  const legacy = await req.payload.kv.get<LegacyDonorSettings>(handedOnKey)
+  if (!legacy) return false
+  const wrote = await backfillGetInvolved(req, legacy)
+  await req.payload.kv.delete(handedOnKey)
+  return wrote
+}

@@ -12,6 +12,8 @@ export const cacheTags = {
   tags: 'tags',
   media: 'media',
   globals: 'globals',
+  /** Old slugs of published stories and programs (collections/Redirects). */
+  redirects: 'redirects',
 } as const
 
 export type CacheTag = (typeof cacheTags)[keyof typeof cacheTags]

@@ -6,6 +6,7 @@ import { getPayload } from 'payload'
 
 import type { FromKind } from '@/lib/donors/from'
 import type { Locale } from '@/lib/locales'
+import { relationId } from '@/lib/relations'
 import { fold } from '@/lib/search/fold'
 
 import { cacheTags } from './cacheTags'
@@ -402,4 +403,40 @@ export const findOrigin = cached(
   },
   ['find-origin'],
   { tags: [cacheTags.stories, cacheTags.programs] },
+)
+
+/**
+ * Where an old URL of a story or program leads: the current slug of the published document that
+ * last published under `slug` (collections/Redirects), or null. The one read here not made as a
+ * visitor is which document an old slug belonged to, since visitors never read the redirect
+ * records; the document itself is then read as a visitor, so a draft, an unpublished or a
+ * taken-down document is nobody's destination and its old URLs stay 404. Tagged with the
+ * documents' tags too: a rename, an unpublish or a takedown makes the answer fresh.
+ */
+export const redirectTarget = cached(
+  async (collection: 'stories' | 'programs', slug: string): Promise<string | null> => {
+    const p = await payload()
+    const { docs } = await p.find({
+      collection: 'redirects',
+      where: { and: [{ from: { equals: slug } }, { 'to.relationTo': { equals: collection } }] },
+      limit: 1,
+      depth: 0,
+      overrideAccess: true,
+      select: { to: true },
+    })
+    const id = relationId(docs[0]?.to?.value)
+    if (!id) return null
+    const { docs: targets } = await p.find({
+      ...asVisitor,
+      collection,
+      where: { id: { equals: id } },
+      limit: 1,
+      depth: 0,
+      select: { slug: true },
+    })
+    const target = targets[0]?.slug
+    return target && target !== slug ? target : null
+  },
+  ['redirect-target'],
+  { tags: [cacheTags.redirects, cacheTags.stories, cacheTags.programs] },
 )

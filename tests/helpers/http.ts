@@ -54,15 +54,16 @@ export async function rest(
   return handleEndpoints({ config: await config(), request })
 }
 
-/** POST /api/graphql as the holder of this token (or anonymously). */
+/** POST /api/graphql as the holder of this token (or anonymously), with variables if given. */
 export async function graphql(
   query: string,
   token: string | null = null,
+  variables?: Record<string, unknown>,
 ): Promise<{ data?: Record<string, unknown>; errors?: Array<{ message: string }> }> {
   const request = new Request(`${origin}/api/graphql`, {
     method: 'POST',
     headers: headers(token, true),
-    body: JSON.stringify({ query }),
+    body: JSON.stringify({ query, variables }),
   })
   const response = await GRAPHQL_POST(await config())(request)
   return response.json()

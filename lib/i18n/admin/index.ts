@@ -7,13 +7,14 @@ import { mentions } from './mentions'
 import { publishing } from './publishing'
 import { reach } from './reach'
 import { refusals } from './refusals'
+import { slugs } from './slugs'
 
 /**
  * Voices' own admin texts, given to Payload's i18n under the `voices` namespace, one dictionary
  * per feature: `t('voices:common:viewOnSite')` in a client component (`useVoicesTranslation`) or
  * `req.t(...)` on the server. The admin's language is the one staff chose in Payload.
  */
-const features = { common, consent, dashboard, mentions, publishing, reach, refusals }
+const features = { common, consent, dashboard, mentions, publishing, reach, refusals, slugs }
 
 type Feature = keyof typeof features
 type Dictionary<L extends 'en' | 'ru'> = { [F in Feature]: (typeof features)[F][L] }

@@ -1,6 +1,5 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
-import { notFound } from 'next/navigation'
 
 import { GetInvolved } from '@/components/GetInvolved'
 import { ImpactFigures } from '@/components/ImpactFigures'
@@ -9,6 +8,7 @@ import { RichText } from '@/components/RichText'
 import { StoryGrid } from '@/components/StoryCard'
 import { localePath, messages } from '@/lib/i18n'
 import { pageMetadata } from '@/lib/site/metadata'
+import { movedOrNotFound } from '@/lib/site/oldUrls'
 import { programForPage } from '@/lib/site/previewApi'
 import { listStories, programLeaders, siteSettings } from '@/lib/site/publicApi'
 import { localeFrom } from '@/lib/site/routeParams'
@@ -34,8 +34,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ProgramPage({ params }: Props) {
   const locale = await localeFrom(params)
-  const program = await programForPage((await params).slug, locale)
-  if (!program) notFound()
+  const { slug } = await params
+  const program = await programForPage(slug, locale)
+  if (!program) return movedOrNotFound('programs', slug, locale)
   const t = messages(locale)
   // Every call to action on the page tells Get involved which program it was clicked on.
   const from = program.slug ? ({ kind: 'program', slug: program.slug } as const) : null

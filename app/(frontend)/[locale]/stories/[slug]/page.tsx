@@ -1,6 +1,5 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
-import { notFound } from 'next/navigation'
 
 import { CountStory } from '@/components/CountStory.client'
 import { GetInvolved } from '@/components/GetInvolved'
@@ -10,6 +9,7 @@ import { RichText } from '@/components/RichText'
 import { StoryGrid } from '@/components/StoryCard'
 import { formatDate, localePath, messages } from '@/lib/i18n'
 import { pageMetadata } from '@/lib/site/metadata'
+import { movedOrNotFound } from '@/lib/site/oldUrls'
 import { siteOrigin } from '@/lib/site/origin'
 import { previewer } from '@/lib/preview/session'
 import { namesForPage, storyForPage, storyTranslatedForPage } from '@/lib/site/previewApi'
@@ -43,7 +43,7 @@ export default async function StoryPage({ params }: Props) {
   const locale = await localeFrom(params)
   const { slug } = await params
   const story = await storyForPage(slug, locale)
-  if (!story) notFound()
+  if (!story) return movedOrNotFound('stories', slug, locale)
   const t = messages(locale)
   const program = typeof story.program === 'object' ? story.program : null
   const hero = typeof story.heroImage === 'object' ? story.heroImage : null
