@@ -65,6 +65,8 @@ export default defineConfig({
       NEXT_TELEMETRY_DISABLED: '1',
       // Scheduled publishing is tested end to end: run due jobs every five seconds.
       VOICES_JOBS_CRON: '*/5 * * * * *',
+      // So is the clean-up of untitled drafts (which only removes drafts older than an hour).
+      VOICES_BLANK_DRAFTS_CRON: '*/5 * * * * *',
     },
   },
 })

@@ -58,9 +58,11 @@ export function slug(source: string, reserved: string[] = []) {
  * unique index would still refuse to others. While the document is not published, its row
  * follows its latest draft's slug; a published row keeps the slug the public reads.
  */
-const followDraftSlug: FieldHook = async ({ collection, originalDoc, previousValue, req, value }) => {
+const followDraftSlug: FieldHook = async ({ collection, operation, originalDoc, previousValue, req, value }) => {
   const id = (originalDoc as Doc | undefined)?.id
-  if (!collection?.versions?.drafts || id === undefined || value === previousValue) return value
+  if (operation !== 'update' || !collection?.versions?.drafts || id === undefined || value === previousValue) {
+    return value
+  }
   const where = { id: { equals: id } }
   const row = (await req.payload.db.findOne({ collection: collection.slug, where, req })) as Doc & { _status?: string }
   if (row && row._status !== 'published' && (row.slug ?? null) !== (value ?? null)) {

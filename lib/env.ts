@@ -67,3 +67,11 @@ export function payloadSecret(): string {
 export function jobsCron(): string {
   return process.env.VOICES_JOBS_CRON?.trim() || '* * * * *'
 }
+
+/**
+ * When untitled drafts nobody wrote in are removed (lib/workflow/blankDrafts.ts), as a cron
+ * expression: hourly by default. Only drafts older than an hour qualify, whenever it runs.
+ */
+export function blankDraftsCron(): string {
+  return process.env.VOICES_BLANK_DRAFTS_CRON?.trim() || '17 * * * *'
+}
