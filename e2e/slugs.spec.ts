@@ -3,6 +3,7 @@ import { expect, type Page, test } from '@playwright/test'
 import path from 'node:path'
 
 import { editor, logInAsAdmin, publishSignedOffStory } from './helpers'
+import { storyBody } from './roles-helpers'
 import { e2eDataDir } from './settings'
 
 /**
@@ -63,35 +64,7 @@ test('the old URL of a renamed published story redirects in the browser, until i
   const title = `Renamed in the admin ${marker}`
   const story = await publishSignedOffStory(api, headers, {
     title,
-    body: {
-      root: {
-        type: 'root',
-        version: 1,
-        direction: 'ltr',
-        format: '',
-        indent: 0,
-        children: [
-          {
-            type: 'paragraph',
-            version: 1,
-            direction: 'ltr',
-            format: '',
-            indent: 0,
-            children: [
-              {
-                type: 'text',
-                version: 1,
-                text: 'A story about to move.',
-                format: 0,
-                detail: 0,
-                mode: 'normal',
-                style: '',
-              },
-            ],
-          },
-        ],
-      },
-    },
+    body: storyBody('A story about to move.'),
   })
   const old = story.slug
   const renamed = `${old}-moved`
@@ -108,7 +81,9 @@ test('the old URL of a renamed published story redirects in the browser, until i
   for (const locale of ['en', 'ru', 'kk']) {
     const response = await request.get(`/${locale}/stories/${old}`, { maxRedirects: 0 })
     expect(response.status()).toBe(308)
-    expect(new URL(response.headers().location!, 'http://x').pathname).toBe(`/${locale}/stories/${renamed}`)
+    // Next.js repeats the header on the render that fills its cache (the same value twice).
+    const locations = new Set(response.headers().location!.split(', '))
+    expect(locations).toEqual(new Set([`/${locale}/stories/${renamed}`]))
   }
   await page.goto(`/ru/stories/${old}`)
   await expect(page).toHaveURL(new RegExp(`/ru/stories/${renamed}$`))
@@ -161,6 +136,7 @@ test('opening "Create new" and leaving leaves nothing behind', async ({ page }) 
   // The clean-up job (every five seconds on this server) removes the empty one, and only it.
   await expect.poll(() => exists(left), { timeout: 60_000 }).toBe(false)
   expect(await exists(typed)).toBe(true)
+  // The admin, asked for it, says it is not there.
   await page.goto(`/admin/collections/stories/${left}`)
-  await expect(page).not.toHaveURL(new RegExp(left))
+  await expect(page).toHaveURL(new RegExp(`/admin/collections/stories\\?notFound=${left}`))
 })

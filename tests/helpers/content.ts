@@ -49,3 +49,21 @@ export function writtenConsent(scopes: Array<'name' | 'photo' | 'quotes' | 'pers
     expiresAt: new Date(Date.now() + 365 * day).toISOString(),
   }
 }
+
+/** Queues publishing a story at `waitUntil` (due already by default), as the admin's "Schedule publish" does for `by`. */
+export function schedulePublish(
+  payload: Payload,
+  storyId: string,
+  by: string,
+  waitUntil = new Date(Date.now() - 1000),
+) {
+  return payload.jobs.queue({
+    task: 'schedulePublish',
+    input: {
+      type: 'publish',
+      doc: { relationTo: 'stories', value: storyId },
+      user: { relationTo: 'users', value: by },
+    },
+    waitUntil,
+  })
+}

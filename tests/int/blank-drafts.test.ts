@@ -6,6 +6,7 @@ import { blankDraftGraceMs, removeBlankDrafts } from '@/lib/workflow/blankDrafts
 import type { User } from '@/payload-types'
 import { richText } from '@/seed/richText'
 
+import { schedulePublish } from '../helpers/content'
 import { rest, tokenFor } from '../helpers/http'
 import { createStaff, requestAs, startPayload, stopPayload } from '../helpers/payload'
 
@@ -146,15 +147,7 @@ const cases: Array<{ name: string; make: () => Promise<string>; removed: boolean
     name: 'untitled but scheduled to publish',
     make: async () => {
       const id = await openCreateNew()
-      await payload.jobs.queue({
-        task: 'schedulePublish',
-        input: {
-          type: 'publish',
-          doc: { relationTo: 'stories', value: id },
-          user: { relationTo: 'users', value: editor.id },
-        },
-        waitUntil: later(24 * 60 * 60 * 1000),
-      })
+      await schedulePublish(payload, id, editor.id, later(24 * 60 * 60 * 1000))
       return id
     },
     removed: false,

@@ -7,7 +7,7 @@ import { movedOrNotFound } from '@/lib/site/oldUrls'
 import { findProgram, findStory } from '@/lib/site/publicApi'
 import type { User } from '@/payload-types'
 
-import { createStory, signedOff, writtenConsent } from '../helpers/content'
+import { createStory, schedulePublish, signedOff, writtenConsent } from '../helpers/content'
 import { graphql, rest, tokenFor } from '../helpers/http'
 import { createStaff, startPayload, stopPayload } from '../helpers/payload'
 
@@ -105,15 +105,7 @@ const renames: Record<string, (id: string, slug: string) => Promise<void>> = {
   },
   'a renamed draft, then scheduled publishing': async (id, slug) => {
     await expectOk(await rest('PATCH', `/api/stories/${id}?draft=true`, { token, body: { slug } }))
-    await payload.jobs.queue({
-      task: 'schedulePublish',
-      input: {
-        type: 'publish',
-        doc: { relationTo: 'stories', value: id },
-        user: { relationTo: 'users', value: editor.id },
-      },
-      waitUntil: new Date(Date.now() - 1000),
-    })
+    await schedulePublish(payload, id, editor.id)
     await payload.jobs.run({ queue: 'default' })
   },
 }

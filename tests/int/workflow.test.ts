@@ -11,7 +11,7 @@ import { schedulePublishWithGates } from '@/privacy/publishing/schedulePublish'
 import type { User } from '@/payload-types'
 import { richText } from '@/seed/richText'
 
-import { createProgram, writtenConsent } from '../helpers/content'
+import { createProgram, schedulePublish, writtenConsent } from '../helpers/content'
 import { validationErrors } from '../helpers/errors'
 import { rest, tokenFor } from '../helpers/http'
 import { createStaff, requestAs, startPayload, stopPayload } from '../helpers/payload'
@@ -401,17 +401,7 @@ describe('scheduled publishing', () => {
     return docs
   }
 
-  async function schedule(storyId: string, by: User, waitUntil = new Date(Date.now() - 1000)) {
-    return payload.jobs.queue({
-      task: 'schedulePublish',
-      input: {
-        type: 'publish',
-        doc: { relationTo: 'stories', value: storyId },
-        user: { relationTo: 'users', value: by.id },
-      },
-      waitUntil,
-    })
-  }
+  const schedule = (storyId: string, by: User, waitUntil?: Date) => schedulePublish(payload, storyId, by.id, waitUntil)
 
   it('publishes a signed-off story at its time, as the editor who scheduled it', async () => {
     const { story } = await draftAboutParticipant()
