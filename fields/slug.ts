@@ -2,7 +2,7 @@ import type { CheckboxField, FieldHook, RequestContext, RowField, TextField } fr
 
 import { slugField } from 'payload'
 
-import { adminText } from '@/lib/i18n/admin/serverText'
+import { voicesT } from '@/lib/refusals/translate'
 import { freeSlug, type SluggedCollection, slugError, slugHolders, slugTakenError } from '@/lib/slugs/holders'
 import { toSlug } from '@/lib/slugify'
 
@@ -97,7 +97,7 @@ function settleSlug(generate: FieldHook, reserved: string[]): FieldHook {
 
     if (isChoice) {
       if (reserved.includes(chosen)) {
-        throw slugError(req, collectionSlug, adminText(req, 'voices:slugs:reserved', { slug: chosen }))
+        throw slugError(req, collectionSlug, 'slugReserved', voicesT(req)('voices:slugs:reserved', { slug: chosen }))
       }
       const holder = (await slugHolders(collectionSlug, [chosen], self, req)).get(chosen)
       if (holder !== undefined) throw await slugTakenError(collectionSlug, chosen, holder, req)

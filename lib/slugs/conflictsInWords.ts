@@ -2,7 +2,7 @@ import type { BaseDatabaseAdapter, DatabaseAdapterObj, PayloadRequest } from 'pa
 
 import { ValidationError } from 'payload'
 
-import { adminText } from '@/lib/i18n/admin/serverText'
+import { voicesT } from '@/lib/refusals/translate'
 
 import { slugError } from './holders'
 
@@ -47,5 +47,5 @@ function slugConflictInWords(error: unknown, { collection, data, req }: Write): 
   const slug = data?.slug
   if (!collection || typeof slug !== 'string' || !errors.some((e) => e.path === 'slug')) return error
   const request = (req ?? {}) as PayloadRequest
-  return slugError(request, collection, adminText(request, 'voices:slugs:takenMeanwhile', { slug }))
+  return slugError(request, collection, 'slugTakenMeanwhile', voicesT(request)('voices:slugs:takenMeanwhile', { slug }))
 }

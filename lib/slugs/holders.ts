@@ -2,8 +2,8 @@ import type { PayloadRequest, Where } from 'payload'
 
 import { ValidationError } from 'payload'
 
-import { adminText } from '@/lib/i18n/admin/serverText'
 import { isolatedRequest } from '@/lib/payload/isolatedRequest'
+import { voicesT } from '@/lib/refusals/translate'
 import { numberedSlug } from '@/lib/slugify'
 
 /** The collections whose documents have a public URL made of a slug (fields/slug.ts). */
@@ -80,9 +80,13 @@ export async function freeSlug(
   }
 }
 
-/** A refusal of the slug, on the slug field, said in the admin's language (the toast shows it too). */
-export function slugError(req: PayloadRequest, collection: string, message: string): ValidationError {
-  return new ValidationError({ collection, req, errors: [{ path: 'slug', label: message, message }] }, req.t)
+/** Stable codes of the slug's refusals, for API clients (`data.errors[].code`, as the consent gate's). */
+export type SlugRefusalCode = 'slugTaken' | 'slugReserved' | 'slugTakenMeanwhile'
+
+/** A refusal of the slug, on the slug field, said in the request's language (the admin's toast shows it too). */
+export function slugError(req: PayloadRequest, collection: string, code: SlugRefusalCode, message: string) {
+  const errors = [{ path: 'slug', code, label: message, message }]
+  return new ValidationError({ collection, req, errors }, req.t)
 }
 
 /**
@@ -96,10 +100,9 @@ export async function slugTakenError(
   req: PayloadRequest,
 ): Promise<ValidationError> {
   const title = await readableTitle(collection, holder, req)
-  const message = title
-    ? adminText(req, takenBy[collection], { slug, title })
-    : adminText(req, 'voices:slugs:takenByOther', { slug })
-  return slugError(req, collection, message)
+  const t = voicesT(req)
+  const message = title ? t(takenBy[collection], { slug, title }) : t('voices:slugs:takenByOther', { slug })
+  return slugError(req, collection, 'slugTaken', message)
 }
 
 async function readableTitle(collection: SluggedCollection, id: Id, req: PayloadRequest): Promise<string | null> {

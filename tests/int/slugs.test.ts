@@ -291,6 +291,7 @@ describe('a slug someone chose is refused in words when taken, and nothing is st
           expect(attempt.ok ? '' : attempt.error).toContain(
             `The slug “${taken}” is already used by the ${kind[collection]} “${holderTitle}”. Choose another.`,
           )
+          expect(attempt.ok ? '' : attempt.error).toContain('"code":"slugTaken"')
           expect(await holdersOf(collection, taken)).toBe(1)
           if (writer) expect(await latestSlug(collection, writer.id)).toBe(writer.slug)
         })
@@ -378,6 +379,7 @@ describe('words the site’s own pages use', () => {
         expect(attempt.ok ? '' : attempt.error).toContain(
           `“${word}” is used by the site’s own pages. Choose another slug.`,
         )
+        expect(attempt.ok ? '' : attempt.error).toContain('"code":"slugReserved"')
         expect(await holdersOf('stories', word)).toBe(0)
       })
     }
@@ -404,11 +406,16 @@ describe('two writes at the same instant', () => {
   it('the database’s unique index, the last line of defence, refuses in words', async () => {
     const first = saved(await createVia('local API', 'programs', content('programs', title('Index'))))
     const second = saved(await createVia('local API', 'programs', content('programs', title('Index'))))
-    await expect(
-      payload.db.updateOne({ collection: 'programs', id: second.id, data: { slug: first.slug } }),
-    ).rejects.toThrow(
+    const refused = await payload.db
+      .updateOne({ collection: 'programs', id: second.id, data: { slug: first.slug } })
+      .then(
+        () => null,
+        (error: { message: string; data?: { errors?: unknown[] } }) => error,
+      )
+    expect(refused?.message).toContain(
       `The slug “${first.slug}” was taken by another document at the same moment. Save again to get a free slug, or choose another.`,
     )
+    expect(refused?.data?.errors).toEqual([expect.objectContaining({ path: 'slug', code: 'slugTakenMeanwhile' })])
     expect(await latestSlug('programs', second.id)).toBe(second.slug)
   })
 })
