@@ -19,9 +19,9 @@ const takenBy = {
 
 /**
  * The other documents of the collection that hold any of these slugs, as slug → holder's ID.
- * A document holds a slug in its stored row (what is published, or what a draft was first
- * created with: the row the database's unique index guards) and in its latest draft (what it
- * will publish). Read by Voices itself, whoever is saving.
+ * A document holds a slug in its stored row, the one the database's unique index guards (what
+ * is published, or, until it is, its draft's slug: see fields/slug.ts), and in its latest draft
+ * (what it will publish). Read by Voices itself, whoever is saving.
  */
 export async function slugHolders(
   collection: SluggedCollection,
