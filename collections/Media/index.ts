@@ -15,6 +15,7 @@ import { refreshOwnVisibility } from '@/privacy/media/hooks'
 
 import { uploadedByField } from './fields/uploadedBy'
 import { anonymiseFilename } from './hooks/anonymiseFilename'
+import { keepReviewedImages } from './hooks/keepReviewedImages'
 import { generateBlurPlaceholder } from './hooks/generateBlurPlaceholder'
 
 const revalidateMedia = revalidateCollection(cacheTags.media)
@@ -38,7 +39,7 @@ export const Media: CollectionConfig = {
   },
   hooks: {
     beforeOperation: [anonymiseFilename],
-    beforeChange: [generateBlurPlaceholder],
+    beforeChange: [keepReviewedImages, generateBlurPlaceholder],
     afterChange: [revalidateMedia.afterChange, refreshOwnVisibility],
     afterDelete: [revalidateMedia.afterDelete],
   },

@@ -3,13 +3,14 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { refusals, type RefusalCode } from '@/lib/i18n/admin/refusals'
+import { drawIllustration } from '@/seed/images'
 import { richText } from '@/seed/richText'
 
 import { createStory } from '../helpers/content'
 import { graphql, rest, tokenFor } from '../helpers/http'
 import { adminT } from '../helpers/i18n'
 import { mentioning } from '../helpers/people'
-import { createStaff, startPayload, stopPayload } from '../helpers/payload'
+import { createStaff, requestAs, startPayload, stopPayload } from '../helpers/payload'
 
 /**
  * Every refusal Voices raises on purpose reaches an API client with its message, in the
@@ -168,6 +169,7 @@ describe('a refusal over REST', () => {
   // contributor (the last line behind the others), or by arguments REST does not take.
   it('covers every refusal code Voices declares, except those raised elsewhere', () => {
     const raisedElsewhere: RefusalCode[] = [
+      'imageUnderReview',
       'onlyEditorsPublish',
       'onlyEditorsSchedule',
       'notScheduled',
@@ -220,5 +222,52 @@ describe('the consent gate', () => {
       expect(JSON.stringify(body)).not.toContain('Legal Aigerim')
     }
     expect(await storyCount()).toBe(0)
+  })
+})
+
+describe('a contributor’s image', () => {
+  it('is hers to change while her stories using it are drafts, and an editor’s once one is submitted', async () => {
+    const contributor = await createStaff(payload, 'contributor')
+    const token = await tokenFor(payload, contributor.email)
+    const data = await drawIllustration({ name: 'steppe', palette: ['#fff', '#000', '#888'], motif: 'sun' })
+    const image = await payload.create({
+      collection: 'media',
+      data: { alt: 'A blue sky over the steppe' },
+      file: { data, mimetype: 'image/jpeg', name: 'steppe.jpg', size: data.length },
+      req: await requestAs(payload, contributor),
+      overrideAccess: false,
+    })
+    const story = await payload.create({
+      collection: 'stories',
+      data: { ...draft(), title: 'With her image', heroImage: image.id },
+      draft: true,
+      req: await requestAs(payload, contributor),
+      overrideAccess: false,
+    })
+    const changeAlt = (alt: string, language: 'en' | 'ru' = 'en') =>
+      rest('PATCH', `/api/media/${image.id}`, { token, body: { alt }, headers: { 'Accept-Language': language } })
+
+    expect((await changeAlt('Still a draft: her own to fix')).status).toBe(200)
+    await payload.update({ collection: 'stories', id: story.id, data: { reviewStatus: 'inReview' }, draft: true })
+    for (const language of ['en', 'ru'] as const) {
+      const refused = await changeAlt('Swapped after submission', language)
+      expect(refused.status).toBe(403)
+      const body = (await refused.json()) as ErrorBody
+      expect(body.errors?.[0]).toMatchObject({
+        message: refusals[language].imageUnderReview,
+        data: { code: 'imageUnderReview' },
+      })
+    }
+    expect((await payload.findByID({ collection: 'media', id: image.id })).alt).toBe('Still a draft: her own to fix')
+    // Back to a plain draft (say an editor returns it), it is hers again; an editor may always change it.
+    await payload.update({ collection: 'stories', id: story.id, data: { reviewStatus: 'draft' }, draft: true })
+    expect((await changeAlt('Fixed after it came back')).status).toBe(200)
+    await payload.update({ collection: 'stories', id: story.id, data: { reviewStatus: 'approved' }, draft: true })
+    expect((await changeAlt('Not now')).status).toBe(403)
+    const editorChange = await rest('PATCH', `/api/media/${image.id}`, {
+      token: tokens.editor,
+      body: { alt: 'An editor’s alt' },
+    })
+    expect(editorChange.status).toBe(200)
   })
 })

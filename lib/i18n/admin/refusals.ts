@@ -25,6 +25,8 @@ export const refusals = adminTexts({
     noSuchPerson: 'No such person.',
     onlySafeguardingErases: 'Only safeguarding staff and admins can erase private data.',
     onlyEditorsExportStats: 'Only editors and admins export story statistics.',
+    imageUnderReview:
+      'This image is in a story that has been submitted for review, approved or published; only an editor can change it now.',
   },
   ru: {
     contributorRestoresAsDraft: 'Авторы восстанавливают прежнюю версию как черновик; опубликует её редактор.',
@@ -46,6 +48,8 @@ export const refusals = adminTexts({
     noSuchPerson: 'Такого человека нет.',
     onlySafeguardingErases: 'Стирать личные данные могут только служба защиты и администраторы.',
     onlyEditorsExportStats: 'Выгружать статистику историй могут только редакторы и администраторы.',
+    imageUnderReview:
+      'Это изображение есть в истории, отправленной на проверку, одобренной или опубликованной; теперь изменить его может только редактор.',
   },
 })
 
