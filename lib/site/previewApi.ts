@@ -5,6 +5,7 @@ import type { Locale } from '@/lib/locales'
 import { previewer } from '@/lib/preview/session'
 
 import { asPreviewer, programBySlug, storyBySlug, storyHasTranslation } from './documentQueries'
+import { toldWhyConsentLacks } from '@/privacy/consent/whoIsTold'
 import { lookupPublicNames, publicNamesIn } from '@/privacy/names/siteNames'
 import { findProgram, findStory, isStoryTranslated } from './publicApi'
 
@@ -24,13 +25,19 @@ export async function storyTranslatedForPage(id: string, locale: Locale): Promis
   return user ? storyHasTranslation(asPreviewer(user), id, locale) : isStoryTranslated(id, locale)
 }
 
-/** Public names of the people a story mentions or features; a draft's body is never a cache key. */
+/**
+ * Public names of the people a story mentions or features; a draft's body is never a cache key.
+ * Staff told about consent preview the page as it will be published; a contributor previews
+ * every public name as written, so her preview says nothing about who has agreed to be named.
+ */
 export async function namesForPage(
   body: unknown,
   locale: Locale,
   featured: PersonRef[] = [],
 ): Promise<Record<string, string>> {
-  return (await previewer()) ? lookupPublicNames(body, locale, featured) : publicNamesIn(body, locale, featured)
+  const user = await previewer()
+  if (!user) return publicNamesIn(body, locale, featured)
+  return lookupPublicNames(body, locale, featured, toldWhyConsentLacks(user) ? 'asPublished' : 'asWritten')
 }
 
 export const programForPage = cache(async (slug: string, locale: Locale) => {

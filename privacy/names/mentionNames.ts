@@ -26,6 +26,11 @@ export async function mentionNames(
   locale: TypedLocale = defaultLocale,
   now = new Date(),
   also: PersonRef[] = [],
+  /**
+   * `asWritten`: every public name, whatever her consent, for a contributor's preview. The
+   * preview must not tell a contributor, one mention at a time, who has agreed to be named.
+   */
+  naming: 'asPublished' | 'asWritten' = 'asPublished',
 ): Promise<Map<string, string>> {
   const names = new Map<string, string>()
   const refs = [...peopleNamedIn(body), ...also]
@@ -35,7 +40,7 @@ export async function mentionNames(
     const people = await loadPeople(collection, [...new Set(ids)], req, locale)
     for (const id of ids) {
       const person = people.get(id)
-      const named = person && mayBeNamed(person, now)
+      const named = person && !person.erased && (naming === 'asWritten' || mayBeNamed(person, now))
       names.set(
         personKey({ collection, id }),
         named ? person.publicName : collection === 'participants' ? t.aParticipant : t.aLeader,

@@ -22,10 +22,11 @@ export const lookupPublicNames = async (
   body: unknown,
   locale: Locale,
   featured: PersonRef[] = [],
+  naming: 'asPublished' | 'asWritten' = 'asPublished',
 ): Promise<Record<string, string>> => {
   const payload = await getPayload({ config })
   const req = await createLocalReq({ locale }, payload)
-  return Object.fromEntries(await mentionNames(body, req, locale, new Date(), featured))
+  return Object.fromEntries(await mentionNames(body, req, locale, new Date(), featured, naming))
 }
 
 export const publicNamesIn =

@@ -46,8 +46,7 @@ export const signOffEndpoint: Endpoint = {
       reviewed &&
       (!latest ||
         String(latest.id) !== reviewed.version ||
-        (reviewed.updatedAt !== undefined &&
-          new Date(latest.updatedAt).getTime() !== new Date(reviewed.updatedAt).getTime()))
+        new Date(latest.updatedAt).getTime() !== new Date(reviewed.updatedAt).getTime())
     if (changed) {
       throw new Refusal(req, 'storyChangedSinceOpened', 409)
     }
@@ -77,18 +76,17 @@ export const signOffEndpoint: Endpoint = {
   },
 }
 
-type Reviewed = { version: string; updatedAt?: string }
+type Reviewed = { version: string; updatedAt: string }
 
 async function readReviewedVersion(req: Parameters<Endpoint['handler']>[0]): Promise<Reviewed | undefined> {
   if (!req.json || !req.headers.get('content-type')?.includes('application/json')) return undefined
   const body = (await req.json().catch(() => null)) as { version?: unknown; updatedAt?: unknown } | null
   if (body?.version === undefined || body.version === null) return undefined
   if (typeof body.version !== 'string' || !body.version) throw new Refusal(req, 'versionMustBeId', 400)
-  if (
-    body.updatedAt !== undefined &&
-    (typeof body.updatedAt !== 'string' || Number.isNaN(Date.parse(body.updatedAt)))
-  ) {
+  // Required with the version: autosave rewrites a version in place, keeping its ID, so only its
+  // time tells the version she read from one typed over since.
+  if (typeof body.updatedAt !== 'string' || Number.isNaN(Date.parse(body.updatedAt))) {
     throw new Refusal(req, 'updatedAtMustBeTime', 400)
   }
-  return { version: body.version, updatedAt: body.updatedAt as string | undefined }
+  return { version: body.version, updatedAt: body.updatedAt }
 }

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { takeDownStoriesLackingConsent } from '@/privacy/takedown/takeDownStories'
 import { consentOverview } from '@/privacy/consent/overview'
+import { mentionNames } from '@/privacy/names/mentionNames'
 import {
   type ConsentProblem,
   consentProblems,
@@ -323,6 +324,31 @@ describe('the dashboard overview', () => {
 })
 
 describe('person mentions', () => {
+  it('preview for a contributor as written, telling her nothing about who has agreed to be named', async () => {
+    const consenting = await participant(writtenConsent(['name']))
+    const unconsenting = await participant()
+    const erased = await participant(writtenConsent(['name']))
+    await payload.update({ collection: 'participants', id: erased.id, data: { erasedAt: new Date().toISOString() } })
+    const body = mentioning(unconsenting.id)
+    const also = [
+      { collection: 'participants' as const, id: consenting.id },
+      { collection: 'participants' as const, id: erased.id },
+    ]
+    const req = await requestAs(payload, null)
+    const names = async (naming: 'asPublished' | 'asWritten') =>
+      Object.fromEntries(await mentionNames(body, req, 'en', new Date(), also, naming))
+    expect(await names('asPublished')).toEqual({
+      [`participants:${consenting.id}`]: consenting.publicName,
+      [`participants:${unconsenting.id}`]: 'a participant',
+      [`participants:${erased.id}`]: 'a participant',
+    })
+    expect(await names('asWritten')).toEqual({
+      [`participants:${consenting.id}`]: consenting.publicName,
+      [`participants:${unconsenting.id}`]: unconsenting.publicName,
+      [`participants:${erased.id}`]: 'a participant',
+    })
+  })
+
   it('read as her public name in the excerpt and search text, never her legal name', async () => {
     const person = await participant(writtenConsent(['name']))
     const story = await createStory(payload, { body: mentioning(person.id) })

@@ -284,11 +284,15 @@ async function image(person: Participant | null) {
 }
 
 /** POST /api/stories/:id/sign-off as safeguarding, naming the version reviewed if given. */
-const signOffOverRest = (id: string, version?: string) =>
-  rest('POST', `/api/stories/${id}/sign-off`, {
+const signOffOverRest = async (id: string, version?: string) => {
+  const updatedAt = version
+    ? (await payload.findVersionByID({ collection: 'stories', id: version, depth: 0 })).updatedAt
+    : undefined
+  return rest('POST', `/api/stories/${id}/sign-off`, {
     token: actors.safeguarding.token,
-    body: version ? { version } : {},
+    body: version ? { version, updatedAt } : {},
   })
+}
 
 const publishOverRest = (id: string) =>
   rest('PATCH', `/api/stories/${id}?depth=0`, { token: actors.editor.token, body: { _status: 'published' } })
