@@ -1,6 +1,8 @@
 import { withPayload } from '@payloadcms/next/withPayload'
 import { fileURLToPath } from 'node:url'
 
+import { securityHeaders } from './lib/security/headers.mjs'
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Voices is served from its own host; the admin and API live under /admin and /api.
@@ -24,10 +26,12 @@ const config = withPayload(nextConfig, { devBundleServerPackages: false })
 // Payload adds `Critical-CH: Sec-CH-Prefers-Color-Scheme` to every response, which makes Chromium
 // request each first page twice. The hint itself (`Accept-CH`) stays, for the admin's theme.
 const payloadHeaders = config.headers
-config.headers = async () =>
-  (await payloadHeaders()).map((rule) => ({
+config.headers = async () => [
+  ...(await payloadHeaders()).map((rule) => ({
     ...rule,
     headers: rule.headers.filter(({ key }) => key !== 'Critical-CH'),
-  }))
+  })),
+  ...securityHeaders(),
+]
 
 export default config

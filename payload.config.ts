@@ -1,5 +1,4 @@
 import { seoPlugin } from '@payloadcms/plugin-seo'
-import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { en } from '@payloadcms/translations/languages/en'
 import { ru } from '@payloadcms/translations/languages/ru'
 import path from 'node:path'
@@ -39,6 +38,8 @@ import { livePreview } from '@/lib/preview/livePreview'
 import { generateSeoDescription, generateSeoTitle } from '@/lib/seo'
 import { defaultLocale, locales } from '@/lib/locales'
 import { adminTranslations } from '@/lib/i18n/admin'
+import { maxDepthRule } from '@/lib/graphql/maxDepthRule'
+import { plainEditor } from '@/lib/richText/editor'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -76,7 +77,11 @@ export default buildConfig({
   ],
   globals: [SiteSettings, GetInvolved, Navigation],
   db: databaseAdapter(),
-  editor: lexicalEditor(),
+  graphQL: {
+    // Introspection and the playground are already off in production (Payload's defaults).
+    validationRules: () => [maxDepthRule],
+  },
+  editor: plainEditor,
   // SMTP from the environment, or the outbox folder; every message is sent by the jobs queue.
   email: mailAdapter(),
   localization: {

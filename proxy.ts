@@ -2,10 +2,30 @@ import { type NextRequest, NextResponse } from 'next/server'
 
 import { preferredLocale } from '@/lib/i18n/preferredLocale'
 import { locales } from '@/lib/locales'
+import { adminPolicy, newNonce, policyHeader, sitePolicy } from '@/lib/security/contentSecurityPolicy.mjs'
 import { notFoundHeader } from '@/lib/site/notFoundHeader'
-import { isPublicRoute } from '@/lib/site/publicRoutes'
+import { isPerRequestRoute, isPublicRoute } from '@/lib/site/publicRoutes'
 
 const codes: string[] = locales.map((l) => l.code)
+
+/** Set while an editor previews drafts: Next.js then renders every page for her alone. */
+const draftModeCookie = '__prerender_bypass'
+
+/**
+ * A page rendered for this request alone gets a fresh nonce: Next.js reads it from the request's
+ * policy header and puts it on every script it renders, and the response carries the same policy.
+ * Cached pages get none here; each carries the hashes of its own scripts (lib/cache/handler.mjs).
+ */
+function withNonce(policy: (nonce: string) => string, init: { status?: number; headers?: Headers }, request: NextRequest) {
+  const nonce = newNonce()
+  const headers = init.headers ?? new Headers(request.headers)
+  headers.set(policyHeader, policy(nonce))
+  const response = NextResponse.next({ status: init.status, request: { headers } })
+  response.headers.set(policyHeader, policy(nonce))
+  return response
+}
+
+const siteWithNonce = (nonce: string) => sitePolicy([`'nonce-${nonce}'`])
 
 /**
  * Every public page lives under its locale (/en, /ru, /kk). A path without one, such as `/`
@@ -15,16 +35,21 @@ const codes: string[] = locales.map((l) => l.code)
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl
   const [, first = '', ...rest] = pathname.split('/')
+  if (first === 'admin') return withNonce(adminPolicy, {}, request)
   if (codes.includes(first)) {
-    if (isPublicRoute(rest.join('/'))) return NextResponse.next()
-    const headers = new Headers(request.headers)
-    headers.set(notFoundHeader, '1')
+    const path = rest.join('/')
+    if (isPublicRoute(path)) {
+      const perRequest = isPerRequestRoute(path) || request.cookies.has(draftModeCookie)
+      return perRequest ? withNonce(siteWithNonce, {}, request) : NextResponse.next()
+    }
     // The router's own fetches (prefetches and client navigations, marked by the `RSC` header)
     // get a bare 404: rendering the catch-all for them left Chromium's prefetches of 404 paths
     // unsettled. A prefetch then simply fails, and a click loads the page in full, which the
     // server draws.
     if (request.headers.has('rsc')) return new NextResponse(null, { status: 404 })
-    return NextResponse.next({ status: 404, request: { headers } })
+    const headers = new Headers(request.headers)
+    headers.set(notFoundHeader, '1')
+    return withNonce(siteWithNonce, { status: 404, headers }, request)
   }
   const url = request.nextUrl.clone()
   url.pathname = `/${preferredLocale(request.headers.get('accept-language'))}${pathname === '/' ? '' : pathname}`
@@ -33,8 +58,8 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Leave the admin, the API, Next's assets, the draft-mode routes (/next/preview…) and the
-  // site's root files (sitemap.xml, robots.txt, icon.svg) alone. Under a locale every path is
-  // judged, so /en/feed.xml is a page and /en/wp-login.php a 404.
-  matcher: ['/((?!admin|api|_next|next/|[^/]+\\.[^/]+$).*)'],
+  // Leave the API, Next's assets, the draft-mode routes (/next/preview…) and the site's root
+  // files (sitemap.xml, robots.txt, icon.svg) alone. Under a locale every path is judged, so
+  // /en/feed.xml is a page and /en/wp-login.php a 404. The admin passes through for its nonce.
+  matcher: ['/((?!api|_next|next/|[^/]+\\.[^/]+$).*)'],
 }

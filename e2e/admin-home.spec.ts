@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright'
-import { type Browser, expect, type Page, test } from '@playwright/test'
+import { type Browser, expect, type Page, test } from './fixtures'
 
 import { logInAs } from './helpers'
 import { setUpRoleFixtures, type StaffMember, storyBody, validConsent } from './roles-helpers'

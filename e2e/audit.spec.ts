@@ -1,4 +1,4 @@
-import { type APIRequestContext, expect, test } from '@playwright/test'
+import { type APIRequestContext, expect, test } from './fixtures'
 
 import { editor } from './helpers'
 import { e2eAdmin } from './settings'

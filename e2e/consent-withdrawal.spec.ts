@@ -1,4 +1,4 @@
-import { expect, request as requests, test } from '@playwright/test'
+import { expect, request as requests, test } from './fixtures'
 
 import { publishSignedOffStory } from './helpers'
 import { e2eAdmin, e2eBaseUrl } from './settings'

@@ -1,4 +1,4 @@
-import { type APIRequestContext, expect, type Page, type Response, test } from '@playwright/test'
+import { type APIRequestContext, expect, type Page, type Response, test } from './fixtures'
 import fs from 'node:fs'
 
 import { calendarDay, defaultTimeZone } from '../lib/timeZone'

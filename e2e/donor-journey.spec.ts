@@ -1,4 +1,4 @@
-import { expect, type Page, test } from '@playwright/test'
+import { expect, type Page, test } from './fixtures'
 
 import { getInvolved } from '../seed/content/getInvolved'
 import { editor } from './helpers'

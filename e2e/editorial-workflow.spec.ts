@@ -1,4 +1,4 @@
-import { type Browser, expect, type Page, test } from '@playwright/test'
+import { type Browser, expect, type Page, test } from './fixtures'
 
 import { logInAs, pickerText } from './helpers'
 import { type Headers, type StaffMember, storyBody, setUpRoleFixtures, validConsent } from './roles-helpers'

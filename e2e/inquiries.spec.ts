@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright'
-import { type APIRequestContext, expect, type Locator, type Page, request as requests, test } from '@playwright/test'
+import { type APIRequestContext, expect, type Locator, type Page, request as requests, test } from './fixtures'
 import fs from 'node:fs'
 import path from 'node:path'
 

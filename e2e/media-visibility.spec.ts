@@ -1,4 +1,4 @@
-import { type APIRequestContext, expect, request as requests, test } from '@playwright/test'
+import { type APIRequestContext, expect, request as requests, test } from './fixtures'
 
 import { publishSignedOffStory } from './helpers'
 import { storyBody } from './roles-helpers'

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright'
-import { type APIRequestContext, type Browser, expect, type Page, request as requests, test } from '@playwright/test'
+import { type APIRequestContext, type Browser, expect, type Page, request as requests, test } from './fixtures'
 
 import { logInAs, logInAsAdmin } from './helpers'
 import { Cleanup, logInAsAdminApi, runMarker, storyBody, validConsent, type Headers } from './roles-helpers'

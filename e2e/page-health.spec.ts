@@ -1,4 +1,4 @@
-import { expect, type Page, test } from '@playwright/test'
+import { expect, type Page, test } from './fixtures'
 
 /**
  * Every public page type, loaded in Chromium as a visitor would, on the production build with

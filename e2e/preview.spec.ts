@@ -5,7 +5,7 @@ import {
   expect,
   type Page,
   test,
-} from '@playwright/test'
+} from './fixtures'
 
 import { participants } from '../seed/content/people'
 import { editor, logInAsAdmin, previewSecret, previewUrl } from './helpers'

@@ -1,4 +1,4 @@
-import { expect, type APIRequestContext, request as requests, test } from '@playwright/test'
+import { expect, type APIRequestContext, request as requests, test } from './fixtures'
 import exifr from 'exifr'
 
 import { leaders, participants } from '../seed/content/people'

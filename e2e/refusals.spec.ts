@@ -1,4 +1,4 @@
-import { type Browser, expect, type Page, test } from '@playwright/test'
+import { type Browser, expect, type Page, test } from './fixtures'
 
 import { logInAs } from './helpers'
 import { type Headers, setUpRoleFixtures, type StaffMember, storyBody } from './roles-helpers'

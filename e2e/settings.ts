@@ -9,4 +9,5 @@ export const e2eAdmin = {
   password: 'e2e demo password, not a secret',
 }
 /** The e2e server's Payload secret; the preview secret is derived from it (lib/preview/secret.ts). */
-export const e2ePayloadSecret = 'e2e-only-secret-not-for-production'
+// Long and random-looking, as production requires (lib/env.ts refuses weak secrets); it is public.
+export const e2ePayloadSecret = '06ba039d5bc7592c50610424d9cc121cfb8f434f37f510e5ed980531b9968c37'

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright'
-import { type APIRequestContext, expect, type Page, test } from '@playwright/test'
+import { type APIRequestContext, expect, type Page, test } from './fixtures'
 
 import { logInAsAdmin, previewSecret, previewUrl } from './helpers'
 import { escapeRegExp, program, seedStory, storyIdBySlug, t, viewports, visit } from './site-helpers'

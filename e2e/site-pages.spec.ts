@@ -1,4 +1,4 @@
-import { expect, type Page, test } from '@playwright/test'
+import { expect, type Page, test } from './fixtures'
 
 import { leaders } from '../seed/content/people'
 import { getInvolved } from '../seed/content/getInvolved'

@@ -1,5 +1,5 @@
 import { createClient } from '@libsql/client'
-import { expect, type Page, test } from '@playwright/test'
+import { expect, type Page, test } from './fixtures'
 import path from 'node:path'
 
 import { editor, logInAsAdmin, publishSignedOffStory } from './helpers'

@@ -34,6 +34,21 @@ export function serverUrl(): string {
   return (process.env.NEXT_PUBLIC_SERVER_URL?.trim() ?? '').replace(/\/+$/, '')
 }
 
+/** Words that mark a value copied from an example rather than made for this server. */
+const placeholder = /change[-_ ]?me|replace|example|placeholder|not[-_ ]?for[-_ ]?production|your[-_ ]?secret|^(secret|password|test)$/i
+
+/**
+ * Why a secret cannot sign production sessions, or null when it can: it must be set, at least 32
+ * characters, not a value from an example, and not a run of a few repeated characters.
+ */
+export function weakSecret(secret: string | undefined): string | null {
+  if (!secret) return 'is not set'
+  if (secret.length < 32) return `is too short (${secret.length} characters; at least 32)`
+  if (placeholder.test(secret)) return 'is an example value'
+  if (new Set(secret).size < 10) return 'repeats too few characters'
+  return null
+}
+
 /**
  * Production must be given PAYLOAD_SECRET: a guessable secret would let anyone forge an
  * admin session. In development a random secret is generated once and kept in the data
@@ -41,13 +56,12 @@ export function serverUrl(): string {
  */
 export function payloadSecret(): string {
   const configured = process.env.PAYLOAD_SECRET?.trim()
-  if (configured) return configured
-  if (isBuildPhase) return crypto.randomBytes(32).toString('hex')
+  if (isBuildPhase) return configured || crypto.randomBytes(32).toString('hex')
   if (isProduction) {
-    throw new Error(
-      'PAYLOAD_SECRET is not set. Production servers need a long random secret, e.g. `openssl rand -hex 32`.',
-    )
+    const problem = weakSecret(configured)
+    if (problem) throw new Error(`PAYLOAD_SECRET ${problem}. Production needs a long random one, e.g. \`openssl rand -hex 32\`.`)
   }
+  if (configured) return configured
   const file = path.join(dataDir(), '.payload-secret')
   try {
     return fs.readFileSync(file, 'utf8').trim()

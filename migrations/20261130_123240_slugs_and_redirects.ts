@@ -1,8 +1,5 @@
 import { MigrateUpArgs, MigrateDownArgs, sql } from '@payloadcms/db-sqlite'
 
-import { backfillHandedOnDonorSettings } from '@/lib/donors/backfill'
-import { backfillSearchIndex } from '@/lib/search/backfillSearchIndex'
-import { backfillPrivacyState } from '@/privacy/backfill'
 
 export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE TABLE \`redirects\` (
@@ -34,15 +31,6 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`redirects_rels_programs_id_idx\` ON \`redirects_rels\` (\`programs_id\`);`)
   await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`redirects_id\` text(36) REFERENCES redirects(id);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_redirects_id_idx\` ON \`payload_locked_documents_rels\` (\`redirects_id\`);`)
-  // Data written through Payload, which reads with the current schema: these calls belong in the
-  // newest migration, so move them forward when adding one after this.
-  // The donation link and ways to help that the donors migration read before dropping them.
-  await backfillHandedOnDonorSettings(req)
-  // Derived privacy state (shown leaders, media each page uses, public media): before it, every
-  // media file and every leader was public.
-  await backfillPrivacyState(req)
-  // Search reads the folded index: build it for the stories already stored.
-  await backfillSearchIndex(req)
 }
 
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {

@@ -7,6 +7,7 @@ import * as migration_20261130_074919_search_index from './20261130_074919_searc
 import * as migration_20261130_090445_default_share_image from './20261130_090445_default_share_image';
 import * as migration_20261130_102649_donors from './20261130_102649_donors';
 import * as migration_20261130_123240_slugs_and_redirects from './20261130_123240_slugs_and_redirects';
+import * as migration_20261130_154024_logins_slowed_not_locked from './20261130_154024_logins_slowed_not_locked';
 
 export const migrations = [
   {
@@ -52,6 +53,11 @@ export const migrations = [
   {
     up: migration_20261130_123240_slugs_and_redirects.up,
     down: migration_20261130_123240_slugs_and_redirects.down,
-    name: '20261130_123240_slugs_and_redirects'
+    name: '20261130_123240_slugs_and_redirects',
+  },
+  {
+    up: migration_20261130_154024_logins_slowed_not_locked.up,
+    down: migration_20261130_154024_logins_slowed_not_locked.down,
+    name: '20261130_154024_logins_slowed_not_locked'
   },
 ];

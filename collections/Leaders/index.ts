@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
+import { refuseUnsafeLinks } from '@/lib/richText/safeLinks'
 import { authenticated } from '@/access/authenticated'
 import { nobody } from '@/access/nobody'
 import { canAccessPrivateData } from '@/privacy/access/canAccessPrivateData'
@@ -51,7 +52,7 @@ export const Leaders: CollectionConfig = {
     update: hasAnyRole('admin', 'editor', 'safeguarding'),
   },
   hooks: {
-    beforeChange: [keepLeaderVisibility],
+    beforeChange: [refuseUnsafeLinks(['bio']), keepLeaderVisibility],
     afterOperation: [audit.afterOperation],
     afterChange: [
       revalidateLeaders.afterChange,

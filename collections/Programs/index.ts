@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
+import { refuseUnsafeLinks } from '@/lib/richText/safeLinks'
 import { authenticated } from '@/access/authenticated'
 import { isEditor } from '@/access/isEditor'
 import { revalidateCollection } from '@/hooks/revalidatePublicSite'
@@ -40,7 +41,7 @@ export const Programs: CollectionConfig = {
   hooks: {
     beforeOperation: [noteWrite('programs')],
     // Photos on a program page need the consent of everyone they show, like a story's.
-    beforeChange: [applyPublishingPolicy('programs'), oldProgramUrls.beforeChange],
+    beforeChange: [refuseUnsafeLinks(['description']), applyPublishingPolicy('programs'), oldProgramUrls.beforeChange],
     // A published program whose slug changed keeps its old URL (collections/Redirects).
     afterChange: [revalidatePrograms.afterChange, refreshMediaOfDocument.afterChange, oldProgramUrls.afterChange],
     beforeDelete: [oldProgramUrls.beforeDelete],

@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
+import { refuseUnsafeLinks } from '@/lib/richText/safeLinks'
 import { authenticated } from '@/access/authenticated'
 import { canWriteStory } from '@/access/canWriteStory'
 import { isEditor } from '@/access/isEditor'
@@ -70,7 +71,12 @@ export const Stories: CollectionConfig = {
   hooks: {
     beforeOperation: [noteWrite('stories'), contributorsWriteDrafts],
     // Derived text first: the publishing policy judges the excerpt the story will really have.
-    beforeChange: [deriveStoryText, applyPublishingPolicy('stories'), oldStoryUrls.beforeChange],
+    beforeChange: [
+      refuseUnsafeLinks(['body']),
+      deriveStoryText,
+      applyPublishingPolicy('stories'),
+      oldStoryUrls.beforeChange,
+    ],
     // A published story whose slug changed keeps its old URL (collections/Redirects).
     afterChange: [revalidateStories.afterChange, refreshMediaOfDocument.afterChange, oldStoryUrls.afterChange],
     beforeDelete: [deleteStoryStats, oldStoryUrls.beforeDelete],

@@ -4,9 +4,14 @@ import { authenticated } from '@/access/authenticated'
 import { isAdmin, isAdminField } from '@/access/isAdmin'
 import { isAdminOrSelf } from '@/access/isAdminOrSelf'
 import { adminOption } from '@/lib/adminLanguages'
+import { serverUrl } from '@/lib/env'
 import { roles } from '@/lib/roles'
 
+import { forgotPasswordEndpoint } from './endpoints/forgotPassword'
 import { resetPasswordEmailHTML } from './forgotPasswordEmail'
+import { resetOnlyThroughEndpoint } from './hooks/resetOnlyThroughEndpoint'
+import { sameWorkForUnknownEmails } from './hooks/sameWorkForUnknownEmails'
+import { forgetLoginAttempts, throttleLogins } from './hooks/throttleLogins'
 
 export const Users: CollectionConfig = {
   slug: 'users',
@@ -20,11 +25,20 @@ export const Users: CollectionConfig = {
   defaultSort: 'email',
   auth: {
     tokenExpiration: 60 * 60 * 8,
-    maxLoginAttempts: 10,
-    lockTime: 10 * 60 * 1000,
+    // No account is ever locked by failed logins: they are slowed per address and e-mail
+    // instead (hooks/throttleLogins.ts), alike for e-mails with and without an account.
+    maxLoginAttempts: 0,
+    // Sent only over HTTPS when the site is; never readable by scripts; not sent on other
+    // sites' requests, beyond following a link here.
+    cookies: { secure: serverUrl().startsWith('https://'), sameSite: 'Lax' },
     // Sent through the jobs queue like all mail (lib/mail/adapter.ts).
     forgotPassword: { generateEmailHTML: resetPasswordEmailHTML },
   },
+  hooks: {
+    beforeOperation: [throttleLogins, sameWorkForUnknownEmails, resetOnlyThroughEndpoint],
+    afterLogin: [forgetLoginAttempts],
+  },
+  endpoints: [forgotPasswordEndpoint],
   access: {
     admin: authenticated,
     create: isAdmin,

@@ -7,6 +7,10 @@ export type RateLimitResult = { ok: true } | { ok: false; retryAfterSeconds: num
 
 export type RateLimiter = {
   take(key: string, now?: number): RateLimitResult
+  /** Hands back one use taken in the current window, e.g. by an attempt that turned out fine. */
+  refund(key: string, now?: number): void
+  /** Forgets one key's window. */
+  forget(key: string): void
   /** For tests: forget every window. */
   reset(): void
 }
@@ -38,6 +42,13 @@ export function createRateLimiter({ limit, windowMs }: { limit: number; windowMs
       }
       window.count += 1
       return { ok: true }
+    },
+    refund(key, now = Date.now()) {
+      const window = windows.get(key)
+      if (window && now - window.start < windowMs && window.count > 0) window.count -= 1
+    },
+    forget(key) {
+      windows.delete(key)
     },
     reset() {
       windows.clear()

@@ -7,6 +7,8 @@
  * database on its next visit. Several instances behind a load balancer would each keep their own
  * cache; running more than one needs a shared handler (e.g. Redis) instead.
  */
+import { inlineScriptHashes, policyHeader, sitePolicy } from '../security/contentSecurityPolicy.mjs'
+
 const MAX_ENTRIES = 5000
 
 /** key -> { value, lastModified, tags } in least-recently-used order. */
@@ -19,6 +21,17 @@ function tagsOf(data, ctx) {
   const header = data?.headers?.['x-next-cache-tags']
   if (typeof header === 'string') for (const tag of header.split(',')) if (tag) tags.add(tag)
   return [...tags]
+}
+
+/**
+ * A cached page carries its own Content-Security-Policy, allowing exactly the inline scripts
+ * stored with it. Next.js sends the stored headers with every copy it serves, and the page's
+ * first render is answered from this same entry after it is stored, so both carry the policy.
+ */
+function withScriptPolicy(data) {
+  if (data?.kind !== 'APP_PAGE' || typeof data.html !== 'string') return
+  data.headers ??= {}
+  data.headers[policyHeader] = sitePolicy(inlineScriptHashes(data.html))
 }
 
 function isStale(entry, extraTags) {
@@ -46,6 +59,7 @@ export default class VoicesCacheHandler {
   async set(key, data, ctx) {
     entries.delete(key)
     if (data === null || data === undefined) return
+    withScriptPolicy(data)
     entries.set(key, { value: data, lastModified: Date.now(), tags: tagsOf(data, ctx) })
     while (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value)
   }

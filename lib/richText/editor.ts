@@ -4,11 +4,13 @@ import { CallToAction } from '@/blocks/CallToAction/config'
 import { PersonMention } from '@/blocks/PersonMention/config'
 import { PullQuote } from '@/blocks/PullQuote/config'
 import { PersonMentionsFeature } from '@/lib/richText/mentions/feature'
+import { SafeLinkFeature } from '@/lib/richText/safeLinks'
 
-/** The story editor: Payload's default features, pull quotes, calls to action and person mentions (with the `@` search). */
+/** The story editor: Payload's default features (links checked, lib/richText/safeLinks.ts), pull quotes, calls to action and person mentions (with the `@` search). */
 export const storyEditor = lexicalEditor({
   features: ({ defaultFeatures }) => [
     ...defaultFeatures,
+    SafeLinkFeature(),
     BlocksFeature({ blocks: [PullQuote, CallToAction], inlineBlocks: [PersonMention] }),
     PersonMentionsFeature(),
   ],
@@ -16,5 +18,10 @@ export const storyEditor = lexicalEditor({
 
 /** The program description: Payload's default features and calls to action. */
 export const programEditor = lexicalEditor({
-  features: ({ defaultFeatures }) => [...defaultFeatures, BlocksFeature({ blocks: [CallToAction] })],
+  features: ({ defaultFeatures }) => [...defaultFeatures, SafeLinkFeature(), BlocksFeature({ blocks: [CallToAction] })],
+})
+
+/** Every other rich text (a leader's biography): Payload's default features, links checked. */
+export const plainEditor = lexicalEditor({
+  features: ({ defaultFeatures }) => [...defaultFeatures, SafeLinkFeature()],
 })

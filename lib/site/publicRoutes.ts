@@ -25,12 +25,26 @@ export const publicRoutes = [
   'updates/unsubscribe',
 ] as const
 
-const patterns = publicRoutes.map(
-  (route) => new RegExp(`^${route.replace(/\./g, '\\.').replace(/\[[a-z]+\]/g, '[^/]+')}$`),
-)
+/**
+ * The pages rendered afresh for every request (`dynamic = 'force-dynamic'`, a test keeps the two
+ * identical); every other page is served from the page cache. The proxy gives these a nonce for
+ * their scripts, while a cached page carries the hashes of its own (lib/security).
+ */
+export const perRequestRoutes = ['get-involved', 'search', 'updates/confirm', 'updates/unsubscribe'] as const
+
+const patternsOf = (routes: readonly string[]) =>
+  routes.map((route) => new RegExp(`^${route.replace(/\./g, '\\.').replace(/\[[a-z]+\]/g, '[^/]+')}$`))
+const patterns = patternsOf(publicRoutes)
+const perRequestPatterns = patternsOf(perRequestRoutes)
+
+const trimmed = (rest: string) => rest.replace(/^\/+|\/+$/g, '')
 
 /** Whether a path after the locale ("stories/the-first-circle", "" for home) is a page's shape. */
 export function isPublicRoute(rest: string): boolean {
-  const path = rest.replace(/^\/+|\/+$/g, '')
-  return patterns.some((pattern) => pattern.test(path))
+  return patterns.some((pattern) => pattern.test(trimmed(rest)))
+}
+
+/** Whether a path after the locale is one of the pages rendered for every request. */
+export function isPerRequestRoute(rest: string): boolean {
+  return perRequestPatterns.some((pattern) => pattern.test(trimmed(rest)))
 }

@@ -121,6 +121,12 @@ const table: Row[] = [
     call: { method: 'GET', path: () => '/api/story-stats/export' },
     status: 403,
   },
+  {
+    code: 'emailRequired',
+    as: null,
+    call: { method: 'POST', path: () => '/api/users/forgot-password', body: () => ({}) },
+    status: 400,
+  },
 ]
 
 type ErrorBody = {
@@ -177,9 +183,12 @@ describe('a refusal over REST', () => {
   })
 
   // Raised only in the admin's drawer (tested in workflow.test.ts), by a job that runs as a
-  // contributor (the last line behind the others), or by arguments REST does not take.
+  // contributor (the last line behind the others), by arguments REST does not take, or with
+  // words filled in (auth.test.ts).
   it('covers every refusal code Voices declares, except those raised elsewhere', () => {
     const raisedElsewhere: RefusalCode[] = [
+      'tooManyLogins',
+      'passwordResetOverRest',
       'imageUnderReview',
       'onlyEditorsPublish',
       'onlyEditorsSchedule',

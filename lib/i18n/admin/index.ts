@@ -7,6 +7,7 @@ import { mentions } from './mentions'
 import { publishing } from './publishing'
 import { reach } from './reach'
 import { refusals } from './refusals'
+import { richText } from './richText'
 import { slugs } from './slugs'
 
 /**
@@ -14,7 +15,7 @@ import { slugs } from './slugs'
  * per feature: `t('voices:common:viewOnSite')` in a client component (`useVoicesTranslation`) or
  * `req.t(...)` on the server. The admin's language is the one staff chose in Payload.
  */
-const features = { common, consent, dashboard, mentions, publishing, reach, refusals, slugs }
+const features = { common, consent, dashboard, mentions, publishing, reach, refusals, richText, slugs }
 
 type Feature = keyof typeof features
 type Dictionary<L extends 'en' | 'ru'> = { [F in Feature]: (typeof features)[F][L] }

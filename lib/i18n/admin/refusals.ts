@@ -27,6 +27,9 @@ export const refusals = adminTexts({
     onlyEditorsExportStats: 'Only editors and admins export story statistics.',
     imageUnderReview:
       'This image is in a story that has been submitted for review, approved or published; only an editor can change it now.',
+    tooManyLogins: 'Too many login attempts. Try again in {{minutes}} min, or ask an admin to reset your password.',
+    emailRequired: 'Give the e-mail address of the account.',
+    passwordResetOverRest: 'Ask for a password reset through POST /api/users/forgot-password.',
   },
   ru: {
     contributorRestoresAsDraft: 'Авторы восстанавливают прежнюю версию как черновик; опубликует её редактор.',
@@ -50,6 +53,10 @@ export const refusals = adminTexts({
     onlyEditorsExportStats: 'Выгружать статистику историй могут только редакторы и администраторы.',
     imageUnderReview:
       'Это изображение есть в истории, отправленной на проверку, одобренной или опубликованной; теперь изменить его может только редактор.',
+    tooManyLogins:
+      'Слишком много попыток входа. Попробуйте через {{minutes}} мин. или попросите администратора сбросить пароль.',
+    emailRequired: 'Укажите адрес электронной почты учётной записи.',
+    passwordResetOverRest: 'Сброс пароля запрашивается через POST /api/users/forgot-password.',
   },
 })
 

@@ -1,13 +1,8 @@
 import { isLocale, localePath, messages } from '@/lib/i18n'
+import { escapeXml } from '@/lib/site/escapeXml'
 import { siteOrigin } from '@/lib/site/origin'
 import { allStorySummaries, siteSettings } from '@/lib/site/publicApi'
 
-function escapeXml(value: string): string {
-  return value.replace(
-    /[<>&'"]/g,
-    (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!,
-  )
-}
 
 /** An Atom feed of the newest published stories, one per locale: /en/feed.xml, /ru/feed.xml … */
 export async function GET(_request: Request, { params }: { params: Promise<{ locale: string }> }) {
@@ -15,20 +10,21 @@ export async function GET(_request: Request, { params }: { params: Promise<{ loc
   if (!isLocale(locale)) return new Response('Not found', { status: 404 })
   const [settings, stories] = await Promise.all([siteSettings(locale), allStorySummaries(locale, 30)])
   const origin = siteOrigin()
-  const home = `${origin}${localePath(locale)}`
+  const home = escapeXml(`${origin}${localePath(locale)}`)
   const updated = stories.reduce(
     (latest, s) => (s.updatedAt > latest ? s.updatedAt : latest),
     '1970-01-01T00:00:00.000Z',
   )
   const entries = stories
     .map((story) => {
-      const url = `${origin}${localePath(locale, `stories/${story.slug}`)}`
+      // Escaped like every other value: a slug is text the API accepted, not markup Voices wrote.
+      const url = escapeXml(`${origin}${localePath(locale, `stories/${encodeURIComponent(story.slug)}`)}`)
       return `  <entry>
     <title>${escapeXml(story.title)}</title>
     <link href="${url}"/>
     <id>${url}</id>
-    <published>${story.publishedAt ?? story.updatedAt}</published>
-    <updated>${story.updatedAt}</updated>
+    <published>${escapeXml(story.publishedAt ?? story.updatedAt)}</published>
+    <updated>${escapeXml(story.updatedAt)}</updated>
     <summary>${escapeXml(story.excerpt ?? '')}</summary>
   </entry>`
     })
@@ -37,9 +33,9 @@ export async function GET(_request: Request, { params }: { params: Promise<{ loc
 <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${locale}">
   <title>${escapeXml(messages(locale).feedTitle(settings.organisationName || 'Voices'))}</title>
   <link href="${home}"/>
-  <link rel="self" href="${origin}${localePath(locale, 'feed.xml')}"/>
+  <link rel="self" href="${escapeXml(`${origin}${localePath(locale, 'feed.xml')}`)}"/>
   <id>${home}</id>
-  <updated>${updated}</updated>
+  <updated>${escapeXml(updated)}</updated>
 ${entries}
 </feed>
 `

@@ -1,0 +1,58 @@
+import {
+  type ASTVisitor,
+  type FragmentDefinitionNode,
+  GraphQLError,
+  Kind,
+  type SelectionSetNode,
+  type ValidationContext,
+} from 'graphql'
+
+/**
+ * How deeply a GraphQL query may nest its selections. Payload limits the cost of a query
+ * (`maxComplexity`) but not its depth, and a query that follows relationships back and forth
+ * (story → program → stories → program …) costs a join at every level. Voices' own pages never
+ * use GraphQL; twelve levels leave API clients room for any real question.
+ */
+export const maxQueryDepth = 12
+
+function depthOf(
+  selectionSet: SelectionSetNode | undefined,
+  fragments: Map<string, FragmentDefinitionNode>,
+  seen: Set<string>,
+): number {
+  if (!selectionSet) return 0
+  let deepest = 0
+  for (const selection of selectionSet.selections) {
+    if (selection.kind === Kind.FIELD) {
+      deepest = Math.max(deepest, selection.selectionSet ? 1 + depthOf(selection.selectionSet, fragments, seen) : 1)
+    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+      deepest = Math.max(deepest, depthOf(selection.selectionSet, fragments, seen))
+    } else {
+      const name = selection.name.value
+      const fragment = fragments.get(name)
+      // A fragment that spreads itself is refused by GraphQL's own rules; do not loop meanwhile.
+      if (!fragment || seen.has(name)) continue
+      deepest = Math.max(deepest, depthOf(fragment.selectionSet, fragments, new Set([...seen, name])))
+    }
+  }
+  return deepest
+}
+
+export function maxDepthRule(context: ValidationContext): ASTVisitor {
+  const fragments = new Map<string, FragmentDefinitionNode>()
+  for (const definition of context.getDocument().definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition)
+  }
+  return {
+    OperationDefinition(operation) {
+      const depth = depthOf(operation.selectionSet, fragments, new Set())
+      if (depth > maxQueryDepth) {
+        context.reportError(
+          new GraphQLError(`The query nests ${depth} levels deep; at most ${maxQueryDepth} are allowed.`, {
+            nodes: [operation],
+          }),
+        )
+      }
+    },
+  }
+}

@@ -1,0 +1,152 @@
+import type { Payload } from 'payload'
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { escapeXml } from '@/lib/site/escapeXml'
+import { richText } from '@/seed/richText'
+
+import { graphql, rest, tokenFor } from '../helpers/http'
+import { createStaff, startPayload, stopPayload } from '../helpers/payload'
+
+/**
+ * Nothing an editor (or a client crafting the JSON itself) puts in rich text can run as script:
+ * a link may point to the web, an e-mail, a phone number or a path on the site, on every path
+ * that writes text. And what the site writes into XML is escaped.
+ */
+let payload: Payload
+let token = ''
+
+function withLink(url: string) {
+  const body = richText('Before the link.')
+  const link = {
+    type: 'link',
+    version: 3,
+    direction: 'ltr',
+    format: '',
+    indent: 0,
+    fields: { linkType: 'custom', url, newTab: false },
+    children: [{ type: 'text', text: 'a link', format: 0, detail: 0, mode: 'normal', style: '', version: 1 }],
+  }
+  ;(body.root.children[0] as { children: unknown[] }).children.push(link)
+  return body
+}
+
+/** What each collection with rich text needs besides the text, and which field holds it. */
+const collections = {
+  stories: (body: unknown) => ({ title: 'Linked', slug: '', body }),
+  programs: (body: unknown) => ({ name: 'Linked program', slug: '', description: body }),
+  leaders: (body: unknown) => ({ publicName: 'Linked leader', bio: body }),
+} as const
+
+const unsafe = [
+  'javascript:window.print',
+  'JavaScript:alert.call',
+  ' javascript:self.close',
+  'data:text/html;base64,PHNjcmlwdD4=',
+  'vbscript:msgbox.run',
+  '//elsewhere.example/path',
+  'file:///etc/passwd',
+  'not a url at all',
+]
+const safe = [
+  'https://example.org/give',
+  'http://example.org',
+  'mailto:hello@example.org',
+  'tel:+77001234567',
+  '/en/stories',
+  '#top',
+]
+
+const count = (collection: keyof typeof collections) => payload.count({ collection }).then((r) => r.totalDocs)
+
+beforeAll(async () => {
+  payload = await startPayload()
+  token = await tokenFor(payload, (await createStaff(payload, 'admin')).email)
+})
+
+afterAll(() => stopPayload(payload))
+
+describe('a link in rich text', () => {
+  for (const collection of Object.keys(collections) as Array<keyof typeof collections>) {
+    it.each(unsafe)(`${collection}: %j is refused over REST, in words, and nothing is stored`, async (url) => {
+      const before = await count(collection)
+      const response = await rest('POST', `/api/${collection}?draft=true`, {
+        token,
+        body: { ...collections[collection](withLink(url)), _status: 'draft' },
+      })
+      expect(response.status).toBe(400)
+      const { errors } = (await response.json()) as {
+        errors: Array<{ data?: { errors?: Array<{ code?: string; message: string; path: string }> } }>
+      }
+      expect(errors[0]?.data?.errors?.[0]).toMatchObject({
+        code: 'unsafeLink',
+        path: Object.keys(collections[collection]({})).find(
+          (key) => !['title', 'name', 'slug', 'publicName'].includes(key),
+        ),
+      })
+      expect(errors[0]?.data?.errors?.[0]?.message).toContain('https://')
+      expect(await count(collection)).toBe(before)
+    })
+
+    it.each(safe)(`${collection}: %j is kept`, async (url) => {
+      const response = await rest('POST', `/api/${collection}?draft=true`, {
+        token,
+        body: { ...collections[collection](withLink(url)), _status: 'draft' },
+      })
+      expect(response.status, await response.clone().text()).toBe(201)
+    })
+  }
+
+  it('is refused through the local API and GraphQL too', async () => {
+    await expect(
+      payload.create({
+        collection: 'stories',
+        data: { title: 'Local', slug: '', body: withLink('javascript:a.b') } as never,
+        draft: true,
+      }),
+    ).rejects.toThrow()
+    const result = await graphql(
+      `
+        mutation ($body: JSON) {
+          createStory(data: { title: "Gql", slug: "", body: $body }, draft: true) {
+            id
+          }
+        }
+      `,
+      token,
+      { body: withLink('javascript:a.b') },
+    )
+    expect(result.errors?.length).toBeGreaterThan(0)
+    expect(await payload.count({ collection: 'stories', where: { title: { in: ['Local', 'Gql'] } } })).toMatchObject({
+      totalDocs: 0,
+    })
+  })
+
+  it('is refused when an update adds it to a story that was fine', async () => {
+    const story = await payload.create({
+      collection: 'stories',
+      data: { title: 'Fine', slug: '', body: withLink('/en') },
+      draft: true,
+    })
+    const response = await rest('PATCH', `/api/stories/${story.id}?draft=true`, {
+      token,
+      body: { body: withLink('javascript:a.b') },
+    })
+    expect(response.status).toBe(400)
+    const stored = await payload.findByID({ collection: 'stories', id: story.id, draft: true })
+    expect(JSON.stringify(stored.body)).not.toContain('javascript')
+  })
+})
+
+describe('XML escaping', () => {
+  it.each([
+    ['a < b & "c"', 'a &lt; b &amp; &quot;c&quot;'],
+    ["it's", 'it&apos;s'],
+    ['bell\u0007 and nul\u0000 dropped', 'bell and nul dropped'],
+    ['tab\tand newline\nkept', 'tab\tand newline\nkept'],
+    ['lone \uD800 surrogate', 'lone  surrogate'],
+    ['Қазақша 😀', 'Қазақша 😀'],
+  ])('%j → %j', (input, output) => {
+    expect(escapeXml(input)).toBe(output)
+  })
+})
