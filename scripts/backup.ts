@@ -2,7 +2,7 @@
  * One encrypted archive of the SQLite database and every file of the instance, taken while the
  * site keeps running. Needs VOICES_BACKUP_KEY (see Backups in the README).
  *
- *   npm run backup                      write <VOICES_DATA_DIR>/backups/voices-backup-<UTC time>.tar.gz.enc
+ *   npm run backup                      write <VOICES_DATA_DIR>/backups/voices-backup-<UTC time>.tar.enc
  *   npm run backup -- --out <folder>    write it into another folder
  */
 import nextEnv from '@next/env'

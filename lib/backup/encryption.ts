@@ -6,7 +6,7 @@ import { BackupError } from './BackupError'
 import { backupKeyId } from './backupKey'
 
 /**
- * The archive file: a 29-byte header, then the gzip-compressed tar encrypted with AES-256-GCM,
+ * The archive file: a 29-byte header, then a POSIX tar encrypted with AES-256-GCM,
  * then GCM's 16-byte authentication tag.
  *
  *   bytes 0-7    "VOICESBK"

@@ -58,20 +58,14 @@ export async function restoreBackup(archiveArgument: string, options: { force: b
   }
   const stopWatching = onInterrupt(cleanUp)
   try {
-    const decrypted = path.join(staging, 'archive.tar.gz')
+    const decrypted = path.join(staging, 'archive.tar')
     await decryptArchive(archive, key, decrypted)
     const tree = path.join(staging, 'tree')
     await unpack(decrypted, tree)
     fs.rmSync(decrypted)
     const manifest = await verifyTree(tree)
-    // From here on an interruption must not remove the staging folder: it may hold the old instance.
-    stopWatching()
-    const keepGoing = onInterrupt(() => undefined)
-    try {
-      replaceInstance({ root, database, tree, aside: replaced })
-    } finally {
-      keepGoing()
-    }
+    // Synchronous renames: Ctrl-C is handled before or after them, never halfway through.
+    replaceInstance({ root, database, tree, aside: replaced })
     return { manifest, keyId: backupKeyId(key).toString('hex'), replaced: existing, root, database }
   } finally {
     stopWatching()

@@ -28,7 +28,7 @@ export function stageFiles(root: string, staging: string, staged: Set<string>, s
     const to = path.join(staging, relative)
     fs.mkdirSync(path.dirname(to), { recursive: true })
     try {
-      if (single.includes(relative as (typeof single)[number])) fs.copyFileSync(from, to)
+      if (single.includes(relative as (typeof single)[number])) copy(from, to)
       else linkOrCopy(from, to)
     } catch (error) {
       // Deleted since it was listed: its row, if any, was deleted before it.
@@ -46,6 +46,13 @@ function linkOrCopy(from: string, to: string): void {
   } catch (error) {
     if (!['EXDEV', 'EPERM', 'ENOTSUP', 'EMLINK', 'EACCES'].includes(String((error as NodeJS.ErrnoException).code)))
       throw error
-    fs.copyFileSync(from, to)
+    copy(from, to)
   }
+}
+
+/** A copy with the original's modification time, which the archive keeps. */
+function copy(from: string, to: string): void {
+  fs.copyFileSync(from, to)
+  const { atime, mtime } = fs.statSync(from)
+  fs.utimesSync(to, atime, mtime)
 }

@@ -147,8 +147,8 @@ describe('npm run backup and npm run restore', () => {
     expect((await fs.promises.stat(archive)).mode & 0o077).toBe(0)
 
     const tree = fs.mkdtempSync(path.join(scratch, 'manifest-'))
-    await decryptArchive(archive, Buffer.from(key, 'hex'), path.join(tree, 'archive.tar.gz'))
-    await tar.x({ file: path.join(tree, 'archive.tar.gz'), cwd: tree, filter: (entry) => entry === 'manifest.json' })
+    await decryptArchive(archive, Buffer.from(key, 'hex'), path.join(tree, 'archive.tar'))
+    await tar.x({ file: path.join(tree, 'archive.tar'), cwd: tree, filter: (entry) => entry === 'manifest.json' })
     const manifest = JSON.parse(fs.readFileSync(path.join(tree, 'manifest.json'), 'utf8'))
     const counts = Object.fromEntries(
       Object.entries(await dump(path.join(source, 'voices.db'))).map(([table, rows]) => [table, rows.length]),
@@ -208,27 +208,27 @@ describe('npm run backup and npm run restore', () => {
     expect(wrongKey).toMatchObject({ status: 1, output: expect.stringContaining('another VOICES_BACKUP_KEY') })
 
     const bytes = fs.readFileSync(archive)
-    const changed = path.join(scratch, 'changed.tar.gz.enc')
+    const changed = path.join(scratch, 'changed.tar.enc')
     bytes[Math.floor(bytes.length / 2)]! ^= 1
     fs.writeFileSync(changed, bytes)
     expect(await attempt([changed])).toMatchObject({
       status: 1,
       output: expect.stringContaining('does not authenticate'),
     })
-    const cut = path.join(scratch, 'cut.tar.gz.enc')
+    const cut = path.join(scratch, 'cut.tar.enc')
     fs.writeFileSync(cut, fs.readFileSync(archive).subarray(0, 5000))
     expect(await attempt([cut])).toMatchObject({ status: 1, output: expect.stringContaining('does not authenticate') })
 
     // Re-encrypted with the right key, but one image is not the one that was backed up.
     const tree = fs.mkdtempSync(path.join(scratch, 'forged-'))
-    await decryptArchive(archive, Buffer.from(key, 'hex'), path.join(tree, 'plain.tar.gz'))
+    await decryptArchive(archive, Buffer.from(key, 'hex'), path.join(tree, 'plain.tar'))
     fs.mkdirSync(path.join(tree, 'x'))
-    await tar.x({ file: path.join(tree, 'plain.tar.gz'), cwd: path.join(tree, 'x') })
+    await tar.x({ file: path.join(tree, 'plain.tar'), cwd: path.join(tree, 'x') })
     const image = fs.readdirSync(path.join(tree, 'x', 'media'))[0]!
     fs.appendFileSync(path.join(tree, 'x', 'media', image), 'more')
-    const forged = path.join(scratch, 'forged.tar.gz.enc')
+    const forged = path.join(scratch, 'forged.tar.enc')
     await pipeline(
-      tar.c({ gzip: true, cwd: path.join(tree, 'x') }, fs.readdirSync(path.join(tree, 'x'))),
+      tar.c({ cwd: path.join(tree, 'x') }, fs.readdirSync(path.join(tree, 'x'))),
       encryptArchive(Buffer.from(key, 'hex')),
       fs.createWriteStream(forged),
     )
