@@ -1,5 +1,5 @@
 /**
- * Builds Voices' command-line scripts (seed, jobs) from TypeScript to plain JavaScript in
+ * Builds Voices' command-line scripts (seed, jobs, backup, restore) from TypeScript to plain JavaScript in
  * `dist/`, so they run on plain `node`: no TypeScript loader on any path a newcomer, CI or
  * production depends on.
  *
@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
-const scripts = ['seed', 'jobs']
+const scripts = ['seed', 'jobs', 'backup', 'restore']
 
 /**
  * Next.js publishes subpath modules such as `next/cache` as files without an `exports` map,
