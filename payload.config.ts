@@ -40,6 +40,7 @@ import { defaultLocale, locales } from '@/lib/locales'
 import { adminTranslations } from '@/lib/i18n/admin'
 import { maxDepthRule } from '@/lib/graphql/maxDepthRule'
 import { plainEditor } from '@/lib/richText/editor'
+import { readyEndpoint } from '@/lib/startup/readyEndpoint'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -76,6 +77,7 @@ export default buildConfig({
     StoryStats,
   ],
   globals: [SiteSettings, GetInvolved, Navigation],
+  endpoints: [readyEndpoint],
   db: databaseAdapter(),
   graphQL: {
     // Introspection and the playground are already off in production (Payload's defaults).

@@ -16,7 +16,11 @@ const draftModeCookie = '__prerender_bypass'
  * policy header and puts it on every script it renders, and the response carries the same policy.
  * Cached pages get none here; each carries the hashes of its own scripts (lib/cache/handler.mjs).
  */
-function withNonce(policy: (nonce: string) => string, init: { status?: number; headers?: Headers }, request: NextRequest) {
+function withNonce(
+  policy: (nonce: string) => string,
+  init: { status?: number; headers?: Headers },
+  request: NextRequest,
+) {
   const nonce = newNonce()
   const headers = init.headers ?? new Headers(request.headers)
   headers.set(policyHeader, policy(nonce))

@@ -1,11 +1,4 @@
-import {
-  type APIRequestContext,
-  type APIResponse,
-  type BrowserContext,
-  expect,
-  type Page,
-  test,
-} from './fixtures'
+import { type APIRequestContext, type APIResponse, type BrowserContext, expect, type Page, test } from './fixtures'
 
 import { participants } from '../seed/content/people'
 import { editor, logInAsAdmin, previewSecret, previewUrl } from './helpers'

@@ -40,7 +40,9 @@ for (const [path, status, allowed] of pages) {
     for (const visit of allowed === 'hashes' ? ['first render', 'cached copy'] : ['render']) {
       const response = await page.goto(path)
       expect(response?.status(), `${visit}: status`).toBe(status)
-      const policies = (await response!.headersArray()).filter((h) => h.name.toLowerCase() === 'content-security-policy')
+      const policies = (await response!.headersArray()).filter(
+        (h) => h.name.toLowerCase() === 'content-security-policy',
+      )
       expect(policies, `${visit}: exactly one policy`).toHaveLength(1)
       const sources = scriptSources(policies[0]!.value)
       expect(sources, `${visit}: no inline scripts in general`).not.toContain("'unsafe-inline'")
@@ -97,7 +99,15 @@ const everywhere = {
   'cross-origin-opener-policy': 'same-origin',
 }
 
-for (const path of ['/en', '/en/search?q=x', '/admin/login', '/api/stories?limit=1', '/sitemap.xml', '/en/feed.xml', '/icon.svg']) {
+for (const path of [
+  '/en',
+  '/en/search?q=x',
+  '/admin/login',
+  '/api/stories?limit=1',
+  '/sitemap.xml',
+  '/en/feed.xml',
+  '/icon.svg',
+]) {
   test(`${path} carries the security headers`, async ({ request }) => {
     const headers = (await request.get(path)).headers()
     for (const [name, value] of Object.entries(everywhere)) expect(headers[name], name).toBe(value)
@@ -130,9 +140,10 @@ test('a signed-in browser session does not act for another site, and no other si
   const cookie = login.headers()['set-cookie'] ?? ''
   expect(cookie).toMatch(/HttpOnly/i)
   expect(cookie).toMatch(/SameSite=Lax/i)
-  // The session cookie is sent along (the request context keeps it), but from another origin
-  // Payload does not take it as a session.
-  const own = await request.get('/api/users/me')
+  // The session cookie is sent along (the request context keeps it): from the site's own origin
+  // it is a session, from another origin Payload does not take it as one.
+  const { e2eBaseUrl } = await import('./settings')
+  const own = await request.get('/api/users/me', { headers: { Origin: e2eBaseUrl } })
   expect(((await own.json()) as { user: unknown }).user).not.toBeNull()
   const forged = await request.get('/api/users/me', { headers: { Origin: 'https://elsewhere.example' } })
   expect(((await forged.json()) as { user: unknown }).user).toBeNull()
@@ -142,5 +153,5 @@ test('a signed-in browser session does not act for another site, and no other si
     headers: { Origin: 'https://elsewhere.example', 'Access-Control-Request-Method': 'PATCH' },
   })
   expect(preflight.headers()['access-control-allow-origin']).toBeUndefined()
-  await request.post('/api/users/logout')
+  await request.post('/api/users/logout', { headers: { Origin: e2eBaseUrl } })
 })

@@ -35,7 +35,8 @@ export function serverUrl(): string {
 }
 
 /** Words that mark a value copied from an example rather than made for this server. */
-const placeholder = /change[-_ ]?me|replace|example|placeholder|not[-_ ]?for[-_ ]?production|your[-_ ]?secret|^(secret|password|test)$/i
+const placeholder =
+  /change[-_ ]?me|replace|example|placeholder|not[-_ ]?for[-_ ]?production|your[-_ ]?secret|^(secret|password|test)$/i
 
 /**
  * Why a secret cannot sign production sessions, or null when it can: it must be set, at least 32
@@ -59,7 +60,8 @@ export function payloadSecret(): string {
   if (isBuildPhase) return configured || crypto.randomBytes(32).toString('hex')
   if (isProduction) {
     const problem = weakSecret(configured)
-    if (problem) throw new Error(`PAYLOAD_SECRET ${problem}. Production needs a long random one, e.g. \`openssl rand -hex 32\`.`)
+    if (problem)
+      throw new Error(`PAYLOAD_SECRET ${problem}. Production needs a long random one, e.g. \`openssl rand -hex 32\`.`)
   }
   if (configured) return configured
   const file = path.join(dataDir(), '.payload-secret')

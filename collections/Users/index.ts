@@ -9,6 +9,7 @@ import { roles } from '@/lib/roles'
 
 import { forgotPasswordEndpoint } from './endpoints/forgotPassword'
 import { resetPasswordEmailHTML } from './forgotPasswordEmail'
+import { firstUserIsAdmin } from './hooks/firstUserIsAdmin'
 import { resetOnlyThroughEndpoint } from './hooks/resetOnlyThroughEndpoint'
 import { sameWorkForUnknownEmails } from './hooks/sameWorkForUnknownEmails'
 import { forgetLoginAttempts, throttleLogins } from './hooks/throttleLogins'
@@ -36,6 +37,7 @@ export const Users: CollectionConfig = {
   },
   hooks: {
     beforeOperation: [throttleLogins, sameWorkForUnknownEmails, resetOnlyThroughEndpoint],
+    beforeChange: [firstUserIsAdmin],
     afterLogin: [forgetLoginAttempts],
   },
   endpoints: [forgotPasswordEndpoint],

@@ -30,6 +30,9 @@ export function securityHeaders({ production = process.env.NODE_ENV === 'product
   return [
     { source: '/:path*', headers: everywhere },
     // The GraphQL playground (development only) is a page of its own and keeps its scripts.
-    { source: '/api/:path((?!graphql-playground).*)', headers: [{ key: 'Content-Security-Policy', value: inertPolicy }] },
+    {
+      source: '/api/:path((?!graphql-playground).*)',
+      headers: [{ key: 'Content-Security-Policy', value: inertPolicy }],
+    },
   ]
 }

@@ -1,17 +1,47 @@
-import { getPayload } from 'payload'
+import { payloadSecret } from '@/lib/env'
+
+import { probeDatabase } from './probeDatabase'
+
+function refuseToStart(reason: string): never {
+  console.error(`Voices cannot start: ${reason}`)
+  process.exit(1)
+}
 
 /**
- * Boots Payload for the server that is starting (see instrumentation.ts); routes then find the
- * same instance. A failure is told in one line, as an operator would need it, and stops the
- * process: a server that cannot reach its data or sign sessions must not look healthy.
+ * Checks what a server needs before it answers anyone (see instrumentation.ts): a strong
+ * PAYLOAD_SECRET in production and a database it can open and write. Payload itself is then
+ * booted by the server's own first request, made here as soon as the server listens (`/api/ready`),
+ * because the routes carry their own copy of Payload: an instance booted from here would not be
+ * theirs. That request runs the migrations and starts the jobs queue.
  */
 export async function startVoices(): Promise<void> {
   try {
-    const { default: config } = await import('@payload-config')
-    await getPayload({ config })
+    payloadSecret()
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error)
-    console.error(`Voices cannot start: ${message}`)
-    process.exit(1)
+    refuseToStart(error instanceof Error ? error.message : String(error))
   }
+  const problem = await probeDatabase()
+  if (problem) refuseToStart(problem)
+  void warmUp()
+}
+
+const production = process.env.NODE_ENV === 'production'
+
+async function warmUp(): Promise<void> {
+  const origin = process.env.__NEXT_PRIVATE_ORIGIN || `http://127.0.0.1:${process.env.PORT || 3000}`
+  // Development compiles the route on first use, which can take a while on a small machine.
+  const deadline = Date.now() + (production ? 120_000 : 600_000)
+  let last = ''
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(`${origin}/api/ready`, { headers: { 'x-voices-warm-up': '1' } })
+      if (response.ok) return
+      last = `${response.status} ${(await response.text()).slice(0, 200)}`
+    } catch (error) {
+      last = error instanceof Error ? error.message : String(error)
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250))
+  }
+  if (production) refuseToStart(`the server did not become ready: ${last}`)
+  console.error(`Voices: the server is not ready yet (${last}); it will start on the first request.`)
 }

@@ -25,7 +25,8 @@ const login = (email: string, pass: string, from = '203.0.113.7') =>
 /** Counts `n` failed attempts as if they had been made, without the time each takes. */
 function failedBefore(n: number, email: string, from: string) {
   const keys = loginKeys(new Headers({ 'X-Forwarded-For': from }), email)
-  for (let i = 0; i < n; i++) for (const name of ['emailFromClient', 'client', 'email'] as const) loginLimits[name].take(keys[name])
+  for (let i = 0; i < n; i++)
+    for (const name of ['emailFromClient', 'client', 'email'] as const) loginLimits[name].take(keys[name])
 }
 
 async function answer(response: Response) {
@@ -71,25 +72,32 @@ describe('a failed login', () => {
     expect(known).toHaveLength(1)
     expect(await derivations(unknownEmail)).toEqual(known)
     // The rounds are those the stored hash was made with: Payload's current format.
-    const stored = await payload.db.findOne<{ id: string; hash?: string }>({ collection: 'users', where: { email: { equals: staffEmail } } })
+    const stored = await payload.db.findOne<{ id: string; hash?: string }>({
+      collection: 'users',
+      where: { email: { equals: staffEmail } },
+    })
     expect(stored?.hash).toMatch(/^pbkdf2-sha256-v1:/)
   })
 })
 
 describe('too many logins', () => {
-  it('slows one address trying one e-mail, alike for e-mails with and without an account', { timeout: 90_000 }, async () => {
-    for (const email of [staffEmail, unknownEmail]) {
-      for (let i = 0; i < 10; i++) expect((await login(email, `wrong ${i}`)).status).toBe(401)
-    }
-    const known = await answer(await login(staffEmail, 'wrong again'))
-    const unknown = await answer(await login(unknownEmail, 'wrong again'))
-    expect(known.status).toBe(429)
-    expect(known.body.errors[0].data.code).toBe('tooManyLogins')
-    expect(known.body.errors[0].message).toBe(
-      refusals.en.tooManyLogins.replace('{{minutes}}', String(known.body.errors[0].message.match(/(\d+) min/)?.[1])),
-    )
-    expect(unknown).toEqual(known)
-  })
+  it(
+    'slows one address trying one e-mail, alike for e-mails with and without an account',
+    { timeout: 90_000 },
+    async () => {
+      for (const email of [staffEmail, unknownEmail]) {
+        for (let i = 0; i < 10; i++) expect((await login(email, `wrong ${i}`)).status).toBe(401)
+      }
+      const known = await answer(await login(staffEmail, 'wrong again'))
+      const unknown = await answer(await login(unknownEmail, 'wrong again'))
+      expect(known.status).toBe(429)
+      expect(known.body.errors[0].data.code).toBe('tooManyLogins')
+      expect(known.body.errors[0].message).toBe(
+        refusals.en.tooManyLogins.replace('{{minutes}}', String(known.body.errors[0].message.match(/(\d+) min/)?.[1])),
+      )
+      expect(unknown).toEqual(known)
+    },
+  )
 
   it('locks no account: the right password from another address still signs her in', async () => {
     failedBefore(10, staffEmail, '198.51.100.1')
@@ -145,7 +153,10 @@ describe('forgot password', () => {
   it('refuses a request without an e-mail, in words', async () => {
     const refused = await answer(await rest('POST', '/api/users/forgot-password', { body: {} }))
     expect(refused.status).toBe(400)
-    expect(refused.body.errors[0]).toMatchObject({ message: refusals.en.emailRequired, data: { code: 'emailRequired' } })
+    expect(refused.body.errors[0]).toMatchObject({
+      message: refusals.en.emailRequired,
+      data: { code: 'emailRequired' },
+    })
   })
 
   it('is asked for over REST only: GraphQL would make the client wait while an account is found', async () => {
@@ -158,7 +169,8 @@ describe('forgot password', () => {
 
 describe('sessions', () => {
   const me = async (token: string) =>
-    ((await (await rest('GET', '/api/users/me', { token })).json()) as { user: { email: string } | null }).user?.email ?? null
+    ((await (await rest('GET', '/api/users/me', { token })).json()) as { user: { email: string } | null }).user
+      ?.email ?? null
 
   async function signIn(): Promise<string> {
     const response = await login(staffEmail, password)

@@ -16,8 +16,13 @@ import { createStaff, startPayload, stopPayload } from '../helpers/payload'
 let payload: Payload
 let token = ''
 
-const png = () => sharp({ create: { width: 64, height: 48, channels: 3, background: '#336699' } }).png().toBuffer()
-const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script><rect width="10" height="10"/></svg>')
+const png = () =>
+  sharp({ create: { width: 64, height: 48, channels: 3, background: '#336699' } })
+    .png()
+    .toBuffer()
+const svg = Buffer.from(
+  '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script><rect width="10" height="10"/></svg>',
+)
 const html = Buffer.from('<!doctype html><html><body><script>alert(1)</script></body></html>')
 
 function upload(collection: 'media' | 'consent-evidence', file: Buffer, name: string, type: string) {
@@ -29,7 +34,9 @@ function upload(collection: 'media' | 'consent-evidence', file: Buffer, name: st
 
 const stored = (collection: string) =>
   fs.existsSync(path.join(process.env.VOICES_DATA_DIR!, collection === 'media' ? 'media' : 'private/consent-evidence'))
-    ? fs.readdirSync(path.join(process.env.VOICES_DATA_DIR!, collection === 'media' ? 'media' : 'private/consent-evidence'))
+    ? fs.readdirSync(
+        path.join(process.env.VOICES_DATA_DIR!, collection === 'media' ? 'media' : 'private/consent-evidence'),
+      )
     : []
 
 beforeAll(async () => {

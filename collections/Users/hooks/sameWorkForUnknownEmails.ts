@@ -25,7 +25,9 @@ export const sameWorkForUnknownEmails: CollectionBeforeOperationHook = async ({ 
     const salt = crypto.randomBytes(32).toString('hex')
     const { iterations, keyLength } = passwordHashRounds
     await new Promise((resolve, reject) =>
-      crypto.pbkdf2(password, salt, iterations, keyLength, 'sha256', (error, key) => (error ? reject(error) : resolve(key))),
+      crypto.pbkdf2(password, salt, iterations, keyLength, 'sha256', (error, key) =>
+        error ? reject(error) : resolve(key),
+      ),
     )
   }
   return args

@@ -3,7 +3,6 @@ import { escapeXml } from '@/lib/site/escapeXml'
 import { siteOrigin } from '@/lib/site/origin'
 import { allStorySummaries, siteSettings } from '@/lib/site/publicApi'
 
-
 /** An Atom feed of the newest published stories, one per locale: /en/feed.xml, /ru/feed.xml … */
 export async function GET(_request: Request, { params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params
