@@ -155,3 +155,15 @@ test('a signed-in browser session does not act for another site, and no other si
   expect(preflight.headers()['access-control-allow-origin']).toBeUndefined()
   await request.post('/api/users/logout', { headers: { Origin: e2eBaseUrl } })
 })
+
+test('GraphQL tells a visitor nothing of the schema: no introspection, no field suggestions', async ({ request }) => {
+  const misspelt = await request.post('/api/graphql', { data: { query: '{ Participants { docs { legalNam } } }' } })
+  const text = await misspelt.text()
+  expect(text).toContain('Cannot query field')
+  expect(text).not.toContain('Did you mean')
+  expect(text).not.toContain('legalName')
+  const introspection = await request.post('/api/graphql', { data: { query: '{ __schema { types { name } } }' } })
+  expect(await introspection.text()).toContain('introspection is not allowed')
+  const deep = `{ Stories { docs { ${'program { stories { docs { '.repeat(6)}id${' } } }'.repeat(6)} } } }`
+  expect(await (await request.post('/api/graphql', { data: { query: deep } })).text()).toContain('levels deep')
+})

@@ -150,3 +150,16 @@ describe('XML escaping', () => {
     expect(escapeXml(input)).toBe(output)
   })
 })
+
+describe('GraphQL errors', () => {
+  it('carry no "Did you mean" naming fields of the schema', async () => {
+    const { stripSuggestions } = await import('@/lib/graphql/withoutSuggestions')
+    const raw = await graphql('{ Participants { docs { legalNam } } }')
+    const message = raw.errors?.[0]?.message ?? ''
+    // The raw error suggests the private field by name: what a visitor must never see.
+    expect(message).toContain('Did you mean')
+    const cleaned = JSON.parse(stripSuggestions(JSON.stringify(raw))) as { errors: Array<{ message: string }> }
+    expect(cleaned.errors[0]!.message).toBe('Cannot query field "legalNam" on type "Participant".')
+    expect(JSON.stringify(cleaned)).not.toContain('legalName')
+  })
+})

@@ -2,5 +2,8 @@
 import config from '@payload-config'
 import { GRAPHQL_POST, REST_OPTIONS } from '@payloadcms/next/routes'
 
-export const POST = GRAPHQL_POST(config)
+import { withoutSuggestions } from '@/lib/graphql/withoutSuggestions'
+
+// Errors never suggest field names in production (lib/graphql/withoutSuggestions.ts).
+export const POST = withoutSuggestions(GRAPHQL_POST(config))
 export const OPTIONS = REST_OPTIONS(config)
