@@ -1,4 +1,5 @@
 import { clientKey } from '@/lib/abuse/clientKey'
+import { readLimited } from '@/lib/http/readLimited'
 import type { RateLimiter } from '@/lib/abuse/rateLimit'
 import { serverUrl } from '@/lib/env'
 import { calendarDay } from '@/lib/timeZone'
@@ -26,27 +27,6 @@ function answer(status: number, body: Record<string, unknown>, headers: Record<s
 }
 
 const notCounted = (reason: NotCounted) => answer(200, { counted: false, reason })
-
-/** The body as text, or null once it passes the limit (it is not read further). */
-async function readLimited(request: Request, limit: number): Promise<string | null> {
-  const declared = Number(request.headers.get('content-length') ?? '0')
-  if (declared > limit) return null
-  if (!request.body) return ''
-  const reader = request.body.getReader()
-  const chunks: Uint8Array[] = []
-  let size = 0
-  for (;;) {
-    const { done, value } = await reader.read()
-    if (done) break
-    size += value.byteLength
-    if (size > limit) {
-      await reader.cancel()
-      return null
-    }
-    chunks.push(value)
-  }
-  return new TextDecoder().decode(Buffer.concat(chunks))
-}
 
 /**
  * Browsers say where a beacon comes from: `Sec-Fetch-Site`, and `Origin` on every POST. Both must
@@ -81,9 +61,9 @@ function fromOwnPage(request: Request): boolean {
 export async function countRequest(request: Request, deps: CountDeps): Promise<Response> {
   if (!fromOwnPage(request)) return answer(403, { error: 'Counts come from Voices’ own pages only.' })
 
-  const text = await readLimited(request, maxBodyBytes)
-  if (text === null) return answer(413, { error: `The body is limited to ${maxBodyBytes} bytes.` })
-  const parsed = parseCountBody(text)
+  const body = await readLimited(request, maxBodyBytes)
+  if (body === null) return answer(413, { error: `The body is limited to ${maxBodyBytes} bytes.` })
+  const parsed = parseCountBody(new TextDecoder().decode(body))
   if (!parsed.ok) return answer(400, { error: parsed.error })
   const { event, story, locale } = parsed.body
 
