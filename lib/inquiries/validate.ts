@@ -1,3 +1,5 @@
+import { hasUnsafeCharacters } from '@/lib/text/unsafeCharacters'
+
 /**
  * The inquiry form's rules, checked on the server whatever the browser did. Pure: no database,
  * no request, so the table in tests/int/inquiries.test.ts can drive every case.
@@ -14,11 +16,13 @@ export type InquiryField = keyof InquiryValues
 export type InquiryError =
   | 'nameRequired'
   | 'nameTooLong'
+  | 'nameInvalid'
   | 'emailRequired'
   | 'emailInvalid'
   | 'interestRequired'
   | 'messageRequired'
   | 'messageTooLong'
+  | 'messageInvalid'
   | 'tooManyLinks'
   | 'consentRequired'
 
@@ -76,11 +80,13 @@ export function validateInquiry(values: InquiryValues): InquiryErrors {
   const errors: InquiryErrors = {}
   if (!values.name) errors.name = 'nameRequired'
   else if (values.name.length > inquiryLimits.name) errors.name = 'nameTooLong'
+  else if (hasUnsafeCharacters(values.name)) errors.name = 'nameInvalid'
   if (!values.email) errors.email = 'emailRequired'
   else if (!isEmail(values.email)) errors.email = 'emailInvalid'
   if (!(interests as readonly string[]).includes(values.interest)) errors.interest = 'interestRequired'
   if (!values.message) errors.message = 'messageRequired'
   else if (values.message.length > inquiryLimits.message) errors.message = 'messageTooLong'
+  else if (hasUnsafeCharacters(values.message)) errors.message = 'messageInvalid'
   else if (countLinks(values.message) > inquiryLimits.links) errors.message = 'tooManyLinks'
   if (!values.consent) errors.consent = 'consentRequired'
   return errors

@@ -77,6 +77,22 @@ describe('the form’s rules', () => {
     },
     { name: 'blank name', fields: { ...good, name: '   ' }, errors: { name: 'nameRequired' } },
     { name: 'a name too long', fields: { ...good, name: 'A'.repeat(121) }, errors: { name: 'nameTooLong' } },
+    { name: 'a name with NUL', fields: { ...good, name: 'Айгерим\u0000' }, errors: { name: 'nameInvalid' } },
+    {
+      name: 'a name reversed by an RTL override',
+      fields: { ...good, name: '\u202eмиреграА' },
+      errors: { name: 'nameInvalid' },
+    },
+    {
+      name: 'a message with a control character',
+      fields: { ...good, message: 'I would like to help.\u0007' },
+      errors: { message: 'messageInvalid' },
+    },
+    {
+      name: 'a message in Kazakh with an emoji, line breaks and right-to-left marks',
+      fields: { ...good, message: 'Сәлеметсіз бе! 👩‍👧\nКөмектескім келеді.\u200f' },
+      errors: {},
+    },
     { name: 'no @', fields: { ...good, email: 'aigerim.example.org' }, errors: { email: 'emailInvalid' } },
     { name: 'no domain', fields: { ...good, email: 'aigerim@' }, errors: { email: 'emailInvalid' } },
     { name: 'two addresses', fields: { ...good, email: 'a@b.org, c@d.org' }, errors: { email: 'emailInvalid' } },
