@@ -29,6 +29,9 @@ import { notifyInquiryTask } from '@/jobs/notifyInquiryTask'
 import { removeBlankDraftsTask } from '@/jobs/removeBlankDraftsTask'
 import { sendEmailTask } from '@/jobs/sendEmailTask'
 import { limitDocumentLocks } from '@/access/ownDocumentLocks'
+import { migrationsNotFound } from '@/lib/payload/migrationsRoute'
+import { checkQueryArgs } from '@/lib/payload/queryArgs'
+import { strictValues } from '@/lib/payload/strictValues'
 import { SiteSettings } from '@/globals/SiteSettings'
 import { databaseAdapter } from '@/lib/database'
 import { jobsCron, payloadSecret, serverUrl } from '@/lib/env'
@@ -52,7 +55,9 @@ export default buildConfig({
     // Gravatar is unreachable offline and would leak staff e-mail hashes to a third party.
     avatar: 'default',
     importMap: { baseDir: dirname },
-    meta: { titleSuffix: ' · Voices' },
+    // No generated share images for admin pages (`/api/og`): the admin is never shared, and the
+    // endpoint drew a picture of any text anyone sent it.
+    meta: { titleSuffix: ' · Voices', defaultOGImageType: 'off' },
     components: {
       beforeDashboard: [
         '@/components/admin/WorkDashboard#WorkDashboard',
@@ -122,4 +127,4 @@ export default buildConfig({
   sharp,
   telemetry: false,
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
-}).then((config) => limitDocumentLocks(closeJobStats(config)))
+}).then((config) => migrationsNotFound(strictValues(checkQueryArgs(limitDocumentLocks(closeJobStats(config))))))

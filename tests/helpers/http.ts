@@ -3,9 +3,12 @@ import type { Payload } from 'payload'
 import { GRAPHQL_POST } from '@payloadcms/next/routes'
 import { handleEndpoints } from 'payload'
 
+import { guarded } from '@/lib/api/guarded'
+
 /**
- * REST and GraphQL in-process, through the same handlers `app/(payload)/api` mounts, so a test
- * sees exactly what a client over HTTP would: access control, hooks and the JSON a response carries.
+ * REST and GraphQL in-process, through the same handlers `app/(payload)/api` mounts (Voices'
+ * screen of each request, then Payload's handler), so a test sees exactly what a client over HTTP
+ * would: access control, hooks and the JSON a response carries.
  */
 const origin = 'http://voices.test'
 
@@ -32,7 +35,8 @@ function headers(token: string | null, json: boolean): Headers {
 
 /**
  * Calls `/api/...` as the holder of this token (or anonymously) and returns the raw Response;
- * `body` is sent as JSON, `form` as multipart (uploads), `headers` are added as given.
+ * `body` is sent as JSON, `form` as multipart (uploads), `raw` exactly as given (with the
+ * Content-Type in `headers`), `headers` are added as given.
  */
 export async function rest(
   method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
@@ -41,30 +45,44 @@ export async function rest(
     token = null,
     body,
     form,
+    raw,
     headers: extra = {},
-  }: { token?: string | null; body?: unknown; form?: FormData; headers?: Record<string, string> } = {},
+  }: {
+    token?: string | null
+    body?: unknown
+    form?: FormData
+    raw?: string | Uint8Array<ArrayBuffer>
+    headers?: Record<string, string>
+  } = {},
 ): Promise<Response> {
   const all = headers(token, body !== undefined)
   for (const [name, value] of Object.entries(extra)) all.set(name, value)
   const request = new Request(`${origin}${path}`, {
     method,
     headers: all,
-    body: form ?? (body === undefined ? undefined : JSON.stringify(body)),
+    body: raw ?? form ?? (body === undefined ? undefined : JSON.stringify(body)),
   })
-  return handleEndpoints({ config: await config(), request })
+  const resolved = config()
+  return guarded(resolved, (screened: Request) =>
+    resolved.then((c) => handleEndpoints({ config: c, request: screened })),
+  )(request, undefined)
 }
 
-/** POST /api/graphql as the holder of this token (or anonymously), with variables if given. */
+/** POST /api/graphql as the holder of this token (or anonymously), with variables and other body fields if given. */
 export async function graphql(
   query: string,
   token: string | null = null,
   variables?: Record<string, unknown>,
+  extra: Record<string, unknown> = {},
 ): Promise<{ data?: Record<string, unknown>; errors?: Array<{ message: string }> }> {
   const request = new Request(`${origin}/api/graphql`, {
     method: 'POST',
     headers: headers(token, true),
-    body: JSON.stringify({ query, variables }),
+    body: JSON.stringify({ query, variables, ...extra }),
   })
-  const response = await GRAPHQL_POST(await config())(request)
+  const resolved = config()
+  const response = await guarded(resolved, (screened: Request) => resolved.then((c) => GRAPHQL_POST(c)(screened)), {
+    graphql: true,
+  })(request, undefined)
   return response.json()
 }

@@ -116,6 +116,12 @@ const table: Row[] = [
     status: 404,
   },
   {
+    code: 'oneClickExpected',
+    as: null,
+    call: { method: 'POST', path: () => '/api/subscribers/unsubscribe?token=made.up', body: () => ({}) },
+    status: 400,
+  },
+  {
     code: 'onlyEditorsExportStats',
     as: 'contributor',
     call: { method: 'GET', path: () => '/api/story-stats/export' },
@@ -183,8 +189,8 @@ describe('a refusal over REST', () => {
   })
 
   // Raised only in the admin's drawer (tested in workflow.test.ts), by a job that runs as a
-  // contributor (the last line behind the others), by arguments REST does not take, or with
-  // words filled in (auth.test.ts).
+  // contributor (the last line behind the others), by arguments REST does not take, with words
+  // filled in (auth.test.ts), or on malformed requests (hostile-requests.test.ts).
   it('covers every refusal code Voices declares, except those raised elsewhere', () => {
     const raisedElsewhere: RefusalCode[] = [
       'tooManyLogins',
@@ -194,6 +200,23 @@ describe('a refusal over REST', () => {
       'onlyEditorsSchedule',
       'notScheduled',
       'contributorCannotChangeLanguages',
+      'unknownLocale',
+      'bodyTooLarge',
+      'bodyNotJson',
+      'bodyNotObject',
+      'bodyTooDeep',
+      'prototypeKey',
+      'unsupportedBody',
+      'malformedForm',
+      'malformedQuery',
+      'notText',
+      'notADate',
+      'notANumber',
+      'notABoolean',
+      'notAnOption',
+      'noSuchDocument',
+      // Needs the one-click form body (subscribers.test.ts).
+      'unsubscribeLinkInvalid',
     ]
     const covered = new Set([...table.map((row) => row.code), ...raisedElsewhere])
     expect(Object.keys(refusals.en).filter((code) => !covered.has(code as RefusalCode))).toEqual([])

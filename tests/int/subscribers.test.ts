@@ -313,6 +313,10 @@ describe('one-click unsubscribe (RFC 8058)', () => {
       'application/x-www-form-urlencoded',
     )
     expect(bad.status).toBe(404)
+    expect((await bad.json()).errors[0]).toMatchObject({
+      message: 'This unsubscribe link is not valid.',
+      data: { code: 'unsubscribeLinkInvalid' },
+    })
 
     const email = newAddress()
     await signUpAt(email, new Date(), { language: 'ru' })

@@ -5,11 +5,13 @@ import { Refusal } from '@/lib/refusals/refusal'
 import { toCsv } from '@/lib/csv'
 import { hasRole } from '@/lib/roles'
 import { storyReach } from '@/lib/stats/reach'
+import { activeReachSources } from '@/lib/stats/sources'
 
 /**
  * GET /api/story-stats/export — "Stories that move people" as CSV, for editors and admins: the
  * same rows and columns as the dashboard panel (last 30 days in the site's time zone), sorted
- * by `?sort=` (clicks unless told). Cells are escaped against spreadsheet formulas.
+ * by `?sort=` (one of the columns' keys: clicks unless told). Cells are escaped against spreadsheet
+ * formulas.
  */
 export const exportReachCsv: Endpoint = {
   path: '/export',
@@ -19,6 +21,9 @@ export const exportReachCsv: Endpoint = {
     if (!hasRole(req.user, 'admin', 'editor')) throw new Refusal(req, 'onlyEditorsExportStats', 403)
     const ru = req.i18n?.language === 'ru'
     const sort = new URL(req.url ?? 'http://voices/').searchParams.get('sort')
+    // One of the columns, or none; anything else (`sort=__proto__`) is refused rather than ignored.
+    const columns = activeReachSources(req.payload).map((source) => source.key)
+    if (sort !== null && !columns.includes(sort)) throw new Refusal(req, 'malformedQuery', 400, { param: 'sort' })
     const { window, sources, rows } = await storyReach(req.payload, { sortBy: sort })
     const header = [
       ru ? 'История' : 'Story',

@@ -1,6 +1,8 @@
 import type { Endpoint } from 'payload'
 
+import { describeBytes } from '@/lib/api/limits'
 import { localePath } from '@/lib/i18n'
+import { Refusal } from '@/lib/refusals/refusal'
 import { siteOrigin } from '@/lib/site/origin'
 import { subscriberLocale } from '@/lib/updates/mail'
 import { unsubscribe } from '@/lib/updates/links'
@@ -8,9 +10,6 @@ import { readUnsubscribeToken } from '@/lib/updates/tokens'
 
 /** RFC 8058's body is one short field; anything much larger is not a mail program unsubscribing. */
 const maxBodyBytes = 2048
-
-const answer = (status: number, body: Record<string, unknown>) =>
-  Response.json(body, { status, headers: { 'Cache-Control': 'no-store' } })
 
 /**
  * The address in every subscriber mail's `List-Unsubscribe` header:
@@ -25,14 +24,14 @@ export const unsubscribeEndpoints: Endpoint[] = [
     path: '/unsubscribe',
     method: 'post',
     handler: async (req) => {
-      if (Number(req.headers.get('content-length') ?? 0) > maxBodyBytes) return answer(413, { error: 'Too large' })
-      const body = req.formData ? await req.formData().catch(() => null) : null
-      if (body?.get('List-Unsubscribe') !== 'One-Click') {
-        return answer(400, { error: 'Expected the body List-Unsubscribe=One-Click (RFC 8058).' })
+      if (Number(req.headers.get('content-length') ?? 0) > maxBodyBytes) {
+        throw new Refusal(req, 'bodyTooLarge', 413, { limit: describeBytes(maxBodyBytes) })
       }
+      const body = req.formData ? await req.formData().catch(() => null) : null
+      if (body?.get('List-Unsubscribe') !== 'One-Click') throw new Refusal(req, 'oneClickExpected', 400)
       const state = await unsubscribe(req.payload, req.searchParams.get('token'))
-      if (state === 'invalid') return answer(404, { error: 'This unsubscribe link is not valid.' })
-      return answer(200, { unsubscribed: true })
+      if (state === 'invalid') throw new Refusal(req, 'unsubscribeLinkInvalid', 404)
+      return Response.json({ unsubscribed: true }, { headers: { 'Cache-Control': 'no-store' } })
     },
   },
   {

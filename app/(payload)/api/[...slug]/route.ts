@@ -3,9 +3,12 @@ import config from '@payload-config'
 import '@payloadcms/next/css'
 import { REST_DELETE, REST_GET, REST_OPTIONS, REST_PATCH, REST_POST, REST_PUT } from '@payloadcms/next/routes'
 
-export const GET = REST_GET(config)
-export const POST = REST_POST(config)
-export const DELETE = REST_DELETE(config)
-export const PATCH = REST_PATCH(config)
-export const PUT = REST_PUT(config)
+import { guarded } from '@/lib/api/guarded'
+
+// Voices screens every request before Payload reads it (lib/api/screenRequest.ts).
+export const GET = guarded(config, REST_GET(config))
+export const POST = guarded(config, REST_POST(config))
+export const DELETE = guarded(config, REST_DELETE(config))
+export const PATCH = guarded(config, REST_PATCH(config))
+export const PUT = guarded(config, REST_PUT(config))
 export const OPTIONS = REST_OPTIONS(config)

@@ -2,8 +2,10 @@
 import config from '@payload-config'
 import { GRAPHQL_POST, REST_OPTIONS } from '@payloadcms/next/routes'
 
+import { guarded } from '@/lib/api/guarded'
 import { withoutSuggestions } from '@/lib/graphql/withoutSuggestions'
 
-// Errors never suggest field names in production (lib/graphql/withoutSuggestions.ts).
-export const POST = withoutSuggestions(GRAPHQL_POST(config))
+// Voices screens every request before Payload reads it (lib/api/screenRequest.ts), and errors
+// never suggest field names in production (lib/graphql/withoutSuggestions.ts).
+export const POST = guarded(config, withoutSuggestions(GRAPHQL_POST(config)), { graphql: true })
 export const OPTIONS = REST_OPTIONS(config)

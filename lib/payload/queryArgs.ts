@@ -1,0 +1,113 @@
+import type { PayloadRequest, SanitizedConfig } from 'payload'
+
+import { validOperatorSet } from 'payload/shared'
+
+import { isFieldPath } from '@/lib/api/fieldNames'
+import { Refusal } from '@/lib/refusals/refusal'
+
+/** A sort names a field, `-` first for descending. */
+const sortPath = (path: string) => path === '' || isFieldPath(path.replace(/^-/, ''))
+/** A collection as `populate` names it. */
+const slugKey = /^[a-z0-9][\w-]*$/
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date)
+
+const isScalar = (value: unknown) =>
+  value === null ||
+  typeof value === 'string' ||
+  typeof value === 'boolean' ||
+  (typeof value === 'number' && Number.isFinite(value)) ||
+  (value instanceof Date && !Number.isNaN(value.getTime()))
+
+/** The value an operator compares with: one value, a list for the list operators, GeoJSON for the geographic ones. */
+function isOperand(operator: string, value: unknown): boolean {
+  if (operator === 'in' || operator === 'not_in' || operator === 'all') {
+    return isScalar(value) || (Array.isArray(value) && value.every(isScalar))
+  }
+  if (operator === 'near') return typeof value === 'string' || (Array.isArray(value) && value.every(isScalar))
+  if (operator === 'within' || operator === 'intersects') return isPlainObject(value)
+  return isScalar(value)
+}
+
+function isWhere(where: unknown, depth = 0): boolean {
+  if (!isPlainObject(where) || depth > 10) return false
+  return Object.entries(where).every(([key, value]) => {
+    if (key.toLowerCase() === 'and' || key.toLowerCase() === 'or') {
+      const list = Array.isArray(value) ? value : isPlainObject(value) ? Object.values(value) : null
+      return list !== null && list.every((inner) => isWhere(inner, depth + 1))
+    }
+    if (!isFieldPath(key) || !isPlainObject(value)) return false
+    return Object.entries(value).every(
+      ([operator, operand]) => validOperatorSet.has(operator as never) && isOperand(operator, operand),
+    )
+  })
+}
+
+function isSort(sort: unknown): boolean {
+  const items = typeof sort === 'string' ? sort.split(',') : sort
+  return Array.isArray(items) && items.every((item) => typeof item === 'string' && sortPath(item))
+}
+
+/** `select: { title: true, version: { _status: true } }`: field names down to true or false. */
+function isSelect(select: unknown, depth = 0): boolean {
+  if (!isPlainObject(select) || depth > 10) return false
+  return Object.entries(select).every(
+    ([key, value]) =>
+      !key.includes('.') && isFieldPath(key) && (typeof value === 'boolean' || isSelect(value, depth + 1)),
+  )
+}
+
+/** `populate: { media: { alt: true } }`: a select per collection. */
+const isPopulate = (populate: unknown) =>
+  isPlainObject(populate) && Object.entries(populate).every(([key, value]) => slugKey.test(key) && isSelect(value))
+
+const isWhole = (value: unknown, min: number, max = Number.MAX_SAFE_INTEGER) =>
+  typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max
+
+type QueryArgs = { where?: unknown; sort?: unknown; select?: unknown; populate?: unknown } & Record<string, unknown>
+
+/** The first argument a client sent in a shape Payload cannot query with, or null. */
+export function malformedArg(args: QueryArgs, maxDepth: number): string | null {
+  const checks: Array<[string, (value: unknown) => boolean]> = [
+    ['where', (value) => isWhere(value)],
+    ['sort', isSort],
+    ['select', (value) => isSelect(value)],
+    ['populate', isPopulate],
+    ['depth', (value) => isWhole(value, 0, maxDepth)],
+    ['limit', (value) => isWhole(value, 0)],
+    ['page', (value) => isWhole(value, 1)],
+  ]
+  for (const [name, valid] of checks) {
+    // Payload's own batched reads pass what they were not given as null.
+    if (args[name] !== undefined && args[name] !== null && !valid(args[name])) return name
+  }
+  return null
+}
+
+type HookArgs = { args?: QueryArgs; overrideAccess?: boolean; req: PayloadRequest }
+
+/**
+ * Refuses a REST or GraphQL read or write whose `where`, `sort`, `select`, `populate`, `depth`,
+ * `limit` or `page` Payload would otherwise pass on as it is: an operator it does not have
+ * (`where[title][$ne]`), an object where a value belongs (`where[title][equals][$gt]=`), a page
+ * of 1e309. Those reached the database and ended in a 500, or were quietly ignored. Voices' own
+ * calls (the local API, or anything that overrides access) are trusted and not checked.
+ */
+const refuseMalformedArgs = ({ args, overrideAccess, req }: HookArgs) => {
+  if (!args || overrideAccess || req.payloadAPI === 'local') return args
+  const param = malformedArg(args, req.payload.config.maxDepth)
+  if (param) throw new Refusal(req, 'malformedQuery', 400, { param })
+  return args
+}
+
+/** Every collection and global, Payload's own included, checks what clients ask of it. */
+export function checkQueryArgs(config: SanitizedConfig): SanitizedConfig {
+  for (const collection of config.collections) {
+    collection.hooks.beforeOperation = [refuseMalformedArgs as never, ...(collection.hooks.beforeOperation ?? [])]
+  }
+  for (const global of config.globals) {
+    global.hooks.beforeOperation = [refuseMalformedArgs, ...(global.hooks.beforeOperation ?? [])]
+  }
+  return config
+}
