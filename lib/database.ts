@@ -6,6 +6,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 
 import { withSlugConflictsInWords } from '@/lib/slugs/conflictsInWords'
+import { withSerializedWrites } from '@/lib/sqlite/adapter'
 import { migrations } from '@/migrations'
 import { mongoMigrations } from '@/migrations/mongodb'
 
@@ -26,19 +27,36 @@ export function databaseAdapter(): DatabaseAdapterObj {
     return withSlugConflictsInWords(mongooseAdapter({ url: uri, prodMigrations: mongoMigrations }))
   }
   ensureParentFolder(uri)
+  const adapter = sqliteAdapter({
+    client: { url: uri },
+    // WAL lets the site read while an editor writes.
+    wal: true,
+    // Every operation that writes runs in a transaction: a consent withdrawal and the stories
+    // it takes down, a story and its version, an upload and its record are saved whole or not
+    // at all. (Without this option the adapter runs without transactions.) The behaviour is
+    // always BEGIN IMMEDIATE: lib/sqlite/client.ts begins them.
+    transactionOptions: {},
+    // Random IDs, like MongoDB's: sequential numbers would reveal how many people are on file.
+    idType: 'uuid',
+    migrationDir: path.resolve(process.cwd(), 'migrations'),
+    prodMigrations: migrations,
+  })
+  if (!isLocalFile(uri)) return withSlugConflictsInWords(adapter)
   return withSlugConflictsInWords(
-    sqliteAdapter({
-      client: { url: uri },
-      // WAL lets the site read while an editor writes; the busy timeout queues writers
-      // (e.g. the seed script beside a running server) instead of failing at once.
-      wal: true,
-      busyTimeout: 5000,
-      // Random IDs, like MongoDB's: sequential numbers would reveal how many people are on file.
-      idType: 'uuid',
-      migrationDir: path.resolve(process.cwd(), 'migrations'),
-      prodMigrations: migrations,
+    withSerializedWrites(adapter, {
+      // A write waits this long for the writes queued before it (a withdrawal taking down many
+      // stories is the longest), and any statement this long for another process (the seed,
+      // a jobs worker) to let go of the file; then the API answers 503 (lib/errors).
+      writeWaitMs: 15_000,
+      busyWaitMs: 5_000,
+      idleTransactionMs: 60_000,
     }),
   )
+}
+
+/** A file on this machine, which several connections can share (an in-memory database cannot). */
+function isLocalFile(uri: string): boolean {
+  return uri.startsWith('file:') && !uri.includes(':memory:')
 }
 
 function ensureParentFolder(uri: string): void {
