@@ -2,7 +2,6 @@ import type { DatabaseAdapterObj } from 'payload'
 
 import { mongooseAdapter } from '@payloadcms/db-mongodb'
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
-import fs from 'node:fs'
 import path from 'node:path'
 
 import { withSlugConflictsInWords } from '@/lib/slugs/conflictsInWords'
@@ -26,7 +25,6 @@ export function databaseAdapter(): DatabaseAdapterObj {
   if (isMongoUri(uri)) {
     return withSlugConflictsInWords(mongooseAdapter({ url: uri, prodMigrations: mongoMigrations }))
   }
-  ensureParentFolder(uri)
   const adapter = sqliteAdapter({
     client: { url: uri },
     // WAL lets the site read while an editor writes.
@@ -50,6 +48,7 @@ export function databaseAdapter(): DatabaseAdapterObj {
       writeWaitMs: 15_000,
       busyWaitMs: 5_000,
       idleTransactionMs: 60_000,
+      createFolder: process.env.NODE_ENV !== 'production',
     }),
   )
 }
@@ -57,11 +56,4 @@ export function databaseAdapter(): DatabaseAdapterObj {
 /** A file on this machine, which several connections can share (an in-memory database cannot). */
 function isLocalFile(uri: string): boolean {
   return uri.startsWith('file:') && !uri.includes(':memory:')
-}
-
-function ensureParentFolder(uri: string): void {
-  if (!uri.startsWith('file:')) return
-  const file = uri.slice('file:'.length)
-  if (file === ':memory:') return
-  fs.mkdirSync(path.dirname(path.resolve(process.cwd(), file)), { recursive: true })
 }

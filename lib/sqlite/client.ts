@@ -117,18 +117,14 @@ export class SerializedClient implements Client {
       await client.execute(`SAVEPOINT ${name}`)
       return new ScopedTransaction(client, name, () => (scope.open = false), this.options)
     }
-    const deadline = Date.now() + this.options.writeWaitMs
-    await this.lock.acquire(scope, deadline)
+    await this.lock.acquire(scope, Date.now() + this.options.writeWaitMs)
     let client: Client
     try {
       const begin = mode === 'deferred' ? 'BEGIN DEFERRED' : 'BEGIN IMMEDIATE'
-      client = await this.writer.whenFree(
-        async (connection) => {
-          await connection.execute(begin)
-          return connection
-        },
-        Math.max(deadline, this.busyDeadline()),
-      )
+      client = await this.writer.whenFree(async (connection) => {
+        await connection.execute(begin)
+        return connection
+      }, this.busyDeadline())
     } catch (error) {
       scope.open = false
       this.lock.release(scope)
@@ -283,6 +279,16 @@ export async function openSerializedClient(
       await client.execute(`PRAGMA journal_size_limit = ${wal.journalSizeLimit}`)
     }, deadline)
   }
+  // Writable: opening a read-only file succeeds, and only the first write would tell.
+  await writer.whenFree(async (client) => {
+    const { rows } = await client.execute('PRAGMA user_version')
+    await client.execute('BEGIN IMMEDIATE')
+    try {
+      await client.execute(`PRAGMA user_version = ${Number(rows[0]?.user_version ?? 0)}`)
+    } finally {
+      await client.execute('ROLLBACK')
+    }
+  }, deadline)
   const reader = await open()
   // The schema is readable (it is not, e.g., while another process holds the file exclusively).
   await reader.whenFree((client) => client.execute('SELECT count(*) FROM sqlite_master'), deadline)

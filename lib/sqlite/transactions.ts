@@ -104,17 +104,24 @@ function handOver(adapter: SQLiteAdapter, done: Pending): boolean {
   return false
 }
 
+/** Takes a transaction off the adapter's books: its session and what waits on its end. */
+async function take(adapter: SQLiteAdapter, incoming: string | number | Promise<string | number | null>) {
+  const id = await idOf(incoming)
+  if (!id) return null
+  const session = adapter.sessions[id]
+  const pending = pendingOf(adapter).get(id)
+  delete adapter.sessions[id]
+  pendingOf(adapter).delete(id)
+  return { session, pending }
+}
+
 export async function commitTransaction(
   this: SQLiteAdapter,
   incoming: string | number | Promise<string | number | null>,
 ): Promise<void> {
-  const id = await idOf(incoming)
-  if (!id) return
-  const session = this.sessions[id]
-  if (!session) return
-  delete this.sessions[id]
-  const pending = pendingOf(this).get(id)
-  pendingOf(this).delete(id)
+  const taken = await take(this, incoming)
+  if (!taken?.session) return
+  const { session, pending } = taken
   try {
     await session.resolve()
   } catch (error) {
@@ -128,16 +135,12 @@ export async function rollbackTransaction(
   this: SQLiteAdapter,
   incoming: string | number | Promise<string | number | null>,
 ): Promise<void> {
-  const id = await idOf(incoming)
-  if (!id) return
-  const session = this.sessions[id]
-  const pending = pendingOf(this).get(id)
-  delete this.sessions[id]
-  pendingOf(this).delete(id)
+  const taken = await take(this, incoming)
+  if (!taken) return
   try {
-    await session?.reject()
+    await taken.session?.reject()
   } finally {
-    if (pending) await runAll(pending.onRollback, this, 'undo a change whose transaction was rolled back')
+    if (taken.pending) await runAll(taken.pending.onRollback, this, 'undo a change whose transaction was rolled back')
   }
 }
 

@@ -194,6 +194,11 @@ describe('a refusal over REST', () => {
       'onlyEditorsSchedule',
       'notScheduled',
       'contributorCannotChangeLanguages',
+      // Failures of the machine and concurrent edits: fault-handling.test.ts, edit-conflicts.test.ts.
+      'storageFull',
+      'databaseUnavailable',
+      'databaseBusy',
+      'editConflict',
     ]
     const covered = new Set([...table.map((row) => row.code), ...raisedElsewhere])
     expect(Object.keys(refusals.en).filter((code) => !covered.has(code as RefusalCode))).toEqual([])

@@ -30,6 +30,12 @@ export const refusals = adminTexts({
     tooManyLogins: 'Too many login attempts. Try again in {{minutes}} min, or ask an admin to reset your password.',
     emailRequired: 'Give the e-mail address of the account.',
     passwordResetOverRest: 'Ask for a password reset through POST /api/users/forgot-password.',
+    storageFull:
+      'There is no room left on the server’s disk for this file. Nothing was saved; ask an admin to free some space.',
+    databaseUnavailable: 'The database cannot be reached just now. Nothing was saved; try again in a minute.',
+    databaseBusy: 'Voices is busy saving other changes. Nothing was saved; try again in a moment.',
+    editConflict:
+      'Someone else saved this story after you opened it (at {{at}} UTC). Your changes were not saved: reload the story, then make them again.',
   },
   ru: {
     contributorRestoresAsDraft: 'Авторы восстанавливают прежнюю версию как черновик; опубликует её редактор.',
@@ -57,6 +63,12 @@ export const refusals = adminTexts({
       'Слишком много попыток входа. Попробуйте через {{minutes}} мин. или попросите администратора сбросить пароль.',
     emailRequired: 'Укажите адрес электронной почты учётной записи.',
     passwordResetOverRest: 'Сброс пароля запрашивается через POST /api/users/forgot-password.',
+    storageFull:
+      'На диске сервера не осталось места для этого файла. Ничего не сохранено; попросите администратора освободить место.',
+    databaseUnavailable: 'База данных сейчас недоступна. Ничего не сохранено; попробуйте через минуту.',
+    databaseBusy: 'Voices сейчас сохраняет другие изменения. Ничего не сохранено; попробуйте через мгновение.',
+    editConflict:
+      'Кто-то сохранил эту историю после того, как вы её открыли (в {{at}} UTC). Ваши изменения не сохранены: обновите историю и внесите их снова.',
   },
 })
 
