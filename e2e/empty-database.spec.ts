@@ -4,6 +4,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
+import { startAndWaitForExit } from './servers'
 import { e2ePayloadSecret } from './settings'
 
 /**
@@ -43,31 +44,6 @@ test('a production server starts on an empty database', async ({ request }) => {
   }
 })
 
-/** Starts `next start` as an operator would and waits for it to end by itself. */
-function startAndWaitForExit(env: Record<string, string>, port: number) {
-  const server = spawn(path.resolve('node_modules/.bin/next'), ['start', '-p', String(port), '-H', '127.0.0.1'], {
-    env: { ...process.env, NODE_ENV: 'production', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  let log = ''
-  server.stdout.on('data', (chunk) => (log += chunk))
-  server.stderr.on('data', (chunk) => (log += chunk))
-  return new Promise<{ code: number | null; log: string; answered: boolean }>((resolve) => {
-    let answered = false
-    const probe = setInterval(() => {
-      fetch(`http://127.0.0.1:${port}/api/stories`)
-        .then((response) => (answered ||= response.ok))
-        .catch(() => undefined)
-    }, 250)
-    const deadline = setTimeout(() => server.kill('SIGKILL'), 60_000)
-    server.on('exit', (code) => {
-      clearInterval(probe)
-      clearTimeout(deadline)
-      resolve({ code, log, answered })
-    })
-  })
-}
-
 for (const [secret, why] of <Array<[string, string]>>[
   ['', 'is not set'],
   ['short-secret', 'is too short'],
@@ -78,7 +54,10 @@ for (const [secret, why] of <Array<[string, string]>>[
     test.setTimeout(90_000)
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'voices-secret-'))
     try {
-      const { code, log, answered } = await startAndWaitForExit({ VOICES_DATA_DIR: dataDir, PAYLOAD_SECRET: secret }, 3102)
+      const { code, log, answered } = await startAndWaitForExit(
+        { VOICES_DATA_DIR: dataDir, PAYLOAD_SECRET: secret },
+        3102,
+      )
       expect(code, log).not.toBe(0)
       expect(code, log).not.toBeNull()
       expect(answered, 'served requests before stopping').toBe(false)
@@ -91,9 +70,7 @@ for (const [secret, why] of <Array<[string, string]>>[
   })
 }
 
-test('due jobs run after a restart before anyone visits: a scheduled story goes live on time', async ({
-  request,
-}) => {
+test('due jobs run after a restart before anyone visits: a scheduled story goes live on time', async ({ request }) => {
   test.setTimeout(180_000)
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'voices-jobs-'))
   const port = 3104
@@ -114,11 +91,22 @@ test('due jobs run after a restart before anyone visits: a scheduled story goes 
   let server = start()
   try {
     await expect
-      .poll(() => fetch(`${base}/api/stories`).then((r) => r.status, () => 0), { timeout: 90_000 })
+      .poll(
+        () =>
+          fetch(`${base}/api/stories`).then(
+            (r) => r.status,
+            () => 0,
+          ),
+        { timeout: 90_000 },
+      )
       .toBe(200)
     const admin = { email: 'jobs-admin@example.org', password: 'a long password for the jobs test' }
-    expect((await request.post(`${base}/api/users/first-register`, { data: { ...admin, role: 'admin' } })).ok()).toBe(true)
-    const { token } = (await (await request.post(`${base}/api/users/login`, { data: admin })).json()) as { token: string }
+    expect((await request.post(`${base}/api/users/first-register`, { data: { ...admin, role: 'admin' } })).ok()).toBe(
+      true,
+    )
+    const { token } = (await (await request.post(`${base}/api/users/login`, { data: admin })).json()) as {
+      token: string
+    }
     const headers = { Authorization: `JWT ${token}` }
     const created = await request.post(`${base}/api/stories?draft=true`, {
       headers,

@@ -8,6 +8,8 @@ import {
   type TransactionMode,
 } from '@libsql/client'
 
+import path from 'node:path'
+
 import { busyError, isBusy } from './busy'
 import { Connection } from './connection'
 import { currentWriteScope, isWithin, type WriteScope } from './scope'
@@ -266,10 +268,11 @@ export async function openSerializedClient(
     await client.execute('PRAGMA busy_timeout = 0')
     if (wal) await client.execute(`PRAGMA synchronous = ${wal.synchronous}`)
   }
+  const file = path.resolve(process.cwd(), config.url.slice('file:'.length).split('?')[0]!)
   const open = async () => {
     const client = createClient(config)
     await setup(client)
-    return new Connection(config, setup, client)
+    return new Connection(config, setup, client, file)
   }
   const writer = await open()
   if (wal) {

@@ -1,6 +1,10 @@
-import { type Client, type Config, createClient } from '@libsql/client'
+import { type Client, type Config, createClient, LibsqlError } from '@libsql/client'
+import fs from 'node:fs'
 
 import { isBusy } from './busy'
+
+/** How often, at most, the file is looked for again. */
+const WATCH_MS = 1_000
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
@@ -13,16 +17,46 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
  */
 export class Connection {
   private client: Client | null
+  private checkedAt = 0
+  private inode: number | null = null
+  private gone = false
 
   constructor(
     private readonly config: Config,
     private readonly setup: (client: Client) => Promise<void>,
     client: Client,
+    /** The database file on disk. */
+    private readonly file: string,
   ) {
     this.client = client
   }
 
+  /**
+   * Whether the file is still the one this connection opened. A connection keeps working on a
+   * file that was moved, deleted or replaced under it: reads of a copy nobody sees any more,
+   * writes nobody will ever read. So once a second the path is looked at again: a file that has
+   * gone fails every statement (the API answers 503) until it is back, without creating an empty
+   * database in its place; a replaced file is opened anew.
+   */
+  private watch(): void {
+    const now = Date.now()
+    if (now - this.checkedAt < WATCH_MS && !this.gone) return
+    this.checkedAt = now
+    let inode: number
+    try {
+      inode = fs.statSync(this.file).ino
+    } catch {
+      this.gone = true
+      this.discard()
+      throw new LibsqlError(`the database file ${this.file} has gone`, 'SQLITE_CANTOPEN', 14)
+    }
+    if (this.inode !== null && inode !== this.inode) this.discard()
+    this.inode = inode
+    this.gone = false
+  }
+
   async current(): Promise<Client> {
+    this.watch()
     if (this.client) return this.client
     const client = createClient(this.config)
     try {

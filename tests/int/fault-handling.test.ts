@@ -127,6 +127,21 @@ describe.runIf(sqliteOnly)('a database that cannot be used', () => {
     expect(((await back.json()) as { totalDocs: number }).totalDocs).toBeGreaterThan(0)
   })
 
+  it('whose file is moved away is answered with 503, never replaced by an empty one, and used again once back', async () => {
+    await createStory(payload)
+    const file = process.env.DATABASE_URI!.slice('file:'.length)
+    fs.renameSync(file, `${file}.away`)
+    try {
+      await expect.poll(async () => (await answer(await rest('GET', '/api/stories'))).code, { timeout: 20_000 }).toBe(
+        'databaseUnavailable',
+      )
+      expect(fs.existsSync(file)).toBe(false)
+    } finally {
+      fs.renameSync(`${file}.away`, file)
+    }
+    await expect.poll(async () => (await rest('GET', '/api/stories')).status, { timeout: 20_000 }).toBe(200)
+  }, 60_000)
+
   it('held by another process answers a write with 503 when the wait runs out, then writes again', async () => {
     const story = await createStory(payload)
     const other = createClient({ url: process.env.DATABASE_URI! })
