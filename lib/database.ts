@@ -25,6 +25,7 @@ export function databaseAdapter(): DatabaseAdapterObj {
   if (isMongoUri(uri)) {
     return withSlugConflictsInWords(mongooseAdapter({ url: uri, prodMigrations: mongoMigrations }))
   }
+  if (process.env.VOICES_SQLITE_TRANSACTIONS === 'off') return withSlugConflictsInWords(unserialized(uri))
   const adapter = sqliteAdapter({
     client: { url: uri },
     // WAL lets the site read while an editor writes.
@@ -51,6 +52,22 @@ export function databaseAdapter(): DatabaseAdapterObj {
       createFolder: process.env.NODE_ENV !== 'production',
     }),
   )
+}
+
+/**
+ * Payload's SQLite adapter as it comes: no transactions (each statement commits by itself) and
+ * SQLite's own busy timeout. Only for measuring what transactions cost (bench/contention.mjs,
+ * `VOICES_SQLITE_TRANSACTIONS=off`): a withdrawal can then be half-done.
+ */
+function unserialized(uri: string): DatabaseAdapterObj {
+  return sqliteAdapter({
+    client: { url: uri },
+    wal: true,
+    busyTimeout: 5000,
+    idType: 'uuid',
+    migrationDir: path.resolve(process.cwd(), 'migrations'),
+    prodMigrations: migrations,
+  })
 }
 
 /** A file on this machine, which several connections can share (an in-memory database cannot). */
