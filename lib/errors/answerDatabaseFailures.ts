@@ -3,7 +3,7 @@ import type { AfterErrorHook } from 'payload'
 import type { RefusalCode } from '@/lib/i18n/admin/refusals'
 import { voicesT } from '@/lib/refusals/translate'
 
-import { databaseFailure } from './databaseFailure'
+import { databaseFailure, type DatabaseFailure } from './databaseFailure'
 
 const answers = {
   busy: { code: 'databaseBusy', status: 503 },
@@ -22,8 +22,9 @@ const retryAfter = '30'
  * request tries the database again, so service resumes by itself once it is back.
  * GraphQL answers with HTTP 200 as always; the error carries the same message, code and status.
  */
-export const answerDatabaseFailures: AfterErrorHook = ({ error, req, graphqlResult }) => {
-  const failure = databaseFailure((error as { originalError?: unknown }).originalError ?? error)
+export const answerDatabaseFailures: AfterErrorHook = async ({ error, req, graphqlResult }) => {
+  const cause = (error as { originalError?: unknown }).originalError ?? error
+  const failure = databaseFailure(cause) ?? (await failureBehind(cause, req.payload))
   if (!failure) return
   const { code, status } = answers[failure]
   const message = voicesT(req)(`voices:refusals:${code}`)
@@ -41,4 +42,24 @@ export const answerDatabaseFailures: AfterErrorHook = ({ error, req, graphqlResu
     }
   }
   return { status, response: { errors: [{ name: 'DatabaseUnavailable', message, data: { code } }] } }
+}
+
+/**
+ * Payload turns some database failures into other answers on the way: a session that cannot be
+ * looked up becomes "not signed in", so an editor's save during an outage would be refused as
+ * forbidden. When a request is refused that way, or fails without saying why, and the database
+ * does not answer a trivial read right now, the database is the reason.
+ */
+async function failureBehind(error: unknown, payload: Parameters<AfterErrorHook>[0]['req']['payload']) {
+  const status = (error as { status?: unknown }).status
+  if (![401, 403, 404, 500, undefined].includes(status as number | undefined)) return null
+  if (payload.db.name !== 'sqlite') return null
+  try {
+    await (payload.db as unknown as { client: { execute: (sql: string) => Promise<unknown> } }).client.execute(
+      'SELECT 1',
+    )
+    return null
+  } catch (probe) {
+    return databaseFailure(probe) as DatabaseFailure | null
+  }
 }
