@@ -108,7 +108,7 @@ describe.runIf(sqliteOnly)('a database that cannot be used', () => {
   const reader = () => (payload.db as unknown as { client: { reader: Connection } }).client.reader
 
   it('is answered with 503 and a short message, and served again once it is back', async () => {
-    await createStory(payload)
+    const story = await createStory(payload)
     const connection = reader()
     const broken = vi
       .spyOn(connection, 'current')
@@ -119,6 +119,10 @@ describe.runIf(sqliteOnly)('a database that cannot be used', () => {
       expect(down.code).toBe('databaseUnavailable')
       expect(down.message).toMatch(/cannot be reached just now/)
       expect(down.retryAfter).toBe('30')
+      // An editor's save too: her session cannot be looked up, which is not "forbidden".
+      const save = await answer(await rest('PATCH', `/api/stories/${story.id}`, { token, body: { title: 'Lost?' } }))
+      expect(save.status).toBe(503)
+      expect(save.code).toBe('databaseUnavailable')
     } finally {
       broken.mockRestore()
     }
