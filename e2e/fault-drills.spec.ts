@@ -6,6 +6,7 @@ import path from 'node:path'
 import sharp from 'sharp'
 
 import { expect, test } from './fixtures'
+import { storyBody, validConsent } from './roles-helpers'
 import { ownPort, type RunAs, type Server, startAndWaitForExit, startServer, untilServing } from './servers'
 import { e2eAdmin, e2eDataDir } from './settings'
 
@@ -320,6 +321,7 @@ test.describe('killed in the middle', () => {
           const created = await api(server, token, 'POST', '/api/stories?draft=true', {
             title: `Cut off ${Date.now()}`,
             slug: '',
+            body: storyBody('Words about nobody in particular.'),
             _status: 'draft',
           })
           expect(created.status, created.text).toBe(201)
@@ -347,7 +349,7 @@ test.describe('killed in the middle', () => {
           return {
             run: () =>
               api(server, token, 'PATCH', `/api/participants/${person}`, {
-                consent: { ...consent(), withdrawnAt: new Date().toISOString() },
+                consent: { ...validConsent(), withdrawnAt: new Date().toISOString() },
               }),
             check: async () => {
               const stored = await api(server, token, 'GET', `/api/participants/${person}?depth=0`)
@@ -394,22 +396,12 @@ test.describe('killed in the middle', () => {
   })
 })
 
-function consent() {
-  const day = 24 * 60 * 60 * 1000
-  return {
-    status: 'written',
-    scopes: ['name'],
-    givenAt: new Date(Date.now() - day).toISOString(),
-    expiresAt: new Date(Date.now() + 365 * day).toISOString(),
-  }
-}
-
 /** A participant with consent, featured in `count` published stories (signed off by the admin). */
 async function personInStories(server: Server, token: string, count: number) {
   const created = await api(server, token, 'POST', '/api/participants', {
     publicName: `Drill ${Date.now()}`,
     legalName: 'Drill Legal Name',
-    consent: consent(),
+    consent: validConsent(),
   })
   expect(created.status, created.text).toBe(201)
   const person = (created.json!.doc as { id: string }).id
@@ -418,6 +410,7 @@ async function personInStories(server: Server, token: string, count: number) {
     const draft = await api(server, token, 'POST', '/api/stories?draft=true', {
       title: `About her ${Date.now()} ${i}`,
       slug: '',
+      body: storyBody('She spoke first.'),
       featuredParticipants: [person],
       _status: 'draft',
     })

@@ -269,10 +269,20 @@ export async function openSerializedClient(
     if (wal) await client.execute(`PRAGMA synchronous = ${wal.synchronous}`)
   }
   const file = path.resolve(process.cwd(), config.url.slice('file:'.length).split('?')[0]!)
+  // Opening reads the file at once: another process's brief lock is waited for here too.
   const open = async () => {
-    const client = createClient(config)
-    await setup(client)
-    return new Connection(config, setup, client, file)
+    for (let attempt = 0; ; attempt += 1) {
+      let client: Client | undefined
+      try {
+        client = createClient(config)
+        await setup(client)
+        return new Connection(config, setup, client, file)
+      } catch (error) {
+        client?.close()
+        if (!isBusy(error) || Date.now() >= deadline) throw error
+        await new Promise((resolve) => setTimeout(resolve, Math.min(2 ** attempt, 50)))
+      }
+    }
   }
   const writer = await open()
   if (wal) {

@@ -56,7 +56,7 @@ export function databaseProblem(error: unknown): string | null {
     const folder = String((failures.find((f) => f.code === 'VOICES_NO_DATABASE_FOLDER') as { folder?: string }).folder)
     return `the database folder ${folder} does not exist (${setting}). Create it, or set ${setting} to the folder that holds the data.`
   }
-  if (coded('URL_SCHEME_NOT_SUPPORTED', 'URL_INVALID')) {
+  if (coded('URL_SCHEME_NOT_SUPPORTED', 'URL_INVALID') || says(/\bURL_(SCHEME_NOT_SUPPORTED|INVALID)\b/)) {
     return `${setting} is not a database address Voices can use (${shown}): give a file: URL for SQLite or a mongodb:// one.`
   }
   if (coded('SQLITE_READONLY') || says(/readonly database|read-only file system/i)) {

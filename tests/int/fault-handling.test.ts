@@ -136,9 +136,9 @@ describe.runIf(sqliteOnly)('a database that cannot be used', () => {
     const file = process.env.DATABASE_URI!.slice('file:'.length)
     fs.renameSync(file, `${file}.away`)
     try {
-      await expect.poll(async () => (await answer(await rest('GET', '/api/stories'))).code, { timeout: 20_000 }).toBe(
-        'databaseUnavailable',
-      )
+      await expect
+        .poll(async () => (await answer(await rest('GET', '/api/stories'))).code, { timeout: 20_000 })
+        .toBe('databaseUnavailable')
       expect(fs.existsSync(file)).toBe(false)
     } finally {
       fs.renameSync(`${file}.away`, file)
@@ -184,6 +184,11 @@ describe('a database that cannot be opened at start', () => {
       /cannot be opened/,
     ],
     ['an address it cannot use', new LibsqlError('unsupported', 'URL_SCHEME_NOT_SUPPORTED'), /not a database address/],
+    [
+      'an address it cannot use, as Payload rewords it',
+      new Error('Error: cannot connect to SQLite: URL_SCHEME_NOT_SUPPORTED: got "postgres:"'),
+      /not a database address/,
+    ],
   ]
 
   it.each(cases)('is told in one line naming the setting: %s', (_what, error, expected) => {
