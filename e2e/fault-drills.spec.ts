@@ -316,7 +316,9 @@ test.describe('killed in the middle', () => {
       const token = await adminToken(server)
       const photo = await noisyPhoto()
 
-      const operations: Record<string, () => Promise<{ check: () => Promise<void>; run: () => Promise<unknown> }>> = {
+      const mediaCount = async () =>
+        ((await api(server, token, 'GET', '/api/media?limit=0&depth=0')).json as { totalDocs: number }).totalDocs
+      const operations: Record<string, () => Promise<{ check: () => Promise<string>; run: () => Promise<unknown> }>> = {
         publishing: async () => {
           const created = await api(server, token, 'POST', '/api/stories?draft=true', {
             title: `Cut off ${Date.now()}`,
@@ -328,22 +330,26 @@ test.describe('killed in the middle', () => {
           const id = (created.json!.doc as { id: string }).id
           return {
             run: () => api(server, token, 'PATCH', `/api/stories/${id}`, { _status: 'published' }),
-            check: async () => undefined,
+            check: async () =>
+              ((await api(server, token, 'GET', `/api/stories/${id}?depth=0`)).json as { _status: string })._status,
           }
         },
-        uploading: async () => ({
-          run: () => {
-            const form = new FormData()
-            form.append('file', new Blob([new Uint8Array(photo)], { type: 'image/jpeg' }), 'field.jpg')
-            form.append('_payload', JSON.stringify({ alt: 'A field' }))
-            return fetch(`${server.base}/api/media`, {
-              method: 'POST',
-              headers: { authorization: `JWT ${token}` },
-              body: form,
-            })
-          },
-          check: async () => undefined,
-        }),
+        uploading: async () => {
+          const before = await mediaCount()
+          return {
+            run: () => {
+              const form = new FormData()
+              form.append('file', new Blob([new Uint8Array(photo)], { type: 'image/jpeg' }), 'field.jpg')
+              form.append('_payload', JSON.stringify({ alt: 'A field' }))
+              return fetch(`${server.base}/api/media`, {
+                method: 'POST',
+                headers: { authorization: `JWT ${token}` },
+                body: form,
+              })
+            },
+            check: async () => ((await mediaCount()) > before ? 'stored' : 'not stored'),
+          }
+        },
         'a withdrawal': async () => {
           const { person, stories } = await personInStories(server, token, 3)
           return {
@@ -364,6 +370,7 @@ test.describe('killed in the middle', () => {
               expect(statuses, `withdrawn: ${withdrawn}`).toEqual(
                 stories.map(() => (withdrawn ? 'draft' : 'published')),
               )
+              return withdrawn ? 'withdrawn, all her stories down' : 'not withdrawn, all her stories up'
             },
           }
         },
@@ -377,16 +384,24 @@ test.describe('killed in the middle', () => {
         const takes = Date.now() - started
         for (let round = 0; round < 3; round++) {
           const { run, check } = await prepare()
-          const delay = Math.floor(((round + Math.random()) / 3) * takes)
-          const request = run().catch(() => 'cut off')
+          // Spread over the operation and a little past it: some cut it off, some come after.
+          const delay = Math.floor(((round + Math.random()) / 3) * takes * 1.3)
+          let answered = false
+          const request = run().then(
+            () => (answered = true),
+            () => undefined,
+          )
           await sleep(delay)
           await server.kill()
           await request
           await expectWhole(dataDir)
           await restart()
           await expectWhole(dataDir)
-          await check()
-          test.info().annotations.push({ type: 'kill', description: `${what}: killed after ${delay} of ~${takes} ms` })
+          const outcome = await check()
+          const swept = /removed files no record refers to/.test(server.log()) ? ', left files removed at start' : ''
+          const line = `${what}: killed after ${delay} of ~${takes} ms, ${answered ? 'answered' : 'cut off'}: ${outcome}${swept}`
+          test.info().annotations.push({ type: 'kill', description: line })
+          console.log(line)
         }
       }
     } finally {
