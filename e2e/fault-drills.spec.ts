@@ -158,19 +158,29 @@ async function api(server: Server, token: string | null, method: string, url: st
 const errorCode = (json: Record<string, unknown> | null) =>
   (json?.errors as Array<{ data?: { code?: string } }> | undefined)?.[0]?.data?.code
 
+/** A drill's own server on a copy of the suite's data, serving, with an admin signed in and a story. */
+async function drillServer(name: string, port: number) {
+  const dataDir = await copyOfSuiteData(name)
+  const server = startServer({ VOICES_DATA_DIR: dataDir }, port)
+  try {
+    await untilServing(server)
+    const token = await adminToken(server)
+    const { docs } = (await api(server, null, 'GET', '/api/stories?limit=1&depth=0')).json as {
+      docs: Array<{ id: string; slug: string }>
+    }
+    return { dataDir, server, token, story: docs[0]! }
+  } catch (error) {
+    await server.stop()
+    throw error
+  }
+}
+
 test.describe('while running', () => {
   test('a database that goes away: cached pages are served, the API answers 503, and service resumes by itself', async () => {
     test.setTimeout(240_000)
-    const dataDir = await copyOfSuiteData('away')
-    const server = startServer({ VOICES_DATA_DIR: dataDir }, ownPort(6))
+    const { dataDir, server, token, story } = await drillServer('away', ownPort(6))
     const file = path.join(dataDir, 'voices.db')
     try {
-      await untilServing(server)
-      const token = await adminToken(server)
-      const { docs } = (await api(server, null, 'GET', '/api/stories?limit=1&depth=0')).json as {
-        docs: Array<{ id: string; slug: string }>
-      }
-      const story = docs[0]!
       // Visitors have been reading: these pages are in the page cache.
       const pages = ['/en', `/en/stories/${story.slug}`]
       for (const page of pages) expect((await fetch(`${server.base}${page}`)).status).toBe(200)
@@ -209,16 +219,9 @@ test.describe('while running', () => {
 
   test('a database another process holds: reads and cached pages go on, writes answer 503 until it lets go', async () => {
     test.setTimeout(240_000)
-    const dataDir = await copyOfSuiteData('held')
-    const server = startServer({ VOICES_DATA_DIR: dataDir }, ownPort(6))
+    const { dataDir, server, token, story } = await drillServer('held', ownPort(6))
     const holder = createClient({ url: `file:${path.join(dataDir, 'voices.db')}` })
     try {
-      await untilServing(server)
-      const token = await adminToken(server)
-      const { docs } = (await api(server, null, 'GET', '/api/stories?limit=1&depth=0')).json as {
-        docs: Array<{ id: string; slug: string }>
-      }
-      const story = docs[0]!
       expect((await fetch(`${server.base}/en`)).status).toBe(200)
       await holder.execute('BEGIN IMMEDIATE')
       let released = false
