@@ -40,6 +40,7 @@ import { defaultLocale, locales } from '@/lib/locales'
 import { adminTranslations } from '@/lib/i18n/admin'
 import { maxDepthRule } from '@/lib/graphql/maxDepthRule'
 import { answerDatabaseFailures } from '@/lib/errors/answerDatabaseFailures'
+import { keepErrorData } from '@/lib/errors/keepErrorData'
 import { plainEditor } from '@/lib/richText/editor'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -78,8 +79,9 @@ export default buildConfig({
   ],
   globals: [SiteSettings, GetInvolved, Navigation],
   db: databaseAdapter(),
-  // A database that is locked, gone or full answers 503/507 with a short message, not 500.
-  hooks: { afterError: [answerDatabaseFailures] },
+  // Refusals keep their code; a database that is locked, gone or full answers 503/507 with a
+  // short message, not 500.
+  hooks: { afterError: [keepErrorData, answerDatabaseFailures] },
   graphQL: {
     // Introspection and the playground are already off in production (Payload's defaults).
     validationRules: () => [maxDepthRule],
