@@ -42,8 +42,11 @@ import { generateSeoDescription, generateSeoTitle } from '@/lib/seo'
 import { defaultLocale, locales } from '@/lib/locales'
 import { adminTranslations } from '@/lib/i18n/admin'
 import { maxDepthRule } from '@/lib/graphql/maxDepthRule'
+import { answerDatabaseFailures } from '@/lib/errors/answerDatabaseFailures'
+import { keepErrorData } from '@/lib/errors/keepErrorData'
 import { plainEditor } from '@/lib/richText/editor'
 import { readyEndpoint } from '@/lib/startup/readyEndpoint'
+import { removeOrphanFiles } from '@/lib/uploads/orphanFiles'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -83,7 +86,14 @@ export default buildConfig({
   ],
   globals: [SiteSettings, GetInvolved, Navigation],
   endpoints: [readyEndpoint],
+  // Before the first request is answered: files an upload cut off by a crash had written.
+  onInit: async (payload) => {
+    await removeOrphanFiles(payload)
+  },
   db: databaseAdapter(),
+  // Refusals keep their code; a database that is locked, gone or full answers 503/507 with a
+  // short message, not 500.
+  hooks: { afterError: [keepErrorData, answerDatabaseFailures] },
   graphQL: {
     // Introspection and the playground are already off in production (Payload's defaults).
     validationRules: () => [maxDepthRule],

@@ -6,6 +6,7 @@ import os from 'node:os'
 import path from 'node:path'
 
 import { richText } from '../seed/richText'
+import { startAndWaitForExit } from './servers'
 import { e2ePayloadSecret } from './settings'
 
 /**
@@ -44,31 +45,6 @@ test('a production server starts on an empty database', async ({ request }) => {
     fs.rmSync(dataDir, { recursive: true, force: true })
   }
 })
-
-/** Starts `next start` as an operator would and waits for it to end by itself. */
-function startAndWaitForExit(env: Record<string, string>, port: number) {
-  const server = spawn(path.resolve('node_modules/.bin/next'), ['start', '-p', String(port), '-H', '127.0.0.1'], {
-    env: { ...process.env, NODE_ENV: 'production', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  let log = ''
-  server.stdout.on('data', (chunk) => (log += chunk))
-  server.stderr.on('data', (chunk) => (log += chunk))
-  return new Promise<{ code: number | null; log: string; answered: boolean }>((resolve) => {
-    let answered = false
-    const probe = setInterval(() => {
-      fetch(`http://127.0.0.1:${port}/api/stories`)
-        .then((response) => (answered ||= response.ok))
-        .catch(() => undefined)
-    }, 250)
-    const deadline = setTimeout(() => server.kill('SIGKILL'), 60_000)
-    server.on('exit', (code) => {
-      clearInterval(probe)
-      clearTimeout(deadline)
-      resolve({ code, log, answered })
-    })
-  })
-}
 
 for (const [secret, why] of <Array<[string, string]>>[
   ['', 'is not set'],

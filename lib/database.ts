@@ -2,10 +2,10 @@ import type { DatabaseAdapterObj } from 'payload'
 
 import { mongooseAdapter } from '@payloadcms/db-mongodb'
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
-import fs from 'node:fs'
 import path from 'node:path'
 
 import { withSlugConflictsInWords } from '@/lib/slugs/conflictsInWords'
+import { withSerializedWrites } from '@/lib/sqlite/adapter'
 import { migrations } from '@/migrations'
 import { mongoMigrations } from '@/migrations/mongodb'
 
@@ -25,25 +25,52 @@ export function databaseAdapter(): DatabaseAdapterObj {
   if (isMongoUri(uri)) {
     return withSlugConflictsInWords(mongooseAdapter({ url: uri, prodMigrations: mongoMigrations }))
   }
-  ensureParentFolder(uri)
+  if (process.env.VOICES_SQLITE_TRANSACTIONS === 'off') return withSlugConflictsInWords(unserialized(uri))
+  const adapter = sqliteAdapter({
+    client: { url: uri },
+    // WAL lets the site read while an editor writes.
+    wal: true,
+    // Every operation that writes runs in a transaction: a consent withdrawal and the stories
+    // it takes down, a story and its version, an upload and its record are saved whole or not
+    // at all. (Without this option the adapter runs without transactions.) The behaviour is
+    // always BEGIN IMMEDIATE: lib/sqlite/client.ts begins them.
+    transactionOptions: {},
+    // Random IDs, like MongoDB's: sequential numbers would reveal how many people are on file.
+    idType: 'uuid',
+    migrationDir: path.resolve(process.cwd(), 'migrations'),
+    prodMigrations: migrations,
+  })
+  if (!isLocalFile(uri)) return withSlugConflictsInWords(adapter)
   return withSlugConflictsInWords(
-    sqliteAdapter({
-      client: { url: uri },
-      // WAL lets the site read while an editor writes; the busy timeout queues writers
-      // (e.g. the seed script beside a running server) instead of failing at once.
-      wal: true,
-      busyTimeout: 5000,
-      // Random IDs, like MongoDB's: sequential numbers would reveal how many people are on file.
-      idType: 'uuid',
-      migrationDir: path.resolve(process.cwd(), 'migrations'),
-      prodMigrations: migrations,
+    withSerializedWrites(adapter, {
+      // A write waits this long for the writes queued before it (a withdrawal taking down many
+      // stories is the longest), and any statement this long for another process (the seed,
+      // a jobs worker) to let go of the file; then the API answers 503 (lib/errors).
+      writeWaitMs: 15_000,
+      busyWaitMs: 5_000,
+      idleTransactionMs: 60_000,
+      createFolder: process.env.NODE_ENV !== 'production',
     }),
   )
 }
 
-function ensureParentFolder(uri: string): void {
-  if (!uri.startsWith('file:')) return
-  const file = uri.slice('file:'.length)
-  if (file === ':memory:') return
-  fs.mkdirSync(path.dirname(path.resolve(process.cwd(), file)), { recursive: true })
+/**
+ * Payload's SQLite adapter as it comes: no transactions (each statement commits by itself) and
+ * SQLite's own busy timeout. Only for measuring what transactions cost (bench/contention.mjs,
+ * `VOICES_SQLITE_TRANSACTIONS=off`): a withdrawal can then be half-done.
+ */
+function unserialized(uri: string): DatabaseAdapterObj {
+  return sqliteAdapter({
+    client: { url: uri },
+    wal: true,
+    busyTimeout: 5000,
+    idType: 'uuid',
+    migrationDir: path.resolve(process.cwd(), 'migrations'),
+    prodMigrations: migrations,
+  })
+}
+
+/** A file on this machine, which several connections can share (an in-memory database cannot). */
+function isLocalFile(uri: string): boolean {
+  return uri.startsWith('file:') && !uri.includes(':memory:')
 }

@@ -6,10 +6,12 @@ import { canAccessPrivateData } from '@/privacy/access/canAccessPrivateData'
 import { auditFileDownloads } from '@/privacy/audit/auditFileDownloads'
 import { auditPrivateData } from '@/privacy/audit/auditPrivateData'
 import { dataDir } from '@/lib/env'
+import { wholeUploads } from '@/lib/uploads/wholeUploads'
 
 import { anonymiseFilename } from '../Media/hooks/anonymiseFilename'
 
 const audit = auditPrivateData('consent-evidence')
+const staticDir = path.join(dataDir(), 'private', 'consent-evidence')
 
 /**
  * Signed consent forms and recordings. Files live outside any public folder and are served only
@@ -35,12 +37,13 @@ export const ConsentEvidence: CollectionConfig = {
   },
   hooks: {
     beforeOperation: [anonymiseFilename],
+    beforeChange: [wholeUploads(staticDir)],
     afterOperation: [audit.afterOperation],
     afterChange: [audit.afterChange],
     afterDelete: [audit.afterDelete],
   },
   upload: {
-    staticDir: path.join(dataDir(), 'private', 'consent-evidence'),
+    staticDir,
     handlers: [auditFileDownloads('consent-evidence')],
     mimeTypes: ['application/pdf', 'image/jpeg', 'image/png', 'image/webp', 'audio/mpeg', 'audio/mp4', 'audio/ogg'],
   },

@@ -12,6 +12,7 @@ import { publicMediaOrSignedIn } from '@/privacy/access/publicMediaOrSignedIn'
 import { nobody } from '@/access/nobody'
 import { mediaResponseHeaders, notModifiedHandler } from '@/privacy/media/fileResponses'
 import { refreshOwnVisibility } from '@/privacy/media/hooks'
+import { wholeUploads } from '@/lib/uploads/wholeUploads'
 
 import { uploadedByField } from './fields/uploadedBy'
 import { anonymiseFilename } from './hooks/anonymiseFilename'
@@ -39,7 +40,7 @@ export const Media: CollectionConfig = {
   },
   hooks: {
     beforeOperation: [anonymiseFilename],
-    beforeChange: [keepReviewedImages, generateBlurPlaceholder],
+    beforeChange: [keepReviewedImages, generateBlurPlaceholder, wholeUploads(staticDir)],
     afterChange: [revalidateMedia.afterChange, refreshOwnVisibility],
     afterDelete: [revalidateMedia.afterDelete],
   },

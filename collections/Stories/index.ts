@@ -24,6 +24,7 @@ import { signOffEndpoint } from '@/privacy/publishing/signOffEndpoint'
 
 import { reviewFields } from './fields/review'
 import { deleteStoryStats } from './hooks/deleteStoryStats'
+import { noteWhatTheEditorSaw, refuseStaleEdits } from './hooks/refuseStaleEdits'
 import { setPublishedAt } from './hooks/setPublishedAt'
 
 const revalidateStories = revalidateCollection(cacheTags.stories)
@@ -69,9 +70,11 @@ export const Stories: CollectionConfig = {
   },
   endpoints: [signOffEndpoint, publishCheckEndpoint],
   hooks: {
-    beforeOperation: [noteWrite('stories'), contributorsWriteDrafts],
-    // Derived text first: the publishing policy judges the excerpt the story will really have.
+    beforeOperation: [noteWrite('stories'), contributorsWriteDrafts, noteWhatTheEditorSaw],
+    // A save over what someone else saved meanwhile is refused first; then derived text: the
+    // publishing policy judges the excerpt the story will really have.
     beforeChange: [
+      refuseStaleEdits,
       refuseUnsafeLinks(['body']),
       deriveStoryText,
       applyPublishingPolicy('stories'),

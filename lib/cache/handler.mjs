@@ -10,11 +10,55 @@
 import { inlineScriptHashes, policyHeader, sitePolicy } from '../security/contentSecurityPolicy.mjs'
 
 const MAX_ENTRIES = 5000
+/** A render still unfinished after this long is taken to have failed (see `renderStarted`). */
+const RENDER_LIMIT_MS = 60_000
 
 /** key -> { value, lastModified, tags } in least-recently-used order. */
 const entries = new Map()
 /** tag -> when it was last revalidated. */
 const revalidatedAt = new Map()
+/** key -> { since, pending }: renders of the key under way, and when the oldest of them began. */
+const rendering = new Map()
+
+/** The clock Next.js compares `lastModified` with. */
+const now = () => performance.timeOrigin + performance.now()
+
+/**
+ * An entry is as fresh as the moment its rendering began, not the moment it was stored: a page
+ * (or query) that began before an edit read the old content, and if the edit's revalidation
+ * landed while it was still rendering, storing it stamped "now" would make the old content look
+ * newer than the edit, and it would be served until the next edit.
+ *
+ * Next.js asks `get` for a key and, on a miss, renders it and calls `set`; it passes nothing
+ * that says when the rendering began. So a miss records the time, per key. Renders of one key
+ * can overlap (and finish in any order), so each store is stamped with the start of the oldest
+ * render of that key still under way: never later than its own start, at worst a little early,
+ * which only costs one more render after an edit.
+ */
+function renderStarted(key) {
+  const at = now()
+  const known = rendering.get(key)
+  if (known && at - known.since < RENDER_LIMIT_MS) {
+    known.pending += 1
+    return
+  }
+  rendering.delete(key)
+  rendering.set(key, { since: at, pending: 1 })
+  while (rendering.size > MAX_ENTRIES) rendering.delete(rendering.keys().next().value)
+}
+
+/** When the render being stored began, or undefined when that is not known. */
+function renderFinished(key) {
+  const known = rendering.get(key)
+  if (!known) return undefined
+  if (now() - known.since >= RENDER_LIMIT_MS) {
+    rendering.delete(key)
+    return undefined
+  }
+  known.pending -= 1
+  if (known.pending <= 0) rendering.delete(key)
+  return known.since
+}
 
 function tagsOf(data, ctx) {
   const tags = new Set([...(ctx?.tags ?? []), ...(data?.tags ?? [])])
@@ -46,9 +90,9 @@ export default class VoicesCacheHandler {
 
   async get(key, ctx) {
     const entry = entries.get(key)
-    if (!entry) return null
-    if (isStale(entry, [...(ctx?.tags ?? []), ...(ctx?.softTags ?? [])])) {
+    if (!entry || isStale(entry, [...(ctx?.tags ?? []), ...(ctx?.softTags ?? [])])) {
       entries.delete(key)
+      renderStarted(key)
       return null
     }
     entries.delete(key)
@@ -58,15 +102,17 @@ export default class VoicesCacheHandler {
 
   async set(key, data, ctx) {
     entries.delete(key)
-    if (data === null || data === undefined) return
+    const startedAt = renderFinished(key)
+    // Not knowing when it began, the entry could be older than an edit: it is not kept.
+    if (data === null || data === undefined || startedAt === undefined) return
     withScriptPolicy(data)
-    entries.set(key, { value: data, lastModified: Date.now(), tags: tagsOf(data, ctx) })
+    entries.set(key, { value: data, lastModified: startedAt, tags: tagsOf(data, ctx) })
     while (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value)
   }
 
   async revalidateTag(tags) {
-    const now = Date.now()
-    for (const tag of [tags].flat()) revalidatedAt.set(tag, now)
+    const at = now()
+    for (const tag of [tags].flat()) revalidatedAt.set(tag, at)
   }
 
   resetRequestCache() {}

@@ -3,23 +3,29 @@ import path from 'node:path'
 
 import { databaseUri, isMongoUri } from '@/lib/env'
 
-/** Which setting an operator changes to point Voices at another database. */
-const setting = () => (process.env.DATABASE_URI?.trim() ? 'DATABASE_URI' : 'VOICES_DATA_DIR')
+import { databaseProblem, databaseSetting, withoutSecrets } from './databaseProblem'
 
 /**
  * Opens the SQLite database the way the server will, before it answers anyone, and says in one
- * line what is wrong and which setting to change: a folder that cannot be made, a file that
- * cannot be read or written, one another process holds locked. MongoDB is checked as Payload
- * connects instead. Returns null when the database can be used.
+ * line what is wrong and which setting to change (lib/startup/databaseProblem.ts): a folder that
+ * is not there (production never makes one: a data folder that is not mounted must not become an
+ * empty site), a file that cannot be read or written, one another process holds locked, an
+ * address Voices cannot use. MongoDB is checked as Payload connects. Null when all is well.
  */
 export async function probeDatabase(): Promise<string | null> {
   const uri = databaseUri()
-  if (isMongoUri(uri) || !uri.startsWith('file:')) return null
-  const file = path.resolve(uri.slice('file:'.length))
-  try {
-    fs.mkdirSync(path.dirname(file), { recursive: true })
-  } catch (error) {
-    return `${setting()}: the folder ${path.dirname(file)} cannot be created (${(error as NodeJS.ErrnoException).code}).`
+  const { setting } = databaseSetting()
+  if (isMongoUri(uri)) return null
+  if (!uri.startsWith('file:')) {
+    return `${setting} is not a database address Voices can use (${withoutSecrets(uri)}): give a file: URL for SQLite or a mongodb:// one.`
+  }
+  const file = path.resolve(uri.slice('file:'.length).split('?')[0]!)
+  const folder = path.dirname(file)
+  if (!fs.existsSync(folder)) {
+    if (process.env.NODE_ENV === 'production') {
+      return `the database folder ${folder} does not exist (${setting}). Create it, or set ${setting} to the folder that holds the data.`
+    }
+    fs.mkdirSync(folder, { recursive: true })
   }
   const { createClient } = await import('@libsql/client')
   const client = createClient({ url: `file:${file}` })
@@ -32,15 +38,10 @@ export async function probeDatabase(): Promise<string | null> {
     await client.execute('ROLLBACK')
     return null
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error)
-    const why = /readonly|read-only|permission|EACCES|unable to open/i.test(message)
-      ? 'cannot be opened for writing'
-      : /locked|busy/i.test(message)
-        ? 'is locked by another process'
-        : /not a database|malformed|corrupt/i.test(message)
-          ? 'is not a readable SQLite database'
-          : 'cannot be used'
-    return `${setting()}: the database ${file} ${why} (${message.split('\n')[0]}).`
+    return (
+      databaseProblem(error) ??
+      `the database ${file} (${setting}) cannot be used: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`
+    )
   } finally {
     client.close()
   }

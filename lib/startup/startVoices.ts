@@ -9,10 +9,12 @@ function refuseToStart(reason: string): never {
 
 /**
  * Checks what a server needs before it answers anyone (see instrumentation.ts): a strong
- * PAYLOAD_SECRET in production and a database it can open and write. Payload itself is then
- * booted by the server's own first request, made here as soon as the server listens (`/api/ready`),
- * because the routes carry their own copy of Payload: an instance booted from here would not be
- * theirs. That request runs the migrations and starts the jobs queue.
+ * PAYLOAD_SECRET in production and a database it can open and write, each refusal told in one
+ * line naming the setting. Payload itself is then booted by the server's own first request,
+ * made here as soon as the server listens (`/api/ready`): the routes carry their own copy of
+ * Payload, so an instance booted from here would not be theirs, and its errors would not be
+ * their error classes. That request runs the migrations, removes files a crash left behind
+ * (`onInit`) and starts the jobs queue.
  */
 export async function startVoices(): Promise<void> {
   try {

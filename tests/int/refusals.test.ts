@@ -3,6 +3,7 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { refusals, type RefusalCode } from '@/lib/i18n/admin/refusals'
+import { keepErrorData } from '@/lib/errors/keepErrorData'
 import { drawIllustration } from '@/seed/images'
 import { richText } from '@/seed/richText'
 
@@ -217,9 +218,37 @@ describe('a refusal over REST', () => {
       'noSuchDocument',
       // Needs the one-click form body (subscribers.test.ts).
       'unsubscribeLinkInvalid',
+      // Failures of the machine and concurrent edits: fault-handling.test.ts, edit-conflicts.test.ts.
+      'storageFull',
+      'databaseUnavailable',
+      'databaseBusy',
+      'editConflict',
     ]
     const covered = new Set([...table.map((row) => row.code), ...raisedElsewhere])
     expect(Object.keys(refusals.en).filter((code) => !covered.has(code as RefusalCode))).toEqual([])
+  })
+})
+
+describe('a refusal Payload does not recognise as its own', () => {
+  // As in the production build, where the error class comes from another bundle's copy of Payload.
+  const foreign = Object.assign(new Error('Only editors approve stories.'), {
+    name: 'Refusal',
+    data: { code: 'onlyEditorsApprove' },
+    isOperational: true,
+    isPublic: true,
+    status: 403,
+  })
+  const hook = (error: Error, message: string) =>
+    keepErrorData({ error, req: {} as never, context: {}, result: { errors: [{ message }] } })
+
+  it('keeps its code beside its message', () => {
+    expect(hook(foreign, foreign.message)).toEqual({
+      response: { errors: [{ name: 'Refusal', data: { code: 'onlyEditorsApprove' }, message: foreign.message }] },
+    })
+  })
+
+  it('adds nothing to an error whose message Payload hid', () => {
+    expect(hook(Object.assign(foreign, { isPublic: false }), 'Something went wrong.')).toBeUndefined()
   })
 })
 

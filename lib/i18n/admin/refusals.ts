@@ -47,6 +47,12 @@ export const refusals = adminTexts({
     notABoolean: '“{{field}}” must be true or false.',
     notAnOption: '“{{field}}” must be one of its listed options.',
     noSuchDocument: '“{{field}}” refers to a document that does not exist.',
+    storageFull:
+      'There is no room left on the server’s disk for this file. Nothing was saved; ask an admin to free some space.',
+    databaseUnavailable: 'The database cannot be reached just now. Nothing was saved; try again in a minute.',
+    databaseBusy: 'Voices is busy saving other changes. Nothing was saved; try again in a moment.',
+    editConflict:
+      'Someone else saved this story after you opened it (at {{at}} UTC). Your changes were not saved: reload the story, then make them again.',
   },
   ru: {
     contributorRestoresAsDraft: 'Авторы восстанавливают прежнюю версию как черновик; опубликует её редактор.',
@@ -91,6 +97,12 @@ export const refusals = adminTexts({
     notABoolean: '«{{field}}» должно быть true или false.',
     notAnOption: '«{{field}}» должно быть одним из предложенных вариантов.',
     noSuchDocument: '«{{field}}» ссылается на документ, которого нет.',
+    storageFull:
+      'На диске сервера не осталось места для этого файла. Ничего не сохранено; попросите администратора освободить место.',
+    databaseUnavailable: 'База данных сейчас недоступна. Ничего не сохранено; попробуйте через минуту.',
+    databaseBusy: 'Voices сейчас сохраняет другие изменения. Ничего не сохранено; попробуйте через мгновение.',
+    editConflict:
+      'Кто-то сохранил эту историю после того, как вы её открыли (в {{at}} UTC). Ваши изменения не сохранены: обновите историю и внесите их снова.',
   },
 })
 

@@ -1,0 +1,82 @@
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process'
+import path from 'node:path'
+
+import { e2ePayloadSecret, e2ePort } from './settings'
+
+/**
+ * Production servers of a test's own, beside the suite's shared one: `next start` as an operator
+ * runs it, on a data folder the test chose. Ports follow the suite's (E2E_PORT + n), so several
+ * checkouts testing at once do not meet.
+ */
+export const ownPort = (n: number) => e2ePort + n
+
+export type RunAs = { uid: number; gid: number }
+
+export type Server = {
+  base: string
+  process: ChildProcessWithoutNullStreams
+  log: () => string
+  /** Stops it as an operator would (SIGTERM) and waits until it has gone. */
+  stop: () => Promise<void>
+  /** Kills it outright (SIGKILL), as a crash or a pulled plug would, and waits until it has gone. */
+  kill: () => Promise<void>
+}
+
+export function startServer(env: Record<string, string>, port: number, runAs?: RunAs): Server {
+  const child = spawn(path.resolve('node_modules/.bin/next'), ['start', '-p', String(port), '-H', '127.0.0.1'], {
+    env: { ...process.env, NODE_ENV: 'production', PAYLOAD_SECRET: e2ePayloadSecret, ...env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+    ...runAs,
+  })
+  let log = ''
+  child.stdout.on('data', (chunk) => (log += chunk))
+  child.stderr.on('data', (chunk) => (log += chunk))
+  const ended = () => child.exitCode !== null || child.signalCode !== null
+  const end = (signal: NodeJS.Signals) =>
+    new Promise<void>((resolve) => {
+      if (ended()) return resolve()
+      child.once('exit', () => resolve())
+      child.kill(signal)
+    })
+  return {
+    base: `http://127.0.0.1:${port}`,
+    process: child,
+    log: () => log,
+    stop: () => end('SIGTERM'),
+    kill: () => end('SIGKILL'),
+  }
+}
+
+/** Waits until the server answers the API (its start ran the migrations and booted Payload). */
+export async function untilServing(server: Server, timeout = 120_000): Promise<void> {
+  const deadline = Date.now() + timeout
+  for (;;) {
+    if (server.process.exitCode !== null) throw new Error(`the server stopped while starting:\n${server.log()}`)
+    const status = await fetch(`${server.base}/api/stories?limit=1`).then(
+      (response) => response.status,
+      () => 0,
+    )
+    if (status === 200) return
+    if (Date.now() > deadline) throw new Error(`the server did not start in ${timeout} ms:\n${server.log()}`)
+    await new Promise((resolve) => setTimeout(resolve, 250))
+  }
+}
+
+/** Starts `next start` as an operator would and waits for it to end by itself. */
+export function startAndWaitForExit(env: Record<string, string>, port: number, runAs?: RunAs) {
+  const server = startServer(env, port, runAs)
+  return new Promise<{ code: number | null; log: string; answered: boolean }>((resolve) => {
+    let answered = false
+    const probe = setInterval(() => {
+      fetch(`${server.base}/api/stories`)
+        .then((response) => (answered ||= response.ok))
+        .catch(() => undefined)
+    }, 250)
+    const deadline = setTimeout(() => server.process.kill('SIGKILL'), 60_000)
+    server.process.on('exit', (code) => {
+      clearInterval(probe)
+      clearTimeout(deadline)
+      resolve({ code, log: server.log(), answered })
+    })
+  })
+}

@@ -1,0 +1,212 @@
+import type { CollectionAfterChangeHook, Payload } from 'payload'
+
+import { createClient, LibsqlError } from '@libsql/client'
+import fs from 'node:fs'
+import path from 'node:path'
+import sharp from 'sharp'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+
+import { databaseProblem } from '@/lib/startup/databaseProblem'
+import type { Connection } from '@/lib/sqlite/connection'
+import { removeOrphanFiles } from '@/lib/uploads/orphanFiles'
+
+import { createStory } from '../helpers/content'
+import { rest, tokenFor } from '../helpers/http'
+import { createStaff, startPayload, stopPayload } from '../helpers/payload'
+
+/**
+ * What Voices does when the machine under it fails: an upload is stored whole or not at all,
+ * files a crash left behind are removed, and an unavailable database is answered with 503 (507
+ * for a full disk) and a short message, not a stack or a 500, until it is back.
+ */
+let payload: Payload
+let token = ''
+const sqliteOnly = process.env.VOICES_TEST_DB !== 'mongodb'
+const mediaDir = () => path.join(process.env.VOICES_DATA_DIR!, 'media')
+const mediaFiles = () => (fs.existsSync(mediaDir()) ? fs.readdirSync(mediaDir()).sort() : [])
+
+beforeAll(async () => {
+  payload = await startPayload()
+  token = await tokenFor(payload, (await createStaff(payload, 'admin')).email)
+})
+
+afterAll(() => stopPayload(payload))
+
+const png = () =>
+  sharp({ create: { width: 900, height: 600, channels: 3, background: '#884422' } })
+    .png()
+    .toBuffer()
+
+async function upload(): Promise<Response> {
+  const form = new FormData()
+  form.append('file', new Blob([new Uint8Array(await png())], { type: 'image/png' }), 'photo.png')
+  form.append('_payload', JSON.stringify({ alt: 'A field at dusk' }))
+  return rest('POST', '/api/media', { token, form })
+}
+
+type Answer = { status: number; code?: string; message?: string; retryAfter: string | null }
+async function answer(response: Response): Promise<Answer> {
+  const body = (await response.json()) as { errors?: Array<{ message?: string; data?: { code?: string } }> }
+  return {
+    status: response.status,
+    code: body.errors?.[0]?.data?.code,
+    message: body.errors?.[0]?.message,
+    retryAfter: response.headers.get('retry-after'),
+  }
+}
+
+describe.runIf(sqliteOnly)('an upload', () => {
+  it('whose record cannot be saved leaves none of its files behind', async () => {
+    expect((await upload()).status).toBe(201)
+    const before = mediaFiles()
+    const count = (await payload.count({ collection: 'media' })).totalDocs
+    const hooks = payload.collections.media.config.hooks.afterChange
+    const fail: CollectionAfterChangeHook = () => {
+      throw new Error('the database went away')
+    }
+    hooks.push(fail)
+    try {
+      expect((await upload()).status).toBeGreaterThanOrEqual(400)
+    } finally {
+      hooks.splice(hooks.indexOf(fail), 1)
+    }
+    // The files were written before the record; the rollback took them away again.
+    expect(mediaFiles()).toEqual(before)
+    expect((await payload.count({ collection: 'media' })).totalDocs).toBe(count)
+  })
+
+  it('with no room for it on the disk is refused with 507, and nothing is written', async () => {
+    const before = mediaFiles()
+    const count = (await payload.count({ collection: 'media' })).totalDocs
+    const full = vi.spyOn(fs, 'statfsSync').mockReturnValue({ bavail: 10, bsize: 4096 } as fs.StatsFs)
+    try {
+      const refused = await answer(await upload())
+      expect(refused.status).toBe(507)
+      expect(refused.code).toBe('storageFull')
+      expect(refused.message).toMatch(/no room left/)
+    } finally {
+      full.mockRestore()
+    }
+    expect(mediaFiles()).toEqual(before)
+    expect((await payload.count({ collection: 'media' })).totalDocs).toBe(count)
+  })
+})
+
+describe.runIf(sqliteOnly)('files a crash left behind', () => {
+  it('are removed at start; files a record refers to stay', async () => {
+    expect((await upload()).status).toBe(201)
+    const kept = mediaFiles()
+    fs.writeFileSync(path.join(mediaDir(), 'cut-off-upload.webp'), 'half an image')
+    fs.writeFileSync(path.join(mediaDir(), 'cut-off-upload-400x300.webp'), 'half a size')
+    const removed = await removeOrphanFiles(payload)
+    expect(removed.sort()).toEqual(['media/cut-off-upload-400x300.webp', 'media/cut-off-upload.webp'])
+    expect(mediaFiles()).toEqual(kept)
+  })
+})
+
+describe.runIf(sqliteOnly)('a database that cannot be used', () => {
+  const reader = () => (payload.db as unknown as { client: { reader: Connection } }).client.reader
+
+  it('is answered with 503 and a short message, and served again once it is back', async () => {
+    const story = await createStory(payload)
+    const connection = reader()
+    const broken = vi
+      .spyOn(connection, 'current')
+      .mockRejectedValue(new LibsqlError('disk I/O error', 'SQLITE_IOERR', 10))
+    try {
+      const down = await answer(await rest('GET', '/api/stories'))
+      expect(down.status).toBe(503)
+      expect(down.code).toBe('databaseUnavailable')
+      expect(down.message).toMatch(/cannot be reached just now/)
+      expect(down.retryAfter).toBe('30')
+      // An editor's save too: her session cannot be looked up, which is not "forbidden".
+      const save = await answer(await rest('PATCH', `/api/stories/${story.id}`, { token, body: { title: 'Lost?' } }))
+      expect(save.status).toBe(503)
+      expect(save.code).toBe('databaseUnavailable')
+    } finally {
+      broken.mockRestore()
+    }
+    const back = await rest('GET', '/api/stories')
+    expect(back.status).toBe(200)
+    expect(((await back.json()) as { totalDocs: number }).totalDocs).toBeGreaterThan(0)
+  })
+
+  it('whose file is moved away is answered with 503, never replaced by an empty one, and used again once back', async () => {
+    await createStory(payload)
+    const file = process.env.DATABASE_URI!.slice('file:'.length)
+    fs.renameSync(file, `${file}.away`)
+    try {
+      await expect
+        .poll(async () => (await answer(await rest('GET', '/api/stories'))).code, { timeout: 20_000 })
+        .toBe('databaseUnavailable')
+      expect(fs.existsSync(file)).toBe(false)
+    } finally {
+      fs.renameSync(`${file}.away`, file)
+    }
+    await expect.poll(async () => (await rest('GET', '/api/stories')).status, { timeout: 20_000 }).toBe(200)
+  }, 60_000)
+
+  it('held by another process answers a write with 503 when the wait runs out, then writes again', async () => {
+    const story = await createStory(payload)
+    const other = createClient({ url: process.env.DATABASE_URI! })
+    await other.execute('BEGIN IMMEDIATE')
+    try {
+      const busy = await answer(await rest('PATCH', `/api/stories/${story.id}`, { token, body: { title: 'Waited' } }))
+      expect(busy.status).toBe(503)
+      expect(busy.code).toBe('databaseBusy')
+      // Reads go on meanwhile.
+      expect((await rest('GET', `/api/stories/${story.id}`, { token })).status).toBe(200)
+    } finally {
+      await other.execute('ROLLBACK')
+      other.close()
+    }
+    const saved = await rest('PATCH', `/api/stories/${story.id}`, { token, body: { title: 'Saved after all' } })
+    expect(saved.status, await saved.clone().text()).toBe(200)
+  }, 60_000)
+})
+
+describe('a database that cannot be opened at start', () => {
+  const cases: Array<[string, unknown, RegExp]> = [
+    [
+      'a missing folder',
+      Object.assign(new Error('x'), { code: 'VOICES_NO_DATABASE_FOLDER', folder: '/srv/gone' }),
+      /the database folder \/srv\/gone does not exist/,
+    ],
+    ['a read-only file', new LibsqlError('attempt to write a readonly database', 'SQLITE_READONLY', 8), /is read-only/],
+    [
+      'a lock held by another process',
+      new LibsqlError('database is locked', 'SQLITE_BUSY', 5),
+      /locked by another process/,
+    ],
+    [
+      'a file it cannot open',
+      new Error('ConnectionFailed("Unable to open connection to local database /x: 14")'),
+      /cannot be opened/,
+    ],
+    ['an address it cannot use', new LibsqlError('unsupported', 'URL_SCHEME_NOT_SUPPORTED'), /not a database address/],
+    [
+      'an address it cannot use, as Payload rewords it',
+      new Error('Error: cannot connect to SQLite: URL_SCHEME_NOT_SUPPORTED: got "postgres:"'),
+      /not a database address/,
+    ],
+  ]
+
+  it.each(cases)('is told in one line naming the setting: %s', (_what, error, expected) => {
+    const before = process.env.DATABASE_URI
+    try {
+      process.env.DATABASE_URI = 'libsql://voices:s3cret-password@db.example.org/voices?authToken=s3cret-token'
+      const withUri = databaseProblem(error)!
+      expect(withUri).toMatch(expected)
+      expect(withUri).toContain('DATABASE_URI')
+      expect(withUri).not.toMatch(/s3cret/)
+      delete process.env.DATABASE_URI
+      expect(databaseProblem(error)).toContain('VOICES_DATA_DIR')
+    } finally {
+      process.env.DATABASE_URI = before
+    }
+  })
+
+  it('leaves other failures to be told as they are', () => {
+    expect(databaseProblem(new Error('PAYLOAD_SECRET is not set'))).toBeNull()
+  })
+})

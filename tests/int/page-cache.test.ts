@@ -1,0 +1,175 @@
+import type { IncrementalCache } from 'next/dist/server/lib/incremental-cache'
+
+import { AsyncLocalStorage } from 'node:async_hooks'
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+
+import VoicesCacheHandler from '@/lib/cache/handler.mjs'
+
+/**
+ * The page cache (lib/cache/handler.mjs) never serves what an edit should have removed, even
+ * when a render began before the edit and was stored after it. Driven through Next.js's own
+ * IncrementalCache and `unstable_cache`, in the order Next calls them: `get` (a miss), the
+ * render, then `set`; an edit expires its tags in between, as its request ends.
+ */
+type Global = typeof globalThis & { __incrementalCache?: IncrementalCache; AsyncLocalStorage?: unknown }
+
+let cache: IncrementalCache
+let Cache: typeof IncrementalCache
+let unstable_cache: typeof import('next/cache').unstable_cache
+
+beforeAll(async () => {
+  // As the Next.js server does before loading anything of its own.
+  ;(globalThis as Global).AsyncLocalStorage = AsyncLocalStorage
+  Cache = (await import('next/dist/server/lib/incremental-cache')).IncrementalCache
+  unstable_cache = (await import('next/cache')).unstable_cache
+})
+
+beforeEach(async () => {
+  cache = new Cache({
+    dev: false,
+    requestHeaders: {},
+    previewProps: { previewModeId: 'preview', previewModeEncryptionKey: 'key', previewModeSigningKey: 'key' },
+    prerenderManifest: { version: 4, routes: {}, dynamicRoutes: {}, notFoundRoutes: [], preview: {} } as never,
+    CurCacheHandler: VoicesCacheHandler as never,
+  })
+  ;(globalThis as Global).__incrementalCache = cache
+  // Every test starts from a cache in which its tags have just been expired: nothing of an
+  // earlier test is served.
+  await cache.revalidateTag(['stories', 'other'])
+})
+
+afterEach(() => {
+  delete (globalThis as Global).__incrementalCache
+})
+
+/** A promise and the function that settles it: a render that waits until the test lets it go. */
+function gate() {
+  let open: () => void = () => undefined
+  const opened = new Promise<void>((resolve) => (open = resolve))
+  return { open, opened }
+}
+
+/** Lets the clock move on, so "before" and "after" are different instants. */
+const tick = () => new Promise((resolve) => setTimeout(resolve, 5))
+
+/** The database of these tests: one story's title, read by a query that can be held up. */
+function database(title: string) {
+  const db = { title, holds: [] as Array<Promise<void>> }
+  const read = unstable_cache(
+    async () => {
+      const seen = db.title
+      await db.holds.shift()
+      return seen
+    },
+    [`story-${Math.random()}`],
+    { tags: ['stories'] },
+  )
+  return { db, read }
+}
+
+/** An edit as Voices makes one: the change commits, then its request expires the tags. */
+async function edit(db: { title: string }, title: string) {
+  db.title = title
+  await cache.revalidateTag(['stories'])
+  await tick()
+}
+
+describe('a cached query', () => {
+  it('is served from the cache until an edit expires it', async () => {
+    const { db, read } = database('First title')
+    expect(await read()).toBe('First title')
+    db.title = 'Changed without telling the cache'
+    expect(await read()).toBe('First title')
+    await edit(db, 'Edited title')
+    expect(await read()).toBe('Edited title')
+  })
+
+  it('that read the old content before an edit is not served after it, though stored after it', async () => {
+    const { db, read } = database('Before the edit')
+    const held = gate()
+    db.holds.push(held.opened)
+    const slow = read()
+    // The render has begun and read the old title; the edit lands while it is still going.
+    await tick()
+    await edit(db, 'After the edit')
+    held.open()
+    expect(await slow).toBe('Before the edit')
+    // It was stored after the edit, but began before it: the next reader gets the edit.
+    expect(await read()).toBe('After the edit')
+    expect(await read()).toBe('After the edit')
+  })
+
+  it('is not served stale when two renders overlap and the older one finishes last', async () => {
+    const { db, read } = database('Old')
+    const older = gate()
+    const newer = gate()
+    db.holds.push(older.opened, newer.opened)
+    const first = read()
+    await tick()
+    await edit(db, 'New')
+    const second = read()
+    await tick()
+    newer.open()
+    expect(await second).toBe('New')
+    older.open()
+    expect(await first).toBe('Old')
+    expect(await read()).toBe('New')
+  })
+})
+
+describe('a cached page', () => {
+  const route = { sourceRoute: '/[locale]/stories/[slug]' }
+  const page = (html: string) => ({
+    kind: 'APP_PAGE',
+    html,
+    rscData: Buffer.from(html),
+    status: 200,
+    postponed: undefined,
+    headers: { 'x-next-cache-tags': 'stories' },
+    segmentData: undefined,
+  })
+  // A page of its own for each test: a lookup that misses starts a render of it.
+  let path = ''
+  beforeEach(() => void (path = `/en/stories/${Math.random()}`))
+  const lookup = () =>
+    cache.get(path, { kind: 'APP_PAGE', isFallback: false, isRoutePPREnabled: false, route } as never)
+  const store = (html: string) =>
+    cache.set(
+      path,
+      page(html) as never,
+      {
+        route,
+        cacheControl: { revalidate: false, expire: undefined },
+        isRoutePPREnabled: false,
+        isFallback: false,
+      } as never,
+    )
+  const served = async () => ((await lookup())?.value as { html?: string } | null)?.html ?? null
+
+  it('rendered before an edit and stored after it is not served', async () => {
+    // Next asks for the page, misses, renders it from the old content...
+    expect(await lookup()).toBeNull()
+    await tick()
+    // ...the edit commits and expires the tag while the render is still going...
+    await cache.revalidateTag(['stories'])
+    await tick()
+    // ...and the render, finished, is stored.
+    await store('<p>before the edit</p>')
+    expect(await served()).toBeNull()
+  })
+
+  it('rendered after the edit is served, with the policy for its scripts', async () => {
+    await cache.revalidateTag(['stories'])
+    await tick()
+    expect(await lookup()).toBeNull()
+    await store('<p>after the edit</p><script>1</script>')
+    expect(await served()).toBe('<p>after the edit</p><script>1</script>')
+    const headers = ((await lookup())?.value as { headers?: Record<string, string> }).headers
+    expect(headers?.['content-security-policy']).toMatch(/'sha256-/)
+  })
+
+  it('whose render was never seen to begin is not kept', async () => {
+    await store('<p>of unknown age</p>')
+    expect(await served()).toBeNull()
+  })
+})
