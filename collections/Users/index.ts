@@ -47,8 +47,9 @@ export const Users: CollectionConfig = {
     delete: isAdmin,
     read: isAdminOrSelf,
     update: isAdminOrSelf,
-    // Payload lets any signed-in user unlock any account by default; a lock after failed
-    // logins is a security signal only admins should clear.
+    // Payload lets any signed-in user unlock any account by default. Failed logins lock no
+    // account in Voices (hooks/throttleLogins.ts, tests/int/auth.test.ts); were one ever
+    // locked, only an admin could clear it.
     unlock: isAdmin,
   },
   fields: [

@@ -18,21 +18,6 @@ beforeAll(async () => {
 
 afterAll(() => stopPayload(payload))
 
-const password = 'correct horse battery staple'
-
-/**
- * Locks the account as ten failed logins would (`maxLoginAttempts`): written straight to the
- * database, since hashing ten wrong passwords is slow on a busy machine.
- */
-async function lockOut(user: User): Promise<void> {
-  await payload.db.updateOne({
-    collection: 'users',
-    id: user.id,
-    data: { loginAttempts: 10, lockUntil: new Date(Date.now() + 10 * 60 * 1000).toISOString() },
-  })
-  await expect(payload.login({ collection: 'users', data: { email: user.email, password } })).rejects.toThrow(/locked/i)
-}
-
 const members = new Map<Role, Promise<{ user: User; token: string }>>()
 
 /** One account per role for the whole file, signed in once. */
@@ -45,65 +30,6 @@ function member(role: Role): Promise<{ user: User; token: string }> {
   }
   return members.get(role)!
 }
-
-/** Payload's types ask for a password, which unlocking never reads. */
-const unlockData = (user: User) => ({ email: user.email, password: '' })
-
-async function canLogIn(user: User): Promise<boolean> {
-  return payload
-    .login({ collection: 'users', data: { email: user.email, password } })
-    .then(() => true)
-    .catch(() => false)
-}
-
-describe('unlocking a locked account', () => {
-  it('is refused over REST to every role but admin, and the account stays locked', async () => {
-    const victim = await createStaff(payload, 'contributor')
-    await lockOut(victim)
-    const refused = await Promise.all(
-      (['editor', 'contributor', 'safeguarding'] as Role[]).map(async (role) => {
-        const { token } = await member(role)
-        return (await rest('POST', '/api/users/unlock', { token, body: { email: victim.email } })).status
-      }),
-    )
-    expect(refused).toEqual([403, 403, 403])
-    expect((await rest('POST', '/api/users/unlock', { body: { email: victim.email } })).status).toBe(403)
-    expect(await canLogIn(victim)).toBe(false)
-
-    const { token: admin } = await member('admin')
-    const response = await rest('POST', '/api/users/unlock', { token: admin, body: { email: victim.email } })
-    expect(response.status).toBe(200)
-    expect(await canLogIn(victim)).toBe(true)
-  })
-
-  it('is refused through the local API with access enforced, to everyone but admins', async () => {
-    const victim = await createStaff(payload, 'editor')
-    await lockOut(victim)
-    for (const role of ['editor', 'contributor', 'safeguarding'] as Role[]) {
-      const req = await requestAs(payload, (await member(role)).user)
-      await expect(
-        payload.unlock({ collection: 'users', data: unlockData(victim), overrideAccess: false, req }),
-      ).rejects.toThrow(/not allowed/i)
-    }
-    expect(await canLogIn(victim)).toBe(false)
-    const req = await requestAs(payload, (await member('admin')).user)
-    await expect(
-      payload.unlock({ collection: 'users', data: unlockData(victim), overrideAccess: false, req }),
-    ).resolves.toBe(true)
-    expect(await canLogIn(victim)).toBe(true)
-  })
-
-  it('is offered in the admin (permissions) to admins only', async () => {
-    for (const role of ['admin', 'editor', 'contributor', 'safeguarding'] as Role[]) {
-      const { token } = await member(role)
-      const response = await rest('GET', '/api/access', { token })
-      // Payload sends `true` for a permission granted outright and leaves refused ones out.
-      const { users } = ((await response.json()) as { collections: { users: true | { unlock?: unknown } } }).collections
-      const unlock = users === true || users.unlock === true || (users.unlock as { permission?: boolean })?.permission
-      expect(Boolean(unlock), role).toBe(role === 'admin')
-    }
-  })
-})
 
 /** A small PNG standing in for a photo. */
 async function image(): Promise<Buffer> {
