@@ -83,7 +83,7 @@ describe('a failed login', () => {
 describe('too many logins', () => {
   it(
     'slows one address trying one e-mail, alike for e-mails with and without an account',
-    { timeout: 90_000 },
+    { timeout: 180_000 },
     async () => {
       for (const email of [staffEmail, unknownEmail]) {
         for (let i = 0; i < 10; i++) expect((await login(email, `wrong ${i}`)).status).toBe(401)
@@ -95,7 +95,10 @@ describe('too many logins', () => {
       expect(known.body.errors[0].message).toBe(
         refusals.en.tooManyLogins.replace('{{minutes}}', String(known.body.errors[0].message.match(/(\d+) min/)?.[1])),
       )
-      expect(unknown).toEqual(known)
+      // Alike but for the minutes left, which count from each e-mail's own first failure.
+      const minutesLeft = (body: unknown) => JSON.parse(JSON.stringify(body).replace(/\d+ min/g, 'N min'))
+      expect(unknown.status).toBe(known.status)
+      expect(minutesLeft(unknown.body)).toEqual(minutesLeft(known.body))
     },
   )
 
