@@ -27,6 +27,14 @@ export async function probeDatabase(): Promise<string | null> {
     }
     fs.mkdirSync(folder, { recursive: true })
   }
+  // A file Voices may not write is read-only to it, however SQLite would word opening it.
+  if (fs.existsSync(file)) {
+    try {
+      fs.accessSync(file, fs.constants.R_OK | fs.constants.W_OK)
+    } catch {
+      return databaseProblem({ code: 'SQLITE_READONLY' })
+    }
+  }
   const { createClient } = await import('@libsql/client')
   const client = createClient({ url: `file:${file}` })
   try {
