@@ -1,5 +1,6 @@
 import { type NextRequest, NextResponse } from 'next/server'
 
+import { brokenEncodingResponse, hasBrokenEncoding } from '@/lib/http/brokenEncoding'
 import { preferredLocale } from '@/lib/i18n/preferredLocale'
 import { locales } from '@/lib/locales'
 import { adminPolicy, newNonce, policyHeader, sitePolicy } from '@/lib/security/contentSecurityPolicy.mjs'
@@ -38,6 +39,9 @@ const siteWithNonce = (nonce: string) => sitePolicy([`'nonce-${nonce}'`])
  */
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl
+  if (hasBrokenEncoding(pathname)) return brokenEncodingResponse(pathname)
+  // Only paths with a percent-escape reach here from the API, assets and root files.
+  if (passesThrough.test(pathname)) return NextResponse.next()
   const [, first = '', ...rest] = pathname.split('/')
   if (first === 'admin') return withNonce(adminPolicy, {}, request)
   if (codes.includes(first)) {
@@ -61,9 +65,13 @@ export function proxy(request: NextRequest) {
   return NextResponse.redirect(url, 307)
 }
 
+/** What the proxy leaves alone: the API, Next's assets, draft-mode routes and root files. */
+const passesThrough = /^\/(?:api|_next|next\/|[^/]+\.[^/]+$)/
+
 export const config = {
   // Leave the API, Next's assets, the draft-mode routes (/next/preview…) and the site's root
   // files (sitemap.xml, robots.txt, icon.svg) alone. Under a locale every path is judged, so
   // /en/feed.xml is a page and /en/wp-login.php a 404. The admin passes through for its nonce.
-  matcher: ['/((?!api|_next|next/|[^/]+\\.[^/]+$).*)'],
+  // Every path with a percent-escape comes here too, so one that does not decode gets a 400.
+  matcher: ['/((?!api|_next|next/|[^/]+\\.[^/]+$).*)', '/(.*%.*)'],
 }

@@ -246,8 +246,12 @@ test.describe('while running', () => {
   })
 })
 
-/** The database's own check, and that every document and upload is whole. */
-async function expectWhole(dataDir: string): Promise<void> {
+/**
+ * The database's own check, and that every document and upload is whole. Right after a kill an
+ * upload's files may be on disk without their record (they are written first); the server removes
+ * them as it starts, so `filesLeftByACut` allows them only until the restart.
+ */
+async function expectWhole(dataDir: string, { filesLeftByACut = false } = {}): Promise<void> {
   const db = createClient({ url: `file:${path.join(dataDir, 'voices.db')}` })
   try {
     const integrity = await db.execute('PRAGMA integrity_check')
@@ -280,10 +284,12 @@ async function expectWhole(dataDir: string): Promise<void> {
     }
     const mediaDir = path.join(dataDir, 'media')
     const files = new Set(fs.existsSync(mediaDir) ? fs.readdirSync(mediaDir) : [])
-    expect(
-      [...files].filter((file) => !names.has(file)),
-      'files without a record',
-    ).toEqual([])
+    if (!filesLeftByACut) {
+      expect(
+        [...files].filter((file) => !names.has(file)),
+        'files without a record',
+      ).toEqual([])
+    }
     expect(
       [...names].filter((name) => !files.has(name)),
       'records without their file',
@@ -397,7 +403,7 @@ test.describe('killed in the middle', () => {
           await sleep(delay)
           await server.kill()
           await request
-          await expectWhole(dataDir)
+          await expectWhole(dataDir, { filesLeftByACut: true })
           await restart()
           await expectWhole(dataDir)
           const outcome = await check()

@@ -997,14 +997,23 @@ const ignoredQueries: Array<{ kind: string; path: string }> = [
   { kind: 'a parameter with NUL', path: '/sitemap.xml?x=%00' },
 ]
 
-/** Paths Next.js itself must turn away: an unknown locale, and malformed percent-encoding. */
+/** Paths Next.js itself must turn away: an unknown locale. */
 const oddPaths: Array<[name: string, path: string]> = [
   ['GET /{locale}/feed.xml · a locale that does not exist', '/xx/feed.xml'],
   ['GET /{locale}/stories · a locale of path traversal', '/..%2F..%2Fetc%2Fpasswd/stories'],
-  // Malformed percent-encoding in the path: Next.js answers 500 before any of Voices' code runs
-  // (vercel/next.js#94278); only the proxy could answer first.
+]
+
+/**
+ * Malformed percent-encoding in the path: Next.js answers 500 before any route runs, so the
+ * proxy answers 400 first (lib/http/brokenEncoding.ts), on the site, the admin, assets and files.
+ */
+const undecodablePaths: Array<[name: string, path: string]> = [
   ['GET /en/stories/{slug} · slug as overlong UTF-8', '/en/stories/%C0%AE%C0%AE%2F'],
   ['GET /en/stories/{slug} · slug with invalid UTF-8', '/en/stories/%ff%fe'],
+  ['GET / · a lone percent sign', '/%'],
+  ['GET /admin/… · invalid UTF-8', '/admin/collections/%ff'],
+  ['GET /_next/static/… · invalid UTF-8', '/_next/static/%ff'],
+  ['GET /{file} · invalid UTF-8 in a root file name', '/x%ff.xml'],
 ]
 
 const pageCases: Case[] = [
@@ -1031,11 +1040,24 @@ const pageCases: Case[] = [
     expect: { kind: 'page' as const, ok: true },
   })),
   ...oddPaths.map(([name, path]) => ({ name, as: 'anonymous' as Who, path, expect: { kind: 'page' as const } })),
+  ...undecodablePaths.map(([name, path]) => ({
+    name,
+    as: 'anonymous' as Who,
+    path,
+    expect: { kind: 'status' as const, status: 400 },
+  })),
   {
     name: 'GET /api/stories/{id} · id with invalid UTF-8',
     as: 'anonymous',
     path: '/api/stories/%ff%fe',
-    expect: api(),
+    expect: api(undefined, 400),
+  },
+  {
+    name: 'POST /api/users/{id} · id with a lone percent sign',
+    as: 'anonymous',
+    method: 'POST',
+    path: '/api/users/%',
+    expect: api(undefined, 400),
   },
 ]
 

@@ -8,6 +8,7 @@ import { serverUrl } from '@/lib/env'
 import { roles } from '@/lib/roles'
 
 import { forgotPasswordEndpoint } from './endpoints/forgotPassword'
+import { noEmailVerificationEndpoint } from './endpoints/noEmailVerification'
 import { resetPasswordEmailHTML } from './forgotPasswordEmail'
 import { firstUserIsAdmin } from './hooks/firstUserIsAdmin'
 import { resetOnlyThroughEndpoint } from './hooks/resetOnlyThroughEndpoint'
@@ -40,7 +41,7 @@ export const Users: CollectionConfig = {
     beforeChange: [firstUserIsAdmin],
     afterLogin: [forgetLoginAttempts],
   },
-  endpoints: [forgotPasswordEndpoint],
+  endpoints: [forgotPasswordEndpoint, noEmailVerificationEndpoint],
   access: {
     admin: authenticated,
     create: isAdmin,
