@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 
-import { isPublicRoute, publicRoutes } from '@/lib/site/publicRoutes'
+import { isPerRequestRoute, isPublicRoute, perRequestRoutes, publicRoutes } from '@/lib/site/publicRoutes'
 
 const localeDir = path.resolve('app/(frontend)/[locale]')
 
@@ -18,9 +18,30 @@ function routesOnDisk(dir = localeDir, prefix: string[] = []): string[] {
   return found
 }
 
+/** The pages that render for every request: their file says `dynamic = 'force-dynamic'`. */
+function perRequestOnDisk(): string[] {
+  return routesOnDisk().filter((route) =>
+    ['page.tsx', 'page.ts', 'route.ts'].some((name) => {
+      const file = path.join(localeDir, route, name)
+      return fs.existsSync(file) && /export const dynamic = ['"]force-dynamic['"]/.test(fs.readFileSync(file, 'utf8'))
+    }),
+  )
+}
+
 describe('the public route table', () => {
   it('names exactly the pages under app/(frontend)/[locale]', () => {
     expect([...publicRoutes].sort()).toEqual(routesOnDisk().sort())
+  })
+
+  // The proxy gives exactly these a nonce; a cached page left out would carry a nonce its
+  // stored copies do not have, and a per-request page left out would have no policy for its scripts.
+  it('names exactly the pages rendered for every request as per-request', () => {
+    expect(perRequestOnDisk().length).toBeGreaterThan(0)
+    expect([...perRequestRoutes].sort()).toEqual(perRequestOnDisk().sort())
+    for (const route of routesOnDisk()) {
+      const path = route.replace(/\[[a-z]+\]/g, 'x')
+      expect(isPerRequestRoute(path), route).toBe(perRequestOnDisk().includes(route))
+    }
   })
 
   it.each([
