@@ -18,6 +18,7 @@ import { protectPeopleInStories } from '@/privacy/takedown/protectPeopleInStorie
 import { eraseEndpoint } from '@/privacy/erasure/eraseEndpoint'
 import { leaderPhotoShown } from '@/privacy/access/leaderPhotoShown'
 import { leadersShownOrStaff } from '@/privacy/access/leadersShownOrStaff'
+import { consentFactsHidden } from '@/privacy/access/consentFactsHidden'
 import { keepLeaderVisibility } from '@/privacy/leaders/shownOnSite'
 
 const audit = auditPrivateData('leaders')
@@ -165,7 +166,7 @@ export const Leaders: CollectionConfig = {
       label: { en: 'Shown on the site', ru: 'Показывается на сайте' },
       defaultValue: false,
       // Kept by Voices from her consent, public role and erasure; nobody sets it by hand.
-      access: { create: nobody, update: nobody },
+      access: { read: consentFactsHidden, create: nobody, update: nobody },
       index: true,
       admin: {
         readOnly: true,
@@ -181,7 +182,7 @@ export const Leaders: CollectionConfig = {
       type: 'checkbox',
       label: { en: 'Photo shown on the site', ru: 'Фото показывается на сайте' },
       defaultValue: false,
-      access: { create: nobody, update: nobody },
+      access: { read: consentFactsHidden, create: nobody, update: nobody },
       admin: {
         readOnly: true,
         position: 'sidebar',

@@ -1,6 +1,7 @@
 import type { Field } from 'payload'
 
 import { nobody } from '@/access/nobody'
+import { consentFactsHidden } from '@/privacy/access/consentFactsHidden'
 
 /**
  * The erase button and the date a person's private data was erased, for participants and
@@ -16,7 +17,7 @@ export const erasureFields: Field[] = [
     name: 'erasedAt',
     type: 'date',
     label: { en: 'Private data erased on', ru: 'Личные данные удалены' },
-    access: { create: nobody, update: nobody },
+    access: { read: consentFactsHidden, create: nobody, update: nobody },
     admin: { readOnly: true, position: 'sidebar', condition: (data) => Boolean(data?.erasedAt) },
   },
 ]

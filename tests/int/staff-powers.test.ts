@@ -150,6 +150,48 @@ describe('media ownership', () => {
   })
 })
 
+describe('what depends on consent, contributors neither read nor filter on', () => {
+  const now = () => new Date().toISOString()
+  /** For each fact, a document where it is set: a leader held back (false), people erased (a date). */
+  async function documents() {
+    const held = await payload.create({
+      collection: 'leaders',
+      data: { publicName: `Held ${Date.now()}`, realName: 'R' },
+    })
+    const leader = await payload.create({
+      collection: 'leaders',
+      data: { publicName: `Gone ${Date.now()}`, realName: 'R' },
+    })
+    await payload.update({ collection: 'leaders', id: leader.id, data: { erasedAt: now() } })
+    const participant = await payload.create({ collection: 'participants', data: { publicName: `Gone ${Date.now()}` } })
+    await payload.update({ collection: 'participants', id: participant.id, data: { erasedAt: now() } })
+    return [
+      ['leaders', 'shownOnSite', held.id],
+      ['leaders', 'photoShown', held.id],
+      ['leaders', 'erasedAt', leader.id],
+      ['participants', 'erasedAt', participant.id],
+    ] as const
+  }
+
+  const title = 'are read and filtered on by editors, safeguarding staff and admins only'
+  it.each(['contributor', 'editor', 'safeguarding', 'admin'] as const)(`${title}: %s`, async (role) => {
+    const { token } = await member(role)
+    const told = role !== 'contributor'
+    for (const [collection, field, id] of await documents()) {
+      const where = `${collection}.${field} as ${role}`
+      const single = await rest('GET', `/api/${collection}/${id}?depth=0`, { token })
+      expect(single.status, where).toBe(200)
+      const value = ((await single.json()) as Record<string, unknown>)[field]
+      expect(value !== undefined && value !== null, `${where}: read`).toBe(told)
+      const filtered = await rest('GET', `/api/${collection}?where[${field}][exists]=true&depth=0`, { token })
+      expect(filtered.status === 200, `${where}: REST filter answered ${filtered.status}`).toBe(told)
+      const list = collection === 'leaders' ? 'Leaders' : 'Participants'
+      const answer = await graphql(`{ ${list}(where: { ${field}: { exists: true } }) { docs { id } } }`, token)
+      expect(Boolean(answer.errors?.length), `${where}: GraphQL filter`).toBe(!told)
+    }
+  })
+})
+
 describe('what a contributor cannot reach around the rules', () => {
   it('her own upload, once a published page shows it, is the editors’ to change', async () => {
     const contributor = await member('contributor')
