@@ -47,6 +47,7 @@ import { keepErrorData } from '@/lib/errors/keepErrorData'
 import { plainEditor } from '@/lib/richText/editor'
 import { readyEndpoint } from '@/lib/startup/readyEndpoint'
 import { removeOrphanFiles } from '@/lib/uploads/orphanFiles'
+import { withUnwritableFieldsRefused } from '@/lib/payload/refuseUnwritableFields'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -83,7 +84,7 @@ export default buildConfig({
     Users,
     AuditLog,
     StoryStats,
-  ],
+  ].map(withUnwritableFieldsRefused),
   globals: [SiteSettings, GetInvolved, Navigation],
   endpoints: [readyEndpoint],
   // Before the first request is answered: files an upload cut off by a crash had written.

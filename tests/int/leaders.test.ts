@@ -192,13 +192,15 @@ describe('the public role', () => {
     ).rejects.toThrow()
     // Safeguarding keeps consent; the public role is the editors'.
     const safeguarding = await requestAs(payload, await createStaff(payload, 'safeguarding'))
-    await payload.update({
-      collection: 'leaders',
-      id: doc.id,
-      data: { publicRole: { holds: false, basis: null } },
-      overrideAccess: false,
-      req: safeguarding,
-    })
+    await expect(
+      payload.update({
+        collection: 'leaders',
+        id: doc.id,
+        data: { publicRole: { holds: false, basis: null } },
+        overrideAccess: false,
+        req: safeguarding,
+      }),
+    ).rejects.toMatchObject({ status: 403, data: { code: 'fieldNotWritable' } })
     expect((await payload.findByID({ collection: 'leaders', id: doc.id })).publicRole?.holds).toBe(true)
   })
 })

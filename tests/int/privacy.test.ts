@@ -175,7 +175,9 @@ describe('staff accounts', () => {
   it('nobody but an admin can change a role, their own included', async () => {
     const editor = await createStaff(payload, 'editor')
     const req = await requestAs(payload, editor)
-    await payload.update({ collection: 'users', id: editor.id, overrideAccess: false, req, data: { role: 'admin' } })
+    await expect(
+      payload.update({ collection: 'users', id: editor.id, overrideAccess: false, req, data: { role: 'admin' } }),
+    ).rejects.toMatchObject({ status: 403, data: { code: 'fieldNotWritable' } })
     const stored = await payload.findByID({ collection: 'users', id: editor.id })
     expect(stored.role).toBe('editor')
 

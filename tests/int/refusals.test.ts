@@ -218,6 +218,8 @@ describe('a refusal over REST', () => {
       'noSuchDocument',
       // Needs the one-click form body (subscribers.test.ts).
       'unsubscribeLinkInvalid',
+      // Names the field it refuses, on every API (unwritable-fields.test.ts).
+      'fieldNotWritable',
       // Failures of the machine and concurrent edits: fault-handling.test.ts, edit-conflicts.test.ts.
       'storageFull',
       'databaseUnavailable',

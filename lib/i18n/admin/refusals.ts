@@ -8,6 +8,7 @@ import { adminTexts } from './define'
 export const refusals = adminTexts({
   en: {
     contributorRestoresAsDraft: 'Contributors restore an earlier version as a draft; an editor publishes it.',
+    fieldNotWritable: 'You may not change “{{field}}”. Nothing was saved.',
     contributorCannotChangeLanguages: 'Contributors save drafts; only editors change which languages are published.',
     contributorCannotPublish: 'Contributors cannot publish. Submit the story for review and an editor will publish it.',
     contributorSavesDrafts: 'Contributors save stories as drafts (draft=true); only editors change what is published.',
@@ -56,6 +57,7 @@ export const refusals = adminTexts({
   },
   ru: {
     contributorRestoresAsDraft: 'Авторы восстанавливают прежнюю версию как черновик; опубликует её редактор.',
+    fieldNotWritable: 'Вы не можете менять поле «{{field}}». Ничего не сохранено.',
     contributorCannotChangeLanguages: 'Авторы сохраняют черновики; какие языки опубликованы, решают только редакторы.',
     contributorCannotPublish: 'Авторы не публикуют. Отправьте историю на проверку, и редактор её опубликует.',
     contributorSavesDrafts:

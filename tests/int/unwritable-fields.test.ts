@@ -1,0 +1,141 @@
+import type { Payload } from 'payload'
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import type { Role } from '@/lib/roles'
+import type { User } from '@/payload-types'
+
+import { graphql, rest, tokenFor } from '../helpers/http'
+import { writtenConsent } from '../helpers/content'
+import { createStaff, requestAs, startPayload, stopPayload } from '../helpers/payload'
+
+/**
+ * A value its writer may not write is refused with `fieldNotWritable` and nothing is stored,
+ * rather than dropped while the save answers 200; sent back exactly as stored (as the admin's
+ * form does), it is no refusal. One declared table, tried through REST, GraphQL and the local API.
+ */
+type Row = {
+  who: Exclude<Role, 'admin'>
+  collection: 'users' | 'leaders'
+  field: string
+  value: unknown
+}
+const rows: Row[] = [
+  { who: 'contributor', collection: 'users', field: 'role', value: 'admin' },
+  { who: 'editor', collection: 'users', field: 'role', value: 'admin' },
+  { who: 'safeguarding', collection: 'users', field: 'role', value: 'admin' },
+  { who: 'editor', collection: 'leaders', field: 'realName', value: 'Someone Real' },
+  { who: 'editor', collection: 'leaders', field: 'consent', value: writtenConsent(['name', 'photo']) },
+  { who: 'safeguarding', collection: 'leaders', field: 'publicName', value: 'A new public name' },
+]
+
+const graphqlNames = { users: 'User', leaders: 'Leader' } as const
+
+let payload: Payload
+const staff = new Map<Role, { user: User; token: string }>()
+
+beforeAll(async () => {
+  payload = await startPayload()
+  for (const role of ['contributor', 'editor', 'safeguarding'] as const) {
+    const user = await createStaff(payload, role)
+    staff.set(role, { user, token: await tokenFor(payload, user.email) })
+  }
+})
+
+afterAll(() => stopPayload(payload))
+
+/**
+ * A document the row's writer may update in general: her own account, or a new leader.
+ * (Participants are written by safeguarding staff and admins alone, who may write every field.)
+ */
+async function target({ who, collection }: Row): Promise<string> {
+  if (collection === 'users') return staff.get(who)!.user.id
+  const doc = await payload.create({
+    collection,
+    data: { publicName: `Target ${Date.now()}`, ...(collection === 'leaders' ? { realName: 'R' } : {}) },
+  } as never)
+  return (doc as { id: string }).id
+}
+
+const stored = async (row: Row, id: string) =>
+  JSON.stringify(
+    ((await payload.findByID({ collection: row.collection, id, depth: 0 })) as Record<string, unknown>)[row.field] ??
+      null,
+  )
+
+const paths = {
+  async REST(row: Row, id: string, data: Record<string, unknown>) {
+    const response = await rest('PATCH', `/api/${row.collection}/${id}`, {
+      token: staff.get(row.who)!.token,
+      body: data,
+    })
+    const body = (await response.json()) as { errors?: Array<{ data?: { code?: string } }> }
+    return { ok: response.status === 200, code: body.errors?.[0]?.data?.code, status: response.status }
+  },
+  async GraphQL(row: Row, id: string, data: Record<string, unknown>) {
+    const mutation = `mutation($id: String!, $data: mutation${graphqlNames[row.collection]}UpdateInput!) {
+      update${graphqlNames[row.collection]}(id: $id, data: $data) { id } }`
+    const answer = (await graphql(mutation, staff.get(row.who)!.token, { id, data })) as {
+      errors?: Array<{ extensions?: { data?: { code?: string } } }>
+    }
+    return { ok: !answer.errors?.length, code: answer.errors?.[0]?.extensions?.data?.code, status: 0 }
+  },
+  async 'local API'(row: Row, id: string, data: Record<string, unknown>) {
+    try {
+      await payload.update({
+        collection: row.collection,
+        id,
+        data,
+        overrideAccess: false,
+        req: await requestAs(payload, staff.get(row.who)!.user),
+      } as never)
+      return { ok: true, code: undefined, status: 200 }
+    } catch (error) {
+      return { ok: false, code: (error as { data?: { code?: string } }).data?.code, status: 0 }
+    }
+  },
+}
+
+describe('a value its writer may not write', () => {
+  for (const [api, send] of Object.entries(paths)) {
+    for (const row of rows) {
+      it(`${api}: ${row.who} sending ${row.collection}.${row.field} is refused and nothing changes`, async () => {
+        const id = await target(row)
+        const before = await stored(row, id)
+        const answer = await send(row, id, { [row.field]: row.value })
+        expect(answer.ok, JSON.stringify(answer)).toBe(false)
+        expect(answer.code).toBe('fieldNotWritable')
+        if (api === 'REST') expect(answer.status).toBe(403)
+        expect(await stored(row, id)).toBe(before)
+      })
+
+      it(`${api}: ${row.who} sending ${row.collection}.${row.field} back as stored saves`, async () => {
+        const id = await target(row)
+        const current = JSON.parse(await stored(row, id)) as unknown
+        const answer = await send(row, id, { [row.field]: current })
+        expect(answer.ok, JSON.stringify(answer)).toBe(true)
+      })
+    }
+  }
+
+  it('a bulk update carrying one is refused, and nothing changes', async () => {
+    const { user, token } = staff.get('contributor')!
+    const response = await rest('PATCH', `/api/users?where[id][equals]=${user.id}`, { token, body: { role: 'admin' } })
+    expect(response.status).toBe(403)
+    expect(((await response.json()) as { errors: Array<{ data?: { code?: string } }> }).errors[0]?.data?.code).toBe(
+      'fieldNotWritable',
+    )
+    expect((await payload.findByID({ collection: 'users', id: user.id })).role).toBe('contributor')
+  })
+
+  it('admins still change roles', async () => {
+    const admin = await createStaff(payload, 'admin')
+    const editor = await createStaff(payload, 'editor')
+    const response = await rest('PATCH', `/api/users/${editor.id}`, {
+      token: await tokenFor(payload, admin.email),
+      body: { role: 'safeguarding' },
+    })
+    expect(response.status, await response.clone().text()).toBe(200)
+    expect((await payload.findByID({ collection: 'users', id: editor.id })).role).toBe('safeguarding')
+  })
+})
