@@ -8,7 +8,7 @@ import { Refusal } from '@/lib/refusals/refusal'
 import { voicesT } from '@/lib/refusals/translate'
 import { savingLocale } from '@/lib/payload/savingLocale'
 import { hasRole } from '@/lib/roles'
-import { contributorReviewStatuses } from '@/lib/workflow/reviewStatus'
+import { contributorReviewStatuses, reviewStatuses } from '@/lib/workflow/reviewStatus'
 import { describeWrite, isDuplicate, type PublishedCollection, type Write } from '@/privacy/content/documentAsSaved'
 import { personKey, programUses, storyUses } from '@/privacy/content/uses'
 
@@ -56,7 +56,9 @@ export const contributorsWriteDrafts: CollectionBeforeOperationHook = ({ args, o
   if (operation === 'update' && !args.draft) {
     throw new Refusal(req, 'contributorSavesDrafts', 403)
   }
-  if (data.reviewStatus && !contributorReviewStatuses.has(data.reviewStatus)) {
+  // Only a status that exists is an approval; any other value is left to the field's validation.
+  const approves = reviewStatuses.some(({ value }) => value === data.reviewStatus)
+  if (approves && !contributorReviewStatuses.has(data.reviewStatus)) {
     throw new Refusal(req, 'onlyEditorsApprove', 403)
   }
   return args

@@ -189,6 +189,21 @@ describe('a refusal over REST', () => {
     expect(await storyCount()).toBe(before)
   })
 
+  it('a review status that does not exist is a validation error, not an approval refused', async () => {
+    const before = await storyCount()
+    const response = await rest('POST', '/api/stories?draft=true', {
+      token: tokens.contributor,
+      body: { ...draft(), reviewStatus: 'published-now' },
+    })
+    expect(response.status).toBe(400)
+    const body = (await response.json()) as {
+      errors?: Array<{ name?: string; data?: { errors?: Array<{ path?: string }> } }>
+    }
+    expect(body.errors?.[0]?.name).toBe('ValidationError')
+    expect(body.errors?.[0]?.data?.errors?.map((e) => e.path)).toContain('reviewStatus')
+    expect(await storyCount()).toBe(before)
+  })
+
   // Raised only in the admin's drawer (tested in workflow.test.ts), by a job that runs as a
   // contributor (the last line behind the others), by arguments REST does not take, with words
   // filled in (auth.test.ts), or on malformed requests (hostile-requests.test.ts).
