@@ -42,6 +42,7 @@ export function eraseEndpoint(collection: 'participants' | 'leaders', nameField:
     path: '/:id/erase',
     method: 'post',
     handler: async (req) => {
+      if (!req.user) throw new Refusal(req, 'signInRequired', 401)
       if (!hasRole(req.user, 'admin', 'safeguarding')) throw new Refusal(req, 'onlySafeguardingErases', 403)
       const id = String(req.routeParams?.id ?? '')
       const person = await req.payload

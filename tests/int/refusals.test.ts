@@ -105,6 +105,12 @@ const table: Row[] = [
     status: 409,
   },
   {
+    code: 'signInRequired',
+    as: null,
+    call: { method: 'POST', path: () => `/api/participants/${participantId}/erase` },
+    status: 401,
+  },
+  {
     code: 'onlySafeguardingErases',
     as: 'editor',
     call: { method: 'POST', path: () => `/api/participants/${participantId}/erase` },
