@@ -469,7 +469,8 @@ const valueRows: ValueCase[] = [
     path: '/api/users/{contributor}',
     field: 'role',
     value: ['admin'],
-    code: 'notAnOption',
+    // A contributor may not write her role at all: that is refused first.
+    code: 'fieldNotWritable',
   },
   {
     as: 'contributor',
@@ -477,7 +478,8 @@ const valueRows: ValueCase[] = [
     path: '/api/users/{contributor}',
     field: 'role',
     value: { $ne: 'contributor' },
-    code: 'notAnOption',
+    // A contributor may not write her role at all: that is refused first.
+    code: 'fieldNotWritable',
   },
   {
     as: 'contributor',
