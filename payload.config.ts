@@ -42,12 +42,13 @@ import { generateSeoDescription, generateSeoTitle } from '@/lib/seo'
 import { defaultLocale, locales } from '@/lib/locales'
 import { adminTranslations } from '@/lib/i18n/admin'
 import { maxDepthRule } from '@/lib/graphql/maxDepthRule'
+import { maxRootFieldsRule } from '@/lib/graphql/maxRootFieldsRule'
 import { answerDatabaseFailures } from '@/lib/errors/answerDatabaseFailures'
 import { keepErrorData } from '@/lib/errors/keepErrorData'
 import { plainEditor } from '@/lib/richText/editor'
 import { readyEndpoint } from '@/lib/startup/readyEndpoint'
 import { removeOrphanFiles } from '@/lib/uploads/orphanFiles'
-import { withUnwritableFieldsRefused } from '@/lib/payload/refuseUnwritableFields'
+import { withUnwritableFieldsRefused, withUnwritableGlobalFieldsRefused } from '@/lib/payload/refuseUnwritableFields'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -85,7 +86,7 @@ export default buildConfig({
     AuditLog,
     StoryStats,
   ].map(withUnwritableFieldsRefused),
-  globals: [SiteSettings, GetInvolved, Navigation],
+  globals: [SiteSettings, GetInvolved, Navigation].map(withUnwritableGlobalFieldsRefused),
   endpoints: [readyEndpoint],
   // Before the first request is answered: files an upload cut off by a crash had written.
   onInit: async (payload) => {
@@ -97,7 +98,7 @@ export default buildConfig({
   hooks: { afterError: [keepErrorData, answerDatabaseFailures] },
   graphQL: {
     // Introspection and the playground are already off in production (Payload's defaults).
-    validationRules: () => [maxDepthRule],
+    validationRules: () => [maxDepthRule, maxRootFieldsRule],
   },
   editor: plainEditor,
   // SMTP from the environment, or the outbox folder; every message is sent by the jobs queue.

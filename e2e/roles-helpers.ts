@@ -1,22 +1,31 @@
 import { type APIRequestContext, expect, request as requests, test } from '@playwright/test'
 import sharp from 'sharp'
 
+import { describeAccess, everyone, may, type Operation, type Who } from '../access/accessTable.mjs'
+
 import { e2eAdmin, e2eBaseUrl } from './settings'
 
 /**
- * Shared by the role specs: who may do what (the issue 5 permissions table, as data), one account
- * per staff role, and small builders for the documents the specs create.
+ * Shared by the role specs: who may do what (access/accessTable.mjs, the declaration the README's
+ * roles table is rendered from), one account per staff role, and small builders for the documents
+ * the specs create.
  */
 
 export const staffRoles = ['contributor', 'editor', 'safeguarding', 'admin'] as const
 export type StaffRole = (typeof staffRoles)[number]
-export type Role = 'anonymous' | StaffRole
-export const allRoles: Role[] = ['anonymous', ...staffRoles]
+export type Role = Who
+export const allRoles: Role[] = [...everyone]
 
-export type Op = 'create' | 'read' | 'update' | 'delete'
-export const ops: Op[] = ['create', 'read', 'update', 'delete']
-const opLetter: Record<Op, string> = { create: 'C', read: 'R', update: 'U', delete: 'D' }
+export type Op = Operation
+export { may }
 
+/**
+ * The collections the specs try over HTTP: those an API client can make documents in, so each
+ * role's update and delete has a fresh target. Every row of the declaration, these included, is
+ * also tried in-process through REST, GraphQL and the local API (tests/int/access-table-*.test.ts),
+ * with targets made on the server: inquiries, subscribers, redirects, story counts and Payload's
+ * own collections among them.
+ */
 export const collectionSlugs = [
   'stories',
   'programs',
@@ -30,35 +39,31 @@ export const collectionSlugs = [
   'payload-jobs',
 ] as const
 export type CollectionSlug = (typeof collectionSlugs)[number]
-export const globalSlugs = ['site-settings', 'navigation'] as const
+export const globalSlugs = ['site-settings', 'navigation', 'get-involved'] as const
 export type GlobalSlug = (typeof globalSlugs)[number]
 
-/**
- * The spec's table. Stories: anonymous reads published ones only, contributors create and update
- * drafts only. Users: staff other than admins read and update their own account only.
- */
-const collectionTable: Record<CollectionSlug, Record<Role, string>> = {
-  stories: { anonymous: 'R', contributor: 'CRU', editor: 'CRUD', safeguarding: 'R', admin: 'CRUD' },
-  programs: { anonymous: 'R', contributor: 'R', editor: 'CRUD', safeguarding: 'R', admin: 'CRUD' },
-  tags: { anonymous: 'R', contributor: 'R', editor: 'CRUD', safeguarding: 'R', admin: 'CRUD' },
-  leaders: { anonymous: 'R', contributor: 'R', editor: 'CRU', safeguarding: 'RUD', admin: 'CRUD' },
-  participants: { anonymous: '', contributor: 'R', editor: 'R', safeguarding: 'CRUD', admin: 'CRUD' },
-  'consent-evidence': { anonymous: '', contributor: '', editor: '', safeguarding: 'CRUD', admin: 'CRUD' },
-  // Anonymous visitors read only the media a published page uses (privacy/media/visibility.ts).
-  media: { anonymous: 'R', contributor: 'CRU', editor: 'CRUD', safeguarding: 'R', admin: 'CRUD' },
-  users: { anonymous: '', contributor: 'RU', editor: 'RU', safeguarding: 'RU', admin: 'CRUD' },
-  'audit-log': { anonymous: '', contributor: '', editor: '', safeguarding: 'R', admin: 'R' },
-  'payload-jobs': { anonymous: '', contributor: '', editor: '', safeguarding: '', admin: '' },
-}
-
-const globalTable: Record<GlobalSlug, Record<Role, string>> = {
-  'site-settings': { anonymous: 'R', contributor: 'R', editor: 'RU', safeguarding: 'R', admin: 'RU' },
-  navigation: { anonymous: 'R', contributor: 'R', editor: 'RU', safeguarding: 'R', admin: 'RU' },
-}
-
-export function may(role: Role, op: Op, slug: CollectionSlug | GlobalSlug): boolean {
-  const row = (collectionTable as Record<string, Record<Role, string>>)[slug] ?? globalTable[slug as GlobalSlug]
-  return row[role].includes(opLetter[op])
+/** What a role writes to a global, and where it reads back; `current` is the global as it is. */
+export function globalWrite(
+  slug: GlobalSlug,
+  current: Record<string, unknown>,
+  label: string,
+): { data: Record<string, unknown>; written: (after: Record<string, unknown>) => unknown; value: unknown } {
+  switch (slug) {
+    case 'site-settings':
+      return { data: { tagline: label }, written: (after) => after.tagline, value: label }
+    case 'navigation': {
+      const header = current.header as Array<Record<string, unknown>>
+      return {
+        data: { header: [{ ...header[0], label }, ...header.slice(1)] },
+        written: (after) => (after.header as Array<{ label: string }>)[0]?.label,
+        value: label,
+      }
+    }
+    case 'get-involved': {
+      const campaign = slugify(label)
+      return { data: { campaign }, written: (after) => after.campaign, value: campaign }
+    }
+  }
 }
 
 /** The message Payload gives for a collection-level refusal, in REST and GraphQL alike. */
@@ -313,13 +318,14 @@ export type RoleFixtures = {
 
 /**
  * Registers the spec's `beforeAll` and `afterAll`: one account per staff role and whatever the
- * spec adds to `cleanup`, removed afterwards; the site settings' tagline and consent policy and
- * the navigation's header links are put back as they were.
+ * spec adds to `cleanup`, removed afterwards; the site settings' tagline and consent policy, the
+ * navigation's header links and the Get involved campaign code are put back as they were.
  */
 export function setUpRoleFixtures(prefix: string, { auditEntry = false } = {}): RoleFixtures {
   const fixtures = { marker: runMarker(prefix), cleanup: new Cleanup(), auditEntryId: '' } as RoleFixtures
   let settings: Record<string, unknown> = {}
   let navigation: Record<string, unknown> = {}
+  let getInvolved: Record<string, unknown> = {}
 
   test.beforeAll(async () => {
     const { marker, cleanup } = fixtures
@@ -329,6 +335,7 @@ export function setUpRoleFixtures(prefix: string, { auditEntry = false } = {}): 
     fixtures.staff = await createStaff(api, admin, marker, cleanup)
     settings = await (await api.get('/api/globals/site-settings?locale=en&depth=0', { headers: admin })).json()
     navigation = await (await api.get('/api/globals/navigation?locale=en&depth=0', { headers: admin })).json()
+    getInvolved = await (await api.get('/api/globals/get-involved?depth=0', { headers: admin })).json()
     if (!auditEntry) return
     // Writing a participant's private data leaves an audit entry.
     const person = await api.post('/api/participants', {
@@ -353,6 +360,10 @@ export function setUpRoleFixtures(prefix: string, { auditEntry = false } = {}): 
       data: { tagline, consentWithdrawalPolicy },
     })
     await api.post('/api/globals/navigation?locale=en', { headers: admin, data: { header: navigation.header } })
+    const campaign = (await (await api.get('/api/globals/get-involved?depth=0', { headers: admin })).json()).campaign
+    if (campaign !== getInvolved.campaign) {
+      await api.post('/api/globals/get-involved', { headers: admin, data: { campaign: getInvolved.campaign ?? null } })
+    }
     await fixtures.cleanup.run(api, admin)
     await api.dispose()
   })
@@ -394,5 +405,5 @@ export function matrixWrite(slug: CollectionSlug, role: Role, label: string): { 
 }
 
 export function describeOps(role: Role, slug: CollectionSlug): string {
-  return ops.map((op) => `${may(role, op, slug) ? '' : 'no '}${op}`).join(', ')
+  return describeAccess(role, slug)
 }

@@ -1,4 +1,14 @@
-import type { CollectionBeforeOperationHook, CollectionConfig, Field, FieldAccess, PayloadRequest } from 'payload'
+import type {
+  CollectionBeforeOperationHook,
+  CollectionConfig,
+  CollectionSlug,
+  Field,
+  FieldAccess,
+  GlobalBeforeOperationHook,
+  GlobalConfig,
+  GlobalSlug,
+  PayloadRequest,
+} from 'payload'
 
 import { nobody } from '@/access/nobody'
 import { Refusal } from '@/lib/refusals/refusal'
@@ -36,50 +46,77 @@ const isEmpty = (value: unknown) =>
 const same = (sent: unknown, stored: unknown) =>
   (isEmpty(sent) && isEmpty(stored)) || JSON.stringify(sent) === JSON.stringify(stored)
 
-async function storedDocument(req: PayloadRequest, collection: string, id: number | string) {
-  return (await req.payload.findByID({
-    collection: collection as 'users',
-    id,
-    depth: 0,
-    draft: true,
-    overrideAccess: true,
-    disableErrors: true,
-    locale: req.locale ?? undefined,
-    req,
-  })) as Record<string, unknown> | null
+type Stored = Record<string, unknown> | null
+
+/** Refuses the first field in `data` its writer may not write, unless sent back as `stored()` holds it. */
+async function refuseUnwritable(
+  req: PayloadRequest,
+  config: object & { fields: Field[] },
+  write: { data?: unknown; overrideAccess?: boolean; id?: number | string },
+  operation: 'create' | 'update',
+  stored: (() => Promise<Stored>) | null,
+): Promise<void> {
+  // Payload's REST and GraphQL handlers leave `overrideAccess` unset; the local API sets it unless told not to.
+  const data = write.data as Record<string, unknown> | undefined
+  if (write.overrideAccess === true || !data || typeof data !== 'object') return
+  if (!cache.has(config)) cache.set(config, guardedFields(config.fields))
+  const sent = cache.get(config)!.filter(({ name }) => name in data)
+  let current: Stored | undefined
+  for (const field of sent) {
+    const rule = operation === 'create' ? field.create : field.update
+    if (!rule || (await rule({ req, data, siblingData: data, id: write.id }))) continue
+    if (!stored) {
+      if (isEmpty(data[field.name])) continue
+      throw new Refusal(req, 'fieldNotWritable', 403, { field: field.name })
+    }
+    if (current === undefined) current = await stored()
+    if (!current || !same(data[field.name], current[field.name])) {
+      throw new Refusal(req, 'fieldNotWritable', 403, { field: field.name })
+    }
+  }
 }
 
 /**
  * Payload drops a value its writer may not write and answers 200, so a contributor who sends
  * `role: "admin"` is told her save succeeded. Voices refuses the whole write instead (403,
  * `fieldNotWritable`, naming the field), and nothing is stored. A form that sends back a value
- * as it is stored (the admin sends every field it shows) is not refused for that.
+ * as it is stored (the admin sends every field it shows) is not refused for that. A new document
+ * or a bulk update has no one stored value to compare with: any value is refused.
  */
 export const refuseUnwritableFields: CollectionBeforeOperationHook = async ({ args, collection, operation, req }) => {
   if (operation !== 'create' && operation !== 'update') return args
-  const write = args as { data?: Record<string, unknown>; id?: number | string; overrideAccess?: boolean }
-  const data = write.data
-  // Payload's REST and GraphQL handlers leave it unset; the local API sets it unless told not to.
-  if (write.overrideAccess === true || !data || typeof data !== 'object') return args
-  if (!cache.has(collection)) cache.set(collection, guardedFields(collection.fields))
-  const sent = cache.get(collection)!.filter(({ name }) => name in data)
-  if (sent.length === 0) return args
+  const write = args as { data?: unknown; id?: number | string; overrideAccess?: boolean }
+  const stored =
+    operation === 'update' && write.id !== undefined
+      ? async () =>
+          (await req.payload.findByID({
+            collection: collection.slug as CollectionSlug,
+            id: write.id!,
+            depth: 0,
+            draft: true,
+            overrideAccess: true,
+            disableErrors: true,
+            locale: req.locale ?? undefined,
+            req,
+          })) as unknown as Stored
+      : null
+  await refuseUnwritable(req, collection, write, operation, stored)
+  return args
+}
 
-  let stored: Record<string, unknown> | null | undefined
-  for (const field of sent) {
-    const rule = operation === 'create' ? field.create : field.update
-    if (!rule) continue
-    const allowed = await rule({ req, data, siblingData: data, id: write.id })
-    if (allowed) continue
-    if (operation === 'create' || write.id === undefined) {
-      if (isEmpty(data[field.name])) continue
-      throw new Refusal(req, 'fieldNotWritable', 403, { field: field.name })
-    }
-    if (stored === undefined) stored = await storedDocument(req, collection.slug, write.id)
-    if (!stored || !same(data[field.name], stored[field.name])) {
-      throw new Refusal(req, 'fieldNotWritable', 403, { field: field.name })
-    }
-  }
+/** The same for a global's settings (the consent withdrawal policy is an admin's). */
+export const refuseUnwritableGlobalFields: GlobalBeforeOperationHook = async ({ args, global, operation, req }) => {
+  if (operation !== 'update') return args
+  const stored = async () =>
+    (await req.payload.findGlobal({
+      slug: global.slug as GlobalSlug,
+      depth: 0,
+      draft: true,
+      overrideAccess: true,
+      locale: req.locale ?? undefined,
+      req,
+    })) as unknown as Stored
+  await refuseUnwritable(req, global, args as { data?: unknown; overrideAccess?: boolean }, operation, stored)
   return args
 }
 
@@ -89,5 +126,14 @@ export const withUnwritableFieldsRefused = (collection: CollectionConfig): Colle
   hooks: {
     ...collection.hooks,
     beforeOperation: [refuseUnwritableFields, ...(collection.hooks?.beforeOperation ?? [])],
+  },
+})
+
+/** A global that does the same. */
+export const withUnwritableGlobalFieldsRefused = (global: GlobalConfig): GlobalConfig => ({
+  ...global,
+  hooks: {
+    ...global.hooks,
+    beforeOperation: [refuseUnwritableGlobalFields, ...(global.hooks?.beforeOperation ?? [])],
   },
 })

@@ -58,7 +58,7 @@ export const contributorsWriteDrafts: CollectionBeforeOperationHook = ({ args, o
   }
   // Only a status that exists is an approval; any other value is left to the field's validation.
   const approves = reviewStatuses.some(({ value }) => value === data.reviewStatus)
-  if (approves && !contributorReviewStatuses.has(data.reviewStatus)) {
+  if (approves && !contributorReviewStatuses.has(data.reviewStatus ?? '')) {
     throw new Refusal(req, 'onlyEditorsApprove', 403)
   }
   return args

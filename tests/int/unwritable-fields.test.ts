@@ -8,6 +8,7 @@ import type { User } from '@/payload-types'
 import { graphql, rest, tokenFor } from '../helpers/http'
 import { writtenConsent } from '../helpers/content'
 import { createStaff, requestAs, startPayload, stopPayload } from '../helpers/payload'
+import { setPolicy } from '../helpers/people'
 
 /**
  * A value its writer may not write is refused with `fieldNotWritable` and nothing is stored,
@@ -59,8 +60,9 @@ async function target({ who, collection }: Row): Promise<string> {
 
 const stored = async (row: Row, id: string) =>
   JSON.stringify(
-    ((await payload.findByID({ collection: row.collection, id, depth: 0 })) as Record<string, unknown>)[row.field] ??
-      null,
+    ((await payload.findByID({ collection: row.collection, id, depth: 0 })) as unknown as Record<string, unknown>)[
+      row.field
+    ] ?? null,
   )
 
 const paths = {
@@ -126,6 +128,31 @@ describe('a value its writer may not write', () => {
       'fieldNotWritable',
     )
     expect((await payload.findByID({ collection: 'users', id: user.id })).role).toBe('contributor')
+  })
+
+  it('a global: only admins choose the consent withdrawal policy', async () => {
+    await setPolicy(payload, 'unpublish')
+    const policy = async () => (await payload.findGlobal({ slug: 'site-settings' })).consentWithdrawalPolicy
+    const before = await policy()
+    const other = before === 'redact' ? 'unpublish' : 'redact'
+    const { token } = staff.get('editor')!
+    const refused = await rest('POST', '/api/globals/site-settings', {
+      token,
+      body: { consentWithdrawalPolicy: other },
+    })
+    expect(refused.status).toBe(403)
+    expect(((await refused.json()) as { errors: Array<{ data?: { code?: string } }> }).errors[0]?.data?.code).toBe(
+      'fieldNotWritable',
+    )
+    expect(await policy()).toBe(before)
+    const answer = (await graphql(
+      `mutation { updateSiteSetting(data: { consentWithdrawalPolicy: ${other} }) { consentWithdrawalPolicy } }`,
+      token,
+    )) as { errors?: Array<{ extensions?: { data?: { code?: string } } }> }
+    expect(answer.errors?.[0]?.extensions?.data?.code).toBe('fieldNotWritable')
+    expect(await policy()).toBe(before)
+    const same = await rest('POST', '/api/globals/site-settings', { token, body: { consentWithdrawalPolicy: before } })
+    expect(same.status, await same.clone().text()).toBe(200)
   })
 
   it('admins still change roles', async () => {
