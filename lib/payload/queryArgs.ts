@@ -1,4 +1,4 @@
-import type { PayloadRequest, SanitizedConfig } from 'payload'
+import type { FlattenedField, PayloadRequest, SanitizedConfig } from 'payload'
 
 import { validOperatorSet } from 'payload/shared'
 
@@ -85,7 +85,38 @@ export function malformedArg(args: QueryArgs, maxDepth: number): string | null {
   return null
 }
 
-type HookArgs = { args?: QueryArgs; overrideAccess?: boolean; req: PayloadRequest }
+/**
+ * Whether a sort follows a relationship (`author.email`, `version.signOff.signedOffBy.hash`).
+ * Payload orders by the related document's values without asking whether the reader may read
+ * them, so such a sort told a contributor, request by request, how a colleague's e-mail or
+ * password hash compares with a value of her choosing. `where` on the same paths is checked;
+ * sorting stays on a document's own fields.
+ */
+export function sortCrossesRelation(sort: unknown, fields: readonly FlattenedField[]): boolean {
+  const items = typeof sort === 'string' ? sort.split(',') : Array.isArray(sort) ? sort : []
+  return items.some((item) => {
+    if (typeof item !== 'string') return false
+    const path = item.replace(/^-/, '').split('.')
+    // A version's fields are the document's, under `version`.
+    if (path[0] === 'version') path.shift()
+    let level: readonly FlattenedField[] = fields
+    for (let i = 0; i < path.length - 1; i++) {
+      const field = level.find((candidate) => candidate.name === path[i])
+      if (!field) return false
+      if (field.type === 'relationship' || field.type === 'upload' || field.type === 'join') return true
+      if (!('flattenedFields' in field)) return false
+      level = field.flattenedFields
+    }
+    return false
+  })
+}
+
+type HookArgs = {
+  args?: QueryArgs
+  collection?: { flattenedFields: FlattenedField[] }
+  overrideAccess?: boolean
+  req: PayloadRequest
+}
 
 /**
  * Refuses a REST or GraphQL read or write whose `where`, `sort`, `select`, `populate`, `depth`,
@@ -94,10 +125,13 @@ type HookArgs = { args?: QueryArgs; overrideAccess?: boolean; req: PayloadReques
  * of 1e309. Those reached the database and ended in a 500, or were quietly ignored. Voices' own
  * calls (the local API, or anything that overrides access) are trusted and not checked.
  */
-const refuseMalformedArgs = ({ args, overrideAccess, req }: HookArgs) => {
+const refuseMalformedArgs = ({ args, collection, overrideAccess, req }: HookArgs) => {
   if (!args || overrideAccess || req.payloadAPI === 'local') return args
   const param = malformedArg(args, req.payload.config.maxDepth)
   if (param) throw new Refusal(req, 'malformedQuery', 400, { param })
+  if (collection && sortCrossesRelation(args.sort, collection.flattenedFields)) {
+    throw new Refusal(req, 'malformedQuery', 400, { param: 'sort' })
+  }
   return args
 }
 
