@@ -168,7 +168,7 @@ export const accessTable = [
     can: { contributor: 'RU', editor: 'RU', safeguarding: 'RU', admin: 'CRUD' },
     only: { contributor: ownAccount, editor: ownAccount, safeguarding: ownAccount },
     also: { admin: 'change roles, unlock' },
-    note: 'Nobody changes their own role.',
+    note: 'Nobody changes their own role or e-mail; an admin does.',
   },
   {
     slug: 'audit-log',

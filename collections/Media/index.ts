@@ -32,6 +32,9 @@ export const Media: CollectionConfig = {
     group: 'Content',
   },
   defaultSort: '-createdAt',
+  // A copy would belong to whoever made it and could drop the people a photo shows, so a photo
+  // of a woman could reach a page without her consent being asked. A new photo is uploaded anew.
+  disableDuplicate: true,
   access: {
     create: isWriter,
     delete: isEditor,

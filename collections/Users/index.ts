@@ -19,7 +19,9 @@ export const Users: CollectionConfig = {
   slug: 'users',
   labels: { singular: { en: 'Staff member', ru: 'Сотрудник' }, plural: { en: 'Staff', ru: 'Сотрудники' } },
   admin: {
-    useAsTitle: 'email',
+    // How a colleague is shown wherever she is referred to (a story's author, a sign-off, a
+    // version): by the name colleagues know her by, never by the e-mail she signs in with.
+    useAsTitle: 'name',
     defaultColumns: ['name', 'email', 'role'],
     listSearchableFields: ['name', 'email'],
     group: 'Settings',
@@ -54,6 +56,18 @@ export const Users: CollectionConfig = {
     unlock: isAdmin,
   },
   fields: [
+    {
+      // Payload's own e-mail field, with one rule added: only an admin changes a staff member's
+      // e-mail. Otherwise "Value must be unique" on a change of one's own told anyone signed in
+      // which addresses have accounts.
+      name: 'email',
+      type: 'email',
+      required: true,
+      unique: true,
+      index: true,
+      label: { en: 'E-mail', ru: 'Эл. почта' },
+      access: { update: isAdminField },
+    },
     {
       name: 'name',
       type: 'text',

@@ -193,6 +193,23 @@ describe('what depends on consent, contributors neither read nor filter on', () 
 })
 
 describe('what a contributor cannot reach around the rules', () => {
+  it('no image is copied, so none loses the people it shows: a new photo is uploaded anew', async () => {
+    const { user: author } = await member('contributor')
+    const media = await uploadAs(author)
+    const before = (await payload.count({ collection: 'media' })).totalDocs
+    for (const role of ['contributor', 'editor', 'admin'] as const) {
+      const response = await rest('POST', `/api/media/${media.id}/duplicate`, {
+        token: (await member(role)).token,
+        body: {},
+      })
+      expect(response.status, `${role}: ${await response.clone().text()}`).toBeGreaterThanOrEqual(400)
+      expect(response.status).toBeLessThan(500)
+    }
+    const copy = await graphql(`mutation { duplicateMedia(id: "${media.id}") { id } }`, (await member('admin')).token)
+    expect(copy.errors?.length, JSON.stringify(copy)).toBeGreaterThan(0)
+    expect((await payload.count({ collection: 'media' })).totalDocs).toBe(before)
+  })
+
   it('her own upload, once a published page shows it, is the editors’ to change', async () => {
     const contributor = await member('contributor')
     const data = await sharp({ create: { width: 900, height: 600, channels: 3, background: '#506070' } })

@@ -25,6 +25,8 @@ const rows: Row[] = [
   { who: 'contributor', collection: 'users', field: 'role', value: 'admin' },
   { who: 'editor', collection: 'users', field: 'role', value: 'admin' },
   { who: 'safeguarding', collection: 'users', field: 'role', value: 'admin' },
+  { who: 'contributor', collection: 'users', field: 'email', value: 'someone-new@example.org' },
+  { who: 'editor', collection: 'users', field: 'email', value: 'someone-new@example.org' },
   { who: 'editor', collection: 'leaders', field: 'realName', value: 'Someone Real' },
   { who: 'editor', collection: 'leaders', field: 'consent', value: writtenConsent(['name', 'photo']) },
   { who: 'safeguarding', collection: 'leaders', field: 'publicName', value: 'A new public name' },
@@ -153,6 +155,19 @@ describe('a value its writer may not write', () => {
     expect(await policy()).toBe(before)
     const same = await rest('POST', '/api/globals/site-settings', { token, body: { consentWithdrawalPolicy: before } })
     expect(same.status, await same.clone().text()).toBe(200)
+  })
+
+  it('a change of one’s own e-mail tells nothing of which addresses have accounts', async () => {
+    const { user, token } = staff.get('contributor')!
+    const taken = staff.get('editor')!.user.email
+    const answers = []
+    for (const email of [taken, `free-${Date.now()}@example.org`]) {
+      const response = await rest('PATCH', `/api/users/${user.id}`, { token, body: { email } })
+      answers.push([response.status, await response.text()])
+    }
+    expect(answers[0]![0]).toBe(403)
+    expect(answers[0]).toEqual(answers[1])
+    expect((await payload.findByID({ collection: 'users', id: user.id })).email).toBe(user.email)
   })
 
   it('admins still change roles', async () => {
