@@ -44,6 +44,7 @@ import { adminTranslations } from '@/lib/i18n/admin'
 import { maxDepthRule } from '@/lib/graphql/maxDepthRule'
 import { maxRootFieldsRule } from '@/lib/graphql/maxRootFieldsRule'
 import { answerDatabaseFailures } from '@/lib/errors/answerDatabaseFailures'
+import { answerUnsupportedQueries } from '@/lib/errors/answerUnsupportedQueries'
 import { keepErrorData } from '@/lib/errors/keepErrorData'
 import { plainEditor } from '@/lib/richText/editor'
 import { readyEndpoint } from '@/lib/startup/readyEndpoint'
@@ -95,7 +96,7 @@ export default buildConfig({
   db: databaseAdapter(),
   // Refusals keep their code; a database that is locked, gone or full answers 503/507 with a
   // short message, not 500.
-  hooks: { afterError: [keepErrorData, answerDatabaseFailures] },
+  hooks: { afterError: [keepErrorData, answerDatabaseFailures, answerUnsupportedQueries] },
   graphQL: {
     // Introspection and the playground are already off in production (Payload's defaults).
     validationRules: () => [maxDepthRule, maxRootFieldsRule],

@@ -8,6 +8,9 @@ import { queryProblem } from './queryParams'
 
 const methodsWithBody = new Set(['POST', 'PATCH', 'PUT'])
 
+/** The one endpoint that takes a plain form: the unsubscribe link's one-click POST (RFC 8058). */
+const oneClickForm = /^\/api\/subscribers\/unsubscribe\/?$/
+
 /** Payload answers a POST with this header as the GET it names, reading the query from the body. */
 const readsAsGet = (request: Request) =>
   request.method === 'POST' &&
@@ -22,8 +25,13 @@ const readsAsGet = (request: Request) =>
  * carrying the body already read, for Payload.
  */
 export async function screenRequest(request: Request, { graphql = false } = {}): Promise<Refused | Request> {
-  const query = queryProblem(new URL(request.url).searchParams)
+  const params = new URL(request.url).searchParams
+  const query = queryProblem(params)
   if (query) return queryRefusal(query)
+  // Every language at once is a way to read; a write (or a duplicate) is in one language.
+  if (request.method !== 'GET' && !readsAsGet(request) && params.get('locale') === 'all') {
+    return refused('malformedQuery', 400, { param: 'locale' })
+  }
   if (!methodsWithBody.has(request.method) || !request.body) return request
 
   const type = (request.headers.get('content-type') ?? '').split(';', 1)[0]!.trim().toLowerCase()
@@ -52,9 +60,11 @@ export async function screenRequest(request: Request, { graphql = false } = {}):
     // One-click unsubscribe (RFC 8058) posts a form like this; a read sent as POST carries its query.
     if (readsAsGet(request)) {
       const problem = queryProblem(new URLSearchParams(new TextDecoder().decode(bytes)))
-      if (problem) return queryRefusal(problem)
+      return problem ? queryRefusal(problem) : forward
     }
-    return forward
+    // Payload reads no document from such a form: a write sent as one reached the hooks with
+    // no data at all.
+    return oneClickForm.test(new URL(request.url).pathname) ? forward : refused('unsupportedBody', 415)
   }
   return refused('unsupportedBody', 415)
 }
