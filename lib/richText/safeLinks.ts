@@ -17,10 +17,25 @@ import { voicesT } from '@/lib/refusals/translate'
  */
 const allowedSchemes = new Set(['http:', 'https:', 'mailto:', 'tel:'])
 
+const here = 'https://voices.invalid'
+
+function staysOnSite(path: string): boolean {
+  try {
+    return new URL(path, `${here}/`).origin === here
+  } catch {
+    return false
+  }
+}
+
 export function unsafeLinkProblem(url: string): string | null {
   const trimmed = url.trim()
-  // A path or an anchor on this site, but not `//host`, which leaves it.
-  if (/^[/#?]/.test(trimmed) && !trimmed.startsWith('//')) return null
+  // A path or an anchor on this site, read as a browser reads it: `//host`, `/\host` and
+  // `/<tab>/host` all leave the site.
+  if (/^[/#?\\]/.test(trimmed)) {
+    return staysOnSite(trimmed)
+      ? null
+      : 'A path on this site starts with a single “/” and a name (/en/stories), not another site’s address.'
+  }
   let scheme: string
   try {
     scheme = new URL(trimmed).protocol

@@ -45,6 +45,10 @@ const unsafe = [
   'data:text/html;base64,PHNjcmlwdD4=',
   'vbscript:msgbox.run',
   '//elsewhere.example/path',
+  '/\\elsewhere.example/path',
+  '\\\\elsewhere.example',
+  '/\t/elsewhere.example',
+  '/\n/elsewhere.example',
   'file:///etc/passwd',
   'not a url at all',
 ]
@@ -54,6 +58,7 @@ const safe = [
   'mailto:hello@example.org',
   'tel:+77001234567',
   '/en/stories',
+  '/en/stories?page=2#top',
   '#top',
 ]
 
