@@ -1,5 +1,6 @@
 import { type NextRequest, NextResponse } from 'next/server'
 
+import { proxyHops } from '@/lib/abuse/proxyHops'
 import { brokenEncodingResponse, hasBrokenEncoding } from '@/lib/http/brokenEncoding'
 import { preferredLocale } from '@/lib/i18n/preferredLocale'
 import { locales } from '@/lib/locales'
@@ -8,6 +9,20 @@ import { notFoundHeader } from '@/lib/site/notFoundHeader'
 import { isPerRequestRoute, isPublicRoute } from '@/lib/site/publicRoutes'
 
 const codes: string[] = locales.map((l) => l.code)
+
+/** Headers through which a proxy names the client; sent by a client itself, they are made up. */
+const forwardingHeaders = ['x-forwarded-for', 'x-real-ip', 'forwarded']
+
+/**
+ * The request's headers for the page or endpoint. Reached directly (`VOICES_PROXY_HOPS=0`), a
+ * client's own X-Forwarded-For would pass for its address (lib/abuse/clientKey.ts): it is dropped,
+ * and Next.js fills in the socket's address instead.
+ */
+function ownHeaders(request: NextRequest): Headers {
+  const headers = new Headers(request.headers)
+  if (proxyHops() === 0) for (const name of forwardingHeaders) headers.delete(name)
+  return headers
+}
 
 /** Set while an editor previews drafts: Next.js then renders every page for her alone. */
 const draftModeCookie = '__prerender_bypass'
@@ -23,7 +38,7 @@ function withNonce(
   request: NextRequest,
 ) {
   const nonce = newNonce()
-  const headers = init.headers ?? new Headers(request.headers)
+  const headers = init.headers ?? ownHeaders(request)
   headers.set(policyHeader, policy(nonce))
   const response = NextResponse.next({ status: init.status, request: { headers } })
   response.headers.set(policyHeader, policy(nonce))
@@ -40,8 +55,11 @@ const siteWithNonce = (nonce: string) => sitePolicy([`'nonce-${nonce}'`])
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl
   if (hasBrokenEncoding(pathname)) return brokenEncodingResponse(pathname)
-  // Only paths with a percent-escape reach here from the API, assets and root files.
-  if (passesThrough.test(pathname)) return NextResponse.next()
+  // Only paths with a percent-escape, and the endpoints that count clients, reach here from
+  // the API, assets and root files.
+  if (passesThrough.test(pathname)) {
+    return proxyHops() === 0 ? NextResponse.next({ request: { headers: ownHeaders(request) } }) : NextResponse.next()
+  }
   const [, first = '', ...rest] = pathname.split('/')
   if (first === 'admin') return withNonce(adminPolicy, {}, request)
   if (codes.includes(first)) {
@@ -55,7 +73,7 @@ export function proxy(request: NextRequest) {
     // unsettled. A prefetch then simply fails, and a click loads the page in full, which the
     // server draws.
     if (request.headers.has('rsc')) return new NextResponse(null, { status: 404 })
-    const headers = new Headers(request.headers)
+    const headers = ownHeaders(request)
     headers.set(notFoundHeader, '1')
     return withNonce(siteWithNonce, { status: 404, headers }, request)
   }
@@ -72,6 +90,14 @@ export const config = {
   // Leave the API, Next's assets, the draft-mode routes (/next/preview…) and the site's root
   // files (sitemap.xml, robots.txt, icon.svg) alone. Under a locale every path is judged, so
   // /en/feed.xml is a page and /en/wp-login.php a 404. The admin passes through for its nonce.
-  // Every path with a percent-escape comes here too, so one that does not decode gets a 400.
-  matcher: ['/((?!api|_next|next/|[^/]+\\.[^/]+$).*)', '/(.*%.*)'],
+  // Every path with a percent-escape comes here too, so one that does not decode gets a 400, and
+  // so do the endpoints that count clients, for VOICES_PROXY_HOPS=0 (lib/abuse/clientKey.ts).
+  matcher: [
+    '/((?!api|_next|next/|[^/]+\\.[^/]+$).*)',
+    '/(.*%.*)',
+    '/api/users/login',
+    '/api/users/forgot-password',
+    '/api/graphql',
+    '/next/count',
+  ],
 }

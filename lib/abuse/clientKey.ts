@@ -2,6 +2,8 @@ import crypto from 'node:crypto'
 
 import { payloadSecret } from '@/lib/env'
 
+import { proxyHops } from './proxyHops'
+
 /**
  * Which address a request came from, as far as Voices can tell. Next.js fills `x-forwarded-for`
  * with the socket's address only when the header is absent, and a reverse proxy appends the
@@ -11,7 +13,7 @@ import { payloadSecret } from '@/lib/env'
  * client can put any address in the header, which is why production runs behind one.
  */
 export function clientAddress(headers: Headers): string {
-  const hops = Math.max(1, Number.parseInt(process.env.VOICES_PROXY_HOPS ?? '', 10) || 1)
+  const hops = Math.max(1, proxyHops())
   const chain = (headers.get('x-forwarded-for') ?? '')
     .split(',')
     .map((entry) => entry.trim())
