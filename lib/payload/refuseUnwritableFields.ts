@@ -1,4 +1,5 @@
 import type {
+  Access,
   CollectionBeforeOperationHook,
   CollectionConfig,
   CollectionSlug,
@@ -76,6 +77,16 @@ async function refuseUnwritable(
   }
 }
 
+/** Whether collection or global access lets this writer write at all (a query counts as yes). */
+async function mayWriteAtAll(
+  rule: Access | undefined,
+  req: PayloadRequest,
+  write: { data?: unknown; id?: number | string; overrideAccess?: boolean },
+): Promise<boolean> {
+  if (write.overrideAccess === true || !rule) return true
+  return Boolean(await rule({ req, data: write.data, id: write.id === undefined ? undefined : String(write.id) }))
+}
+
 /**
  * Payload drops a value its writer may not write and answers 200, so a contributor who sends
  * `role: "admin"` is told her save succeeded. Voices refuses the whole write instead (403,
@@ -86,6 +97,8 @@ async function refuseUnwritable(
 export const refuseUnwritableFields: CollectionBeforeOperationHook = async ({ args, collection, operation, req }) => {
   if (operation !== 'create' && operation !== 'update') return args
   const write = args as { data?: unknown; id?: number | string; overrideAccess?: boolean }
+  // Whoever may not write to the collection at all is refused by Payload, as such.
+  if (!(await mayWriteAtAll(collection.access[operation], req, write))) return args
   const stored =
     operation === 'update' && write.id !== undefined
       ? async () =>
@@ -107,6 +120,7 @@ export const refuseUnwritableFields: CollectionBeforeOperationHook = async ({ ar
 /** The same for a global's settings (the consent withdrawal policy is an admin's). */
 export const refuseUnwritableGlobalFields: GlobalBeforeOperationHook = async ({ args, global, operation, req }) => {
   if (operation !== 'update') return args
+  if (!(await mayWriteAtAll(global.access.update, req, args as { data?: unknown }))) return args
   const stored = async () =>
     (await req.payload.findGlobal({
       slug: global.slug as GlobalSlug,

@@ -170,6 +170,20 @@ describe('a value its writer may not write', () => {
     expect((await payload.findByID({ collection: 'users', id: user.id })).email).toBe(user.email)
   })
 
+  it('who may not write to the collection at all is refused as such, whatever fields she sent', async () => {
+    const { token } = staff.get('contributor')!
+    const before = (await payload.count({ collection: 'users' })).totalDocs
+    const response = await rest('POST', '/api/users', {
+      token,
+      body: { email: `made-${Date.now()}@example.org`, password: 'a long password 123', role: 'admin' },
+    })
+    expect(response.status).toBe(403)
+    const body = (await response.json()) as { errors: Array<{ message: string; data?: { code?: string } }> }
+    expect(body.errors[0]?.data?.code).toBeUndefined()
+    expect(body.errors[0]?.message).toBe('You are not allowed to perform this action.')
+    expect((await payload.count({ collection: 'users' })).totalDocs).toBe(before)
+  })
+
   it('admins still change roles', async () => {
     const admin = await createStaff(payload, 'admin')
     const editor = await createStaff(payload, 'editor')
