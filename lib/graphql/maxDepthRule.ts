@@ -1,11 +1,6 @@
-import {
-  type ASTVisitor,
-  type FragmentDefinitionNode,
-  GraphQLError,
-  Kind,
-  type SelectionSetNode,
-  type ValidationContext,
-} from 'graphql'
+import { Kind, type SelectionSetNode } from 'graphql'
+
+import { type Fragments, operationLimit } from './operationLimit'
 
 /**
  * How deeply a GraphQL query may nest its selections. Payload limits the cost of a query
@@ -15,11 +10,7 @@ import {
  */
 export const maxQueryDepth = 12
 
-function depthOf(
-  selectionSet: SelectionSetNode | undefined,
-  fragments: Map<string, FragmentDefinitionNode>,
-  seen: Set<string>,
-): number {
+function depthOf(selectionSet: SelectionSetNode | undefined, fragments: Fragments, seen: Set<string>): number {
   if (!selectionSet) return 0
   let deepest = 0
   for (const selection of selectionSet.selections) {
@@ -38,21 +29,8 @@ function depthOf(
   return deepest
 }
 
-export function maxDepthRule(context: ValidationContext): ASTVisitor {
-  const fragments = new Map<string, FragmentDefinitionNode>()
-  for (const definition of context.getDocument().definitions) {
-    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition)
-  }
-  return {
-    OperationDefinition(operation) {
-      const depth = depthOf(operation.selectionSet, fragments, new Set())
-      if (depth > maxQueryDepth) {
-        context.reportError(
-          new GraphQLError(`The query nests ${depth} levels deep; at most ${maxQueryDepth} are allowed.`, {
-            nodes: [operation],
-          }),
-        )
-      }
-    },
-  }
-}
+export const maxDepthRule = operationLimit(
+  (selectionSet, fragments) => depthOf(selectionSet, fragments, new Set()),
+  maxQueryDepth,
+  (depth) => `The query nests ${depth} levels deep; at most ${maxQueryDepth} are allowed.`,
+)

@@ -1,11 +1,6 @@
-import {
-  type ASTVisitor,
-  type FragmentDefinitionNode,
-  GraphQLError,
-  Kind,
-  type SelectionSetNode,
-  type ValidationContext,
-} from 'graphql'
+import { Kind, type SelectionSetNode } from 'graphql'
+
+import { type Fragments, operationLimit } from './operationLimit'
 
 /**
  * How many top-level questions one GraphQL request may ask. Each root field is a query of its
@@ -15,11 +10,7 @@ import {
  */
 export const maxRootFields = 10
 
-function rootFieldsOf(
-  selectionSet: SelectionSetNode,
-  fragments: Map<string, FragmentDefinitionNode>,
-  seen: Set<string>,
-): number {
+function rootFieldsOf(selectionSet: SelectionSetNode, fragments: Fragments, seen: Set<string>): number {
   let count = 0
   for (const selection of selectionSet.selections) {
     if (selection.kind === Kind.FIELD) count += selection.name.value.startsWith('__') ? 0 : 1
@@ -34,24 +25,8 @@ function rootFieldsOf(
   return count
 }
 
-export function maxRootFieldsRule(context: ValidationContext): ASTVisitor {
-  const fragments = new Map<string, FragmentDefinitionNode>()
-  for (const definition of context.getDocument().definitions) {
-    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition)
-  }
-  return {
-    OperationDefinition(operation) {
-      const count = rootFieldsOf(operation.selectionSet, fragments, new Set())
-      if (count > maxRootFields) {
-        context.reportError(
-          new GraphQLError(
-            `The query asks ${count} questions at its top level; at most ${maxRootFields} are allowed.`,
-            {
-              nodes: [operation],
-            },
-          ),
-        )
-      }
-    },
-  }
-}
+export const maxRootFieldsRule = operationLimit(
+  (selectionSet, fragments) => rootFieldsOf(selectionSet, fragments, new Set()),
+  maxRootFields,
+  (count) => `The query asks ${count} questions at its top level; at most ${maxRootFields} are allowed.`,
+)

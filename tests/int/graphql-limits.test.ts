@@ -2,6 +2,7 @@ import type { Payload } from 'payload'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { maxQueryDepth } from '@/lib/graphql/maxDepthRule'
 import { maxRootFields } from '@/lib/graphql/maxRootFieldsRule'
 
 import { graphql } from '../helpers/http'
@@ -38,5 +39,21 @@ describe('GraphQL asks a bounded number of questions per request', () => {
     const answer = (await graphql(query)) as unknown as Array<{ message: string }>
     expect(Array.isArray(answer), JSON.stringify(answer).slice(0, 300)).toBe(true)
     expect(answer[0]?.message).toMatch(new RegExp(`at most ${maxRootFields} are allowed`))
+  })
+})
+
+describe('GraphQL nests a bounded number of levels', () => {
+  it('answers a query that stays within the limit', async () => {
+    const answer = await graphql('{ Stories { docs { program { docs: id } } } }')
+    expect(answer.errors ?? []).toEqual([])
+  })
+
+  it(`refuses one deeper than ${maxQueryDepth} levels, saying so, before reading anything`, async () => {
+    const deep = `{ Stories { docs { ${'program { stories { docs { '.repeat(4)}id${' } } }'.repeat(4)} } } }`
+    const answer = await graphql(deep)
+    expect(answer.data ?? null).toBeNull()
+    expect(answer.errors?.map((e) => e.message)).toContain(
+      `The query nests 15 levels deep; at most ${maxQueryDepth} are allowed.`,
+    )
   })
 })
