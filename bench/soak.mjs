@@ -35,6 +35,12 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 const locales = ['en', 'ru', 'kk']
 /** Takedown and publish-to-live must both happen within this. */
 const withinMs = 5_000
+/**
+ * After the soak's window, its last edits and withdrawals are watched for this long at most; any
+ * request still unanswered then is given up, so a server that stopped answering ends the soak
+ * with a report of what did not happen, not a hang.
+ */
+const windDownSeconds = 120
 
 if (isMainThread) {
   await main()
@@ -76,11 +82,22 @@ function readers({ base, pages, connections, seconds }) {
     const second = Math.floor((Date.now() - started) / 1000)
     perSecond[second] = (perSecond[second] ?? 0) + 1
   })
+  // What was counted so far, every second: the soak judges by it should the final report not come.
+  const counted = () => ({
+    requests: Object.values(statusCounts).reduce((a, b) => a + b, 0),
+    seconds: (Date.now() - started) / 1000,
+    statusCounts,
+    fiveXXByPage,
+    perSecond: Array.from(perSecond, (n) => n ?? 0),
+    startedAt: started,
+  })
+  const reporting = setInterval(() => parentPort.postMessage({ counted: counted() }), 1_000)
   parentPort.on('message', (message) => {
     if (message === 'stop') instance.stop()
   })
   instance.then(
     (raw) => {
+      clearInterval(reporting)
       // Inside a thread autocannon hands back its histograms undecoded, as it does to its own workers.
       const result = autocannon.aggregateResult([raw], { url: base, connections, duration: seconds })
       parentPort.postMessage({
@@ -95,7 +112,10 @@ function readers({ base, pages, connections, seconds }) {
         latencyMs: { p50: result.latency.p50, p99: result.latency.p99, max: result.latency.max },
       })
     },
-    (error) => parentPort.postMessage({ error: String(error?.stack ?? error) }),
+    (error) => {
+      clearInterval(reporting)
+      parentPort.postMessage({ error: String(error?.stack ?? error) })
+    },
   )
 }
 
@@ -145,8 +165,29 @@ async function main() {
   const loadAtStart = os.loadavg()
   // Booting and setting up take a minute or two on a busy machine, then the soak itself, then the
   // last edits, takedowns and restores are watched to their end (each watch is bounded too).
-  const bound = (300 + seconds + 180) * 1000
-  const watchdog = setTimeout(() => fail(`the soak did not end within ${bound / 1000} s`), bound)
+  const bound = (300 + seconds + windDownSeconds + 60) * 1000
+  /** Where the soak is, what it waits for and what the server said last: the watchdog's report. */
+  const state = { phase: 'starting', inFlight: new Map(), serverLogTail: () => '' }
+  const progress = (phase) => {
+    state.phase = phase
+    console.error(`soak +${round((Date.now() - began) / 1000, 1)} s: ${phase}`)
+  }
+  const watchdog = setTimeout(() => {
+    const now = Date.now()
+    const waiting = [...state.inFlight.values()]
+      .sort((a, b) => a.sent - b.sent)
+      .slice(0, 15)
+      .map((c) => `  ${c.method} ${c.url} for ${round((now - c.sent) / 1000, 1)} s`)
+    fail(
+      [
+        `the soak did not end within ${bound / 1000} s, while ${state.phase}`,
+        `${state.inFlight.size} requests of its own unanswered${waiting.length ? ':' : ''}`,
+        ...waiting,
+        'the server said last:',
+        state.serverLogTail(),
+      ].join('\n'),
+    )
+  }, bound)
 
   // A copy, so the soak writes nothing into the folder it was given.
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'voices-soak-'))
@@ -161,6 +202,7 @@ async function main() {
     process.on(signal, () => fail(`stopped by ${signal}`))
   }
 
+  progress(`copying ${values.data}`)
   const copy = createClient({ url: `file:${source}` })
   await copy.execute({ sql: 'VACUUM INTO ?', args: [path.join(dataDir, 'voices.db')] })
   copy.close()
@@ -168,6 +210,10 @@ async function main() {
     fs.cpSync(path.join(values.data, 'media'), path.join(dataDir, 'media'), { recursive: true })
   }
 
+  // Answers on the port before the server starts would come from something else.
+  if ((await statusOf(`${base}/`, 2_000)) !== 0)
+    fail(`something already answers on port ${port}: stop it or pick another --port`)
+  progress(`starting the server on port ${port}`)
   // Its own process group, so the server and anything it starts end together.
   server = spawn(path.join(root, 'node_modules/.bin/next'), ['start', '-p', String(port), '-H', '127.0.0.1'], {
     cwd: root,
@@ -190,6 +236,7 @@ async function main() {
   }
   server.stdout.on('data', keep)
   server.stderr.on('data', keep)
+  state.serverLogTail = () => log.split('\n').slice(-40).join('\n')
 
   const bootDeadline = Date.now() + 180_000
   while ((await statusOf(`${base}/api/stories?limit=1`)) !== 200) {
@@ -198,6 +245,7 @@ async function main() {
     await sleep(500)
   }
   const rssAfterBoot = treeRssMB(server.pid)
+  progress('the server answers; preparing stories and people')
 
   // Every request the soak makes itself goes through here: 5xx are counted wherever they come from.
   const fiveXX = []
@@ -205,8 +253,31 @@ async function main() {
   const trace = values.trace ? fs.createWriteStream(path.resolve(values.trace)) : null
   /** Requests of the soak's own that got no answer in time (30 s, 2 s for a look before a withdrawal). */
   const unanswered = []
+  /** Set when the soak begins: the end of its wind-down (see windDownSeconds). */
+  let giveUpAt = Infinity
+  let callId = 0
   async function call(method, url, { token, body, timeout = 30_000 } = {}) {
     const started = Date.now()
+    const left = giveUpAt - started
+    if (left <= 0) {
+      if (unanswered.length < 50)
+        unanswered.push({
+          method,
+          url,
+          secondsIn: round((started - began) / 1000, 1),
+          text: 'not sent: the wind-down was over',
+        })
+      return { status: 0, text: 'not sent: the wind-down was over', json: null, ms: 0, sent: started, at: started }
+    }
+    const id = callId++
+    state.inFlight.set(id, { method, url, sent: started })
+    try {
+      return await answerOf(method, url, { token, body, timeout: Math.min(timeout, left) }, started)
+    } finally {
+      state.inFlight.delete(id)
+    }
+  }
+  async function answerOf(method, url, { token, body, timeout }, started) {
     let response
     try {
       response = await fetch(`${base}${url}`, {
@@ -345,6 +416,9 @@ async function main() {
       ...programs.flatMap((program) => locales.map((l) => `/${l}/programs/${program.slug}`)),
     ]),
   ]
+  progress(
+    `${editable.length} stories for editors, ${people.length} people with their stories; warming ${pages.length} pages`,
+  )
   // Warm: every page rendered once, as visitors would have before the soak.
   const warmup = {}
   for (const page of pages) {
@@ -359,12 +433,20 @@ async function main() {
   const sampler = setInterval(() => rss.push({ t: (Date.now() - soakStart) / 1000, mb: treeRssMB(server.pid) }), 1000)
   rss.push({ t: 0, mb: treeRssMB(server.pid) })
   const soakEnd = soakStart + seconds * 1000
+  giveUpAt = soakEnd + windDownSeconds * 1000
+  progress(
+    `the soak's ${seconds} s begin: ${readerCount} readers over ${pages.length} pages, ${editorCount} editors, a withdrawal every ${withdrawEvery} s`,
+  )
 
   reading = new Worker(new URL(import.meta.url), {
     workerData: { base, pages, connections: readerCount, seconds },
   })
+  let countedSoFar = null
   const readResults = new Promise((resolve, reject) => {
-    reading.once('message', resolve)
+    reading.on('message', (message) => {
+      if (message.counted) countedSoFar = message.counted
+      else resolve(message)
+    })
     reading.once('error', reject)
   })
 
@@ -382,16 +464,25 @@ async function main() {
   const withdrawing = runOfficer(people, soakEnd, withdrawEvery, policy, call, token)
 
   const editors = await editing
+  progress('the editors are done; waiting for the officer')
   const officer = await withdrawing
+  progress('the officer is done; waiting for the readers')
   const probes = await probing
-  const read = await readResults
+  // The readers stop with the window; their report is waited for a minute at most, then what they
+  // had counted stands in for it (and says so).
+  const readersLate = Symbol('late')
+  const reported = await Promise.race([readResults, sleep(soakEnd + 60_000 - Date.now()).then(() => readersLate)])
+  if (reported === readersLate) progress('the readers did not report within a minute of the end; using their counts')
+  const read = reported === readersLate ? { ...countedSoFar, reportedLate: true } : reported
   if (read.error) fail(`the readers failed: ${read.error}`)
+  if (!read.statusCounts) fail('the readers counted nothing')
   trace?.write(`${JSON.stringify({ readers: { startedAt: read.startedAt, answersPerSecond: read.perSecond } })}\n`)
   clearInterval(sampler)
   await reading.terminate()
   reading = null
 
   // Stopped as an operator would stop it, then the database is checked as it was left.
+  progress('stopping the server')
   const stopped = await stopServer(server)
   const db = createClient({ url: `file:${path.join(dataDir, 'voices.db')}` })
   const integrity = (await db.execute('PRAGMA integrity_check')).rows.map((row) => row[0]).join('; ')
@@ -444,6 +535,7 @@ async function main() {
       warmupStatusCounts: warmup,
     },
     requests: read.requests,
+    ...(read.reportedLate ? { readersReportedLate: true } : {}),
     requestsPerSecond: round(read.requests / read.seconds, 1),
     statusCounts: read.statusCounts,
     // Of the requests answered within autocannon's 10 s; the others are counted as timeouts.
@@ -871,9 +963,9 @@ async function stopServer(child) {
   return 'SIGKILL after 15 s'
 }
 
-async function statusOf(url) {
+async function statusOf(url, timeout = 30_000) {
   try {
-    const response = await fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(30_000) })
+    const response = await fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(timeout) })
     await response.arrayBuffer()
     return response.status
   } catch {
