@@ -24,6 +24,9 @@ const privateValues = [
   ...participants.flatMap((p) => [p.legalName, p.notes]),
   ...leaders.map((l) => l.realName),
 ]
+// Every participant's ID joins them before the crawl: an ID would link all of her stories, under
+// any public name she has had (privacy/references).
+let herId = ''
 
 function expectClean(body: string, where: string) {
   for (const value of privateValues) expect(body.includes(value), `${where} leaked "${value}"`).toBe(false)
@@ -63,6 +66,10 @@ test.beforeAll(async () => {
   })
   expect(leader.ok(), await leader.text()).toBe(true)
   const participantId = (await participant.json()).doc.id
+  herId = participantId
+  const everyone = await request.get('/api/participants?limit=1000&depth=0&select[publicName]=true', { headers })
+  expect(everyone.ok()).toBe(true)
+  privateValues.push(...((await everyone.json()).docs as Array<{ id: string }>).map((p) => p.id))
   const leaderId = (await leader.json()).doc.id
   storySlug = `leak-test-${marker.toLowerCase()}`
   const body = {
@@ -185,6 +192,9 @@ test('private fields cannot be used as a filter oracle through REST or GraphQL',
     `/api/leaders?where[realName][like]=${encodeURIComponent(secret.realName.slice(0, 8))}`,
     `/api/stories?where[featuredParticipants.legalName][like]=Legal`,
     `/api/media?where[peopleShown][exists]=true`,
+    `/api/stories?where[featuredParticipants][contains]=${herId}`,
+    `/api/stories?where[featuredParticipants][in][0]=${herId}`,
+    `/api/stories?where[featuredParticipants][exists]=true`,
   ]
   for (const probe of probes) {
     const response = await request.get(probe)

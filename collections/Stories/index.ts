@@ -17,6 +17,8 @@ import { keepOldUrls } from '@/collections/Redirects/hooks/keepOldUrls'
 import { derivedList } from '@/privacy/content/derivedList'
 import { noteWrite } from '@/privacy/content/documentAsSaved'
 import { deriveStoryText } from '@/privacy/names/deriveStoryText'
+import { participantRefsForStaffAndSite } from '@/privacy/access/participantRefsForStaffAndSite'
+import { hideParticipantRefs } from '@/privacy/references/hideParticipantRefs'
 import { refreshMediaOfDocument } from '@/privacy/media/hooks'
 import { applyPublishingPolicy, contributorsWriteDrafts } from '@/privacy/publishing/policy'
 import { publishCheckEndpoint } from '@/privacy/publishing/publishCheckEndpoint'
@@ -84,6 +86,8 @@ export const Stories: CollectionConfig = {
     afterChange: [revalidateStories.afterChange, refreshMediaOfDocument.afterChange, oldStoryUrls.afterChange],
     beforeDelete: [deleteStoryStats, oldStoryUrls.beforeDelete],
     afterDelete: [revalidateStories.afterDelete, refreshMediaOfDocument.afterDelete],
+    // Last, after population: outsiders learn no participant's ID from a story.
+    afterRead: [hideParticipantRefs],
   },
   fields: [
     { name: 'title', type: 'text', label: { en: 'Title', ru: 'Заголовок' }, required: true, localized: true },
@@ -183,6 +187,7 @@ export const Stories: CollectionConfig = {
       relationTo: 'participants',
       hasMany: true,
       label: { en: 'Featured participants', ru: 'Участницы в истории' },
+      access: { read: participantRefsForStaffAndSite },
       admin: {
         position: 'sidebar',
         description: {

@@ -1,7 +1,8 @@
 import config from '@payload-config'
-import { getPayload, type TypedUser } from 'payload'
+import { getPayload, type RequestContext, type TypedUser } from 'payload'
 
 import type { Locale } from '@/lib/locales'
+import { publicSiteContext } from '@/privacy/references/publicSiteRead'
 
 /**
  * The single-document reads behind the story and program pages, for whoever is looking:
@@ -9,9 +10,11 @@ import type { Locale } from '@/lib/locales'
  * cached, as a signed-in staff member previewing drafts. Access control is enforced either way.
  */
 export type Viewer =
-  { overrideAccess: false; user: null; draft: false } | { overrideAccess: false; user: TypedUser; draft: true }
+  | { overrideAccess: false; user: null; draft: false; context: RequestContext }
+  | { overrideAccess: false; user: TypedUser; draft: true }
 
-export const asVisitor: Viewer = { overrideAccess: false, user: null, draft: false }
+/** An anonymous visitor, reading for the site's own pages (see privacy/references/publicSiteRead.ts). */
+export const asVisitor: Viewer = { overrideAccess: false, user: null, draft: false, context: publicSiteContext }
 
 export function asPreviewer(user: TypedUser): Viewer {
   return { overrideAccess: false, user, draft: true }

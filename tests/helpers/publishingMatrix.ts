@@ -118,15 +118,19 @@ export type PublicView = {
 
 type Node = { type?: string; text?: string; children?: Node[]; fields?: { blockType?: string; person?: unknown } }
 
-/** A body's words, with "[mention participants:ID]" where it names someone. */
-export function bodyText(body: unknown): string {
+/**
+ * A body's words, with "[mention participants:ID]" where it names someone. The public reads a
+ * mention of a participant without her ID (privacy/references): "[mention participants:none]".
+ */
+export function bodyText(body: unknown, asThePublicReadsIt = false): string {
   const out: string[] = []
   const visit = (node: Node) => {
     if (typeof node.text === 'string') out.push(node.text)
     if (node.fields?.blockType === 'personMention') {
       const person = node.fields.person as { relationTo?: string; value?: unknown } | undefined
-      const id = typeof person?.value === 'object' ? (person.value as { id?: unknown })?.id : person?.value
-      out.push(`[mention ${person?.relationTo}:${String(id)}]`)
+      const id = typeof person?.value === 'object' ? (person.value as { id?: unknown } | null)?.id : person?.value
+      const hidden = asThePublicReadsIt && person?.relationTo === 'participants'
+      out.push(`[mention ${person?.relationTo}:${hidden || id == null ? 'none' : String(id)}]`)
     }
     for (const child of node.children ?? []) visit(child)
   }
@@ -171,7 +175,7 @@ export function expectedView(content: Content, person: PersonRef | null, imageId
     const data = contentData(label, locale, person)
     view.title[locale] = data.title
     view.excerpt[locale] = data.excerpt
-    view.body[locale] = bodyText(data.body)
+    view.body[locale] = bodyText(data.body, true)
     view.metaTitle[locale] = data.meta.title
     view.metaDescription[locale] = data.meta.description
   }

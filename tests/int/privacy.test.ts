@@ -68,7 +68,7 @@ describe('anonymous visitors', () => {
     ).rejects.toThrow()
   })
 
-  it('get only IDs for featured participants, even at full depth', async () => {
+  it('get nothing of featured participants, not even their IDs, even at full depth', async () => {
     const { docs } = await payload.find({
       collection: 'stories',
       ...anonymous,
@@ -80,7 +80,9 @@ describe('anonymous visitors', () => {
     expect(serialised).not.toContain(LEGAL_NAME)
     expect(serialised).not.toContain(NOTES)
     expect(serialised).not.toContain(REAL_NAME)
-    expect(docs[0]!.featuredParticipants).toEqual([participantId])
+    expect(docs[0]).not.toHaveProperty('featuredParticipants')
+    expect(serialised).not.toContain(participantId)
+    expect(docs[0]!.featuredLeaders).toHaveLength(1)
   })
 
   it('never see drafts, including a draft saved over a published story', async () => {

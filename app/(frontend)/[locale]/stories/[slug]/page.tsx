@@ -115,8 +115,9 @@ export default async function StoryPage({ params }: Props) {
           <section className="story__people" aria-labelledby="story-people">
             <h2 id="story-people">{t.peopleInStory}</h2>
             <ul>
-              {featured.map((person) => (
-                <li key={personKey(person)}>{names[personKey(person)]}</li>
+              {/* Keyed by place, not by ID: the page's markup carries no participant's ID. */}
+              {featured.map((person, i) => (
+                <li key={i}>{names[personKey(person)]}</li>
               ))}
             </ul>
           </section>
