@@ -14,4 +14,4 @@ COPY --from=build /app /app
 RUN mkdir -p /app/data && chown -R node:node /app/data
 USER node
 EXPOSE 3000
-CMD ["npx", "next", "start", "-p", "3000"]
+CMD ["node", "server/start.mjs", "-p", "3000"]

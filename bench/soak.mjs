@@ -5,7 +5,7 @@
  * server's memory is sampled every second. Prints one JSON object (BENCHMARKS.md, "Soak").
  *
  *   node bench/soak.mjs --data data/e2e --port 3215 [--seconds 300] [--readers 100] [--editors 3]
- *                       [--withdraw-every 6] [--people 5]
+ *                       [--edit-every 2] [--withdraw-every 6] [--people 5]
  *                       [--server-log <file>] [--trace <file>]
  *
  * What must hold, or the exit code is 1:
@@ -119,14 +119,24 @@ function readers({ base, pages, connections, seconds }) {
   )
 }
 
+/** The command line's options, or a clear message and exit 1 for anything it does not know. */
+function options(spec) {
+  try {
+    return parseArgs(spec)
+  } catch (error) {
+    fail(`${error.message}. Usage: see the comment at the top of bench/soak.mjs.`)
+  }
+}
+
 async function main() {
-  const { values } = parseArgs({
+  const { values } = options({
     options: {
       data: { type: 'string', default: 'data/e2e' },
       port: { type: 'string', default: '3215' },
       seconds: { type: 'string', default: '300' },
       readers: { type: 'string', default: '100' },
       editors: { type: 'string', default: '3' },
+      'edit-every': { type: 'string', default: '2' },
       'withdraw-every': { type: 'string', default: '6' },
       people: { type: 'string', default: '5' },
       'server-log': { type: 'string' },
@@ -139,6 +149,7 @@ async function main() {
   const seconds = Number(values.seconds)
   const readerCount = Number(values.readers)
   const editorCount = Number(values.editors)
+  const editEvery = Number(values['edit-every'])
   const withdrawEvery = Number(values['withdraw-every'])
   const peopleCount = Number(values.people)
   const port = Number(values.port)
@@ -146,6 +157,7 @@ async function main() {
     ['--seconds', seconds, 10],
     ['--readers', readerCount, 1],
     ['--editors', editorCount, 0],
+    ['--edit-every', editEvery, 0],
     ['--withdraw-every', withdrawEvery, 1],
     ['--people', peopleCount, 1],
     ['--port', port, 1024],
@@ -215,7 +227,7 @@ async function main() {
     fail(`something already answers on port ${port}: stop it or pick another --port`)
   progress(`starting the server on port ${port}`)
   // Its own process group, so the server and anything it starts end together.
-  server = spawn(path.join(root, 'node_modules/.bin/next'), ['start', '-p', String(port), '-H', '127.0.0.1'], {
+  server = spawn(process.execPath, [path.join(root, 'server/start.mjs'), '-p', String(port), '-H', '127.0.0.1'], {
     cwd: root,
     env: {
       ...process.env,
@@ -430,7 +442,7 @@ async function main() {
   }
   const setupSeconds = round((Date.now() - began) / 1000, 1)
 
-  // Memory: the whole `next start` process tree, every second.
+  // Memory: the whole server process tree, every second.
   const rss = []
   const soakStart = Date.now()
   const sampler = setInterval(() => rss.push({ t: (Date.now() - soakStart) / 1000, mb: treeRssMB(server.pid) }), 1000)
@@ -463,7 +475,7 @@ async function main() {
     }
     return times
   })()
-  const editing = runEditors(owned, soakEnd, call, token)
+  const editing = runEditors(owned, soakEnd, editEvery * 1000, call, token)
   const withdrawing = runOfficer(people, soakEnd, withdrawEvery, policy, call, token)
 
   const editors = await editing
@@ -519,6 +531,7 @@ async function main() {
     seconds,
     readers: readerCount,
     editors: editorCount,
+    editEverySeconds: editEvery,
     withdrawEverySeconds: withdrawEvery,
     withdrawalPolicy: policy,
     machine: {
@@ -615,7 +628,7 @@ async function main() {
  * When the soak ends, each publishes her stories once more and watches their public pages until
  * they show that last text (publish-to-live).
  */
-async function runEditors(owned, soakEnd, call, token) {
+async function runEditors(owned, soakEnd, editEveryMs, call, token) {
   const stats = {
     attempted: 0,
     saved: 0,
@@ -673,7 +686,13 @@ async function runEditors(owned, soakEnd, call, token) {
         if (saved.status === 0) await sleep(200)
         return null
       }
-      while (Date.now() < soakEnd) await edit(stories[n % stories.length])
+      // Each editor publishes an edit every `editEvery` ms at most: still far busier than any
+      // newsroom, whose editors type between one "Publish changes" and the next.
+      while (Date.now() < soakEnd) {
+        const started = Date.now()
+        await edit(stories[n % stories.length])
+        await sleep(Math.min(editEveryMs - (Date.now() - started), soakEnd - Date.now()))
+      }
       const watching = []
       for (const story of stories) {
         const last = await edit(story)

@@ -67,6 +67,13 @@ test('a story about a participant who withdraws consent disappears from every pu
     for (const path of routes(locale)) expect(await (await request.get(path)).text(), path).toContain(title)
   }
   expect(await (await request.get('/sitemap.xml')).text()).toContain(slug)
+  // Another story's page links to hers as the next story: a page about someone else that showed
+  // her story must go at once too, not only the lists.
+  const previousLink = /<a [^>]*rel="prev"[^>]*>/.exec(await (await request.get(`/en/stories/${slug}`)).text())?.[0]
+  const neighbour = /href="\/en\/stories\/([^"]+)"/.exec(previousLink ?? '')?.[1]
+  expect(neighbour, 'the story published before hers').toBeTruthy()
+  const neighbourPages = ['en', 'ru', 'kk'].map((locale) => `/${locale}/stories/${neighbour}`)
+  for (const path of neighbourPages) expect(await (await request.get(path)).text(), path).toContain(`/stories/${slug}"`)
 
   const withdrawn = await staff.patch(`/api/participants/${person.doc.id}`, {
     headers,
@@ -79,6 +86,11 @@ test('a story about a participant who withdraws consent disappears from every pu
     for (const path of routes(locale)) expect(await (await request.get(path)).text(), path).not.toContain(title)
   }
   expect(await (await request.get('/sitemap.xml')).text()).not.toContain(slug)
+  for (const path of neighbourPages) {
+    const html = await (await request.get(path)).text()
+    expect(html, path).not.toContain(`/stories/${slug}"`)
+    expect(html, path).not.toContain(title)
+  }
   const api = await (await request.get(`/api/stories?where[slug][equals]=${slug}`)).json()
   expect(api.totalDocs).toBe(0)
   await staff.dispose()

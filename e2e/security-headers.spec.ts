@@ -118,6 +118,21 @@ for (const path of [
   })
 }
 
+test('no shared cache may keep a page without asking again, so a takedown reaches every reader', async ({
+  request,
+}) => {
+  for (const path of ['/en', '/ru/stories', '/sitemap.xml', '/robots.txt']) {
+    // The second request is answered from Voices' own cache, as a proxy in front would see it.
+    await request.get(path)
+    const cacheControl = (await request.get(path)).headers()['cache-control'] ?? ''
+    expect(cacheControl, path).toBe('public, max-age=0, must-revalidate')
+  }
+  const html = await (await request.get('/en')).text()
+  const script = html.match(/\/_next\/static\/[^"]+\.js/)?.[0]
+  expect(script).toBeTruthy()
+  expect((await request.get(script!)).headers()['cache-control']).toBe('public, max-age=31536000, immutable')
+})
+
 test('API answers and uploaded files run nothing', async ({ request }) => {
   const api = (await request.get('/api/stories?limit=1')).headers()['content-security-policy']
   expect(api).toContain("default-src 'none'")

@@ -4,7 +4,7 @@ import path from 'node:path'
 import { e2ePayloadSecret, e2ePort } from './settings'
 
 /**
- * Production servers of a test's own, beside the suite's shared one: `next start` as an operator
+ * Production servers of a test's own, beside the suite's shared one: `npm start` as an operator
  * runs it, on a data folder the test chose. Ports follow the suite's (E2E_PORT + n), so several
  * checkouts testing at once do not meet.
  */
@@ -23,7 +23,7 @@ export type Server = {
 }
 
 export function startServer(env: Record<string, string>, port: number, runAs?: RunAs): Server {
-  const child = spawn(path.resolve('node_modules/.bin/next'), ['start', '-p', String(port), '-H', '127.0.0.1'], {
+  const child = spawn(process.execPath, [path.resolve('server/start.mjs'), '-p', String(port), '-H', '127.0.0.1'], {
     env: { ...process.env, NODE_ENV: 'production', PAYLOAD_SECRET: e2ePayloadSecret, ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
     ...runAs,
@@ -62,7 +62,7 @@ export async function untilServing(server: Server, timeout = 120_000): Promise<v
   }
 }
 
-/** Starts `next start` as an operator would and waits for it to end by itself. */
+/** Starts the production server as an operator would and waits for it to end by itself. */
 export function startAndWaitForExit(env: Record<string, string>, port: number, runAs?: RunAs) {
   const server = startServer(env, port, runAs)
   return new Promise<{ code: number | null; log: string; answered: boolean }>((resolve) => {

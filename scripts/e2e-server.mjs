@@ -1,6 +1,6 @@
 /**
  * Production server for the e2e suite: builds Voices (unless E2E_SKIP_BUILD=1), starts
- * `next start` on a new, empty data folder, waits until it answers (the first request runs the
+ * the production server (`npm start`) on a new, empty data folder, waits until it answers (the first request runs the
  * committed migrations), seeds the demo content beside the running server with the built seed
  * script, then prints the ready line Playwright waits for.
  */
@@ -52,7 +52,7 @@ if (process.env.E2E_SKIP_BUILD !== '1') {
   run(bin('next'), ['build'])
 }
 
-const server = spawn(bin('next'), ['start', '-p', port, '-H', '127.0.0.1'], { stdio: 'inherit', env })
+const server = spawn(process.execPath, ['server/start.mjs', '-p', port, '-H', '127.0.0.1'], { stdio: 'inherit', env })
 server.on('exit', (code) => process.exit(code ?? 1))
 for (const signal of ['SIGTERM', 'SIGINT']) process.on(signal, () => server.kill(signal))
 

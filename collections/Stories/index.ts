@@ -7,11 +7,9 @@ import { isEditor } from '@/access/isEditor'
 import { nobody } from '@/access/nobody'
 import { publishedOrSignedIn } from '@/access/publishedOrSignedIn'
 import { storyEditor } from '@/lib/richText/editor'
-import { cacheTags } from '@/lib/site/cacheTags'
 import { slug } from '@/fields/slug'
 import { reachColumn } from '@/fields/reachColumn'
 import { viewOnSite } from '@/fields/viewOnSite'
-import { revalidateCollection } from '@/hooks/revalidatePublicSite'
 import { keepOldUrls } from '@/collections/Redirects/hooks/keepOldUrls'
 
 import { derivedList } from '@/privacy/content/derivedList'
@@ -27,9 +25,9 @@ import { signOffEndpoint } from '@/privacy/publishing/signOffEndpoint'
 import { reviewFields } from './fields/review'
 import { deleteStoryStats } from './hooks/deleteStoryStats'
 import { noteWhatTheEditorSaw, refuseStaleEdits } from './hooks/refuseStaleEdits'
+import { revalidateDeletedStory, revalidateStory } from './hooks/revalidateStory'
 import { setPublishedAt } from './hooks/setPublishedAt'
 
-const revalidateStories = revalidateCollection(cacheTags.stories)
 const oldStoryUrls = keepOldUrls('stories')
 
 export const Stories: CollectionConfig = {
@@ -83,9 +81,9 @@ export const Stories: CollectionConfig = {
       oldStoryUrls.beforeChange,
     ],
     // A published story whose slug changed keeps its old URL (collections/Redirects).
-    afterChange: [revalidateStories.afterChange, refreshMediaOfDocument.afterChange, oldStoryUrls.afterChange],
+    afterChange: [revalidateStory, refreshMediaOfDocument.afterChange, oldStoryUrls.afterChange],
     beforeDelete: [deleteStoryStats, oldStoryUrls.beforeDelete],
-    afterDelete: [revalidateStories.afterDelete, refreshMediaOfDocument.afterDelete],
+    afterDelete: [revalidateDeletedStory, refreshMediaOfDocument.afterDelete],
     // Last, after population: outsiders learn no participant's ID from a story.
     afterRead: [hideParticipantRefs],
   },

@@ -7,16 +7,36 @@
  * database on its next visit. Several instances behind a load balancer would each keep their own
  * cache; running more than one needs a shared handler (e.g. Redis) instead.
  */
+import { tagsManifest } from 'next/dist/server/lib/incremental-cache/tags-manifest.external.js'
+
 import { inlineScriptHashes, policyHeader, sitePolicy } from '../security/contentSecurityPolicy.mjs'
 
 const MAX_ENTRIES = 5000
 /** A render still unfinished after this long is taken to have failed (see `renderStarted`). */
 const RENDER_LIMIT_MS = 60_000
+/**
+ * How background refreshes are paced. Refreshing is what an ordinary edit costs the site;
+ * bounding it keeps the server's time for visitors and, above all, for takedowns, whose pages
+ * are rendered before anyone is answered.
+ * - `atOnce`: pages refreshed at the same time;
+ * - `everyMs`: a page is refreshed at most this often however many edits mark it, since while
+ *   editors keep saving every list would otherwise be rendered again without end. Its own
+ *   story's page is expired by each edit instead (collections/Stories/hooks/revalidateStory.ts),
+ *   so this delays cards only.
+ * Exported for the tests, which change it; nothing else does.
+ */
+export const refreshPace = { atOnce: 1, everyMs: 10_000 }
+/** A background refresh not stored within this long is taken to have been dropped. */
+const REFRESH_LIMIT_MS = 10_000
 
 /** key -> { value, lastModified, tags } in least-recently-used order. */
 const entries = new Map()
-/** tag -> when it was last revalidated. */
+/** tag -> when it was last expired: nothing stored before then is served again. */
 const revalidatedAt = new Map()
+/** tag -> when it was last marked for refreshing: pages stored before then are renewed. */
+const refreshedAt = new Map()
+/** key -> when its background refresh was granted. */
+const refreshing = new Map()
 /** key -> { since, pending }: renders of the key under way, and when the oldest of them began. */
 const rendering = new Map()
 
@@ -29,17 +49,22 @@ const now = () => performance.timeOrigin + performance.now()
  * landed while it was still rendering, storing it stamped "now" would make the old content look
  * newer than the edit, and it would be served until the next edit.
  *
- * Next.js asks `get` for a key and, on a miss, renders it and calls `set`; it passes nothing
- * that says when the rendering began. So a miss records the time, per key. Renders of one key
- * can overlap (and finish in any order), so each store is stamped with the start of the oldest
- * render of that key still under way: never later than its own start, at worst a little early,
- * which only costs one more render after an edit.
+ * Next.js asks `get` for a key and, when it is missing or due for a refresh, renders it and
+ * calls `set`; it passes nothing that says when the rendering began. So `get` records the
+ * time, per key, and each store is stamped with the start of the oldest render of that key
+ * still under way: never later than its own start, at worst a little early, which only costs
+ * one more render after an edit.
+ *
+ * Queries can be computed several times at once (and finish in any order), so their renders
+ * are counted. Next.js renders a page once at a time, but may ask for it without rendering it
+ * (a prefetch served from the cache): counting those would keep an old start for a minute and
+ * make every store in that minute look stale, so a page has at most one render on record.
  */
-function renderStarted(key) {
+function renderStarted(key, { overlapping }) {
   const at = now()
   const known = rendering.get(key)
   if (known && at - known.since < RENDER_LIMIT_MS) {
-    known.pending += 1
+    if (overlapping) known.pending += 1
     return
   }
   rendering.delete(key)
@@ -78,30 +103,62 @@ function withScriptPolicy(data) {
   data.headers[policyHeader] = sitePolicy(inlineScriptHashes(data.html))
 }
 
-function isStale(entry, extraTags) {
+/** Whether any of the tags was marked in `marks` at or after the entry's stamp. */
+function markedSince(marks, entry, extraTags) {
   for (const tag of [...entry.tags, ...extraTags]) {
-    if ((revalidatedAt.get(tag) ?? 0) >= entry.lastModified) return true
+    if ((marks.get(tag) ?? 0) >= entry.lastModified) return true
   }
   return false
+}
+
+/** Whether a background refresh of this entry may start now: it is old enough and few are under way. */
+function mayRefresh(key, entry) {
+  const at = now()
+  if (at - entry.lastModified < refreshPace.everyMs) return false
+  for (const [other, since] of refreshing) if (at - since >= REFRESH_LIMIT_MS) refreshing.delete(other)
+  if (refreshing.has(key) || refreshing.size >= refreshPace.atOnce) return false
+  refreshing.set(key, at)
+  return true
 }
 
 export default class VoicesCacheHandler {
   constructor(_options) {}
 
+  /**
+   * Two kinds of invalidation (see lib/site/revalidate.ts):
+   * - expired (a takedown, an unpublish, anything that must vanish): nothing stored before it is
+   *   served again; the next visitor waits for a fresh render;
+   * - marked for refreshing (an ordinary edit of what is published): a page stored before it is
+   *   served as it is while Next.js renders it again in the background, paced by
+   *   `refreshPace`. Queries are never served stale,
+   *   so a refreshed page is always built from the database as it is now.
+   *
+   * Next.js decides that a page is stale from its own tag manifest, compared with the
+   * `lastModified` returned here: a granted refresh returns the entry's own stamp (older than
+   * the mark), a deferred one returns the present (newer than any mark), served as it is.
+   */
   async get(key, ctx) {
     const entry = entries.get(key)
-    if (!entry || isStale(entry, [...(ctx?.tags ?? []), ...(ctx?.softTags ?? [])])) {
+    const tags = [...(ctx?.tags ?? []), ...(ctx?.softTags ?? [])]
+    const isPage = ctx?.kind !== 'FETCH'
+    const renew = entry && markedSince(refreshedAt, entry, tags)
+    if (!entry || markedSince(revalidatedAt, entry, tags) || (renew && !isPage)) {
       entries.delete(key)
-      renderStarted(key)
+      renderStarted(key, { overlapping: !isPage })
       return null
     }
     entries.delete(key)
     entries.set(key, entry)
-    return { value: entry.value, lastModified: entry.lastModified }
+    if (renew && mayRefresh(key, entry)) {
+      renderStarted(key, { overlapping: false })
+      return { value: entry.value, lastModified: entry.lastModified }
+    }
+    return { value: entry.value, lastModified: renew ? now() : entry.lastModified }
   }
 
   async set(key, data, ctx) {
     entries.delete(key)
+    refreshing.delete(key)
     const startedAt = renderFinished(key)
     // Not knowing when it began, the entry could be older than an edit: it is not kept.
     if (data === null || data === undefined || startedAt === undefined) return
@@ -110,9 +167,20 @@ export default class VoicesCacheHandler {
     while (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value)
   }
 
-  async revalidateTag(tags) {
+  /**
+   * `revalidateTag(tag, { expire: 0 })` (or no durations) expires; a profile with a later
+   * expiry, such as `'max'`, marks for refreshing.
+   */
+  async revalidateTag(tags, durations) {
     const at = now()
-    for (const tag of [tags].flat()) revalidatedAt.set(tag, at)
+    const expire = !durations || !durations.expire
+    for (const tag of [tags].flat()) {
+      if (expire) revalidatedAt.set(tag, at)
+      else {
+        refreshedAt.set(tag, at)
+        tagsManifest.set(tag, { ...tagsManifest.get(tag), stale: at })
+      }
+    }
   }
 
   resetRequestCache() {}

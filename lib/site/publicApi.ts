@@ -9,7 +9,7 @@ import type { Locale } from '@/lib/locales'
 import { relationId } from '@/lib/relations'
 import { fold } from '@/lib/search/fold'
 
-import { cacheTags } from './cacheTags'
+import { cacheTags, isStoryTag, showsStoryTag, storyPageTag } from './cacheTags'
 import { asVisitor, cardPopulate, programBySlug, storyBySlug, storyHasTranslation } from './documentQueries'
 
 /**
@@ -46,6 +46,36 @@ export const STORIES_PER_PAGE = 6
 
 async function payload() {
   return getPayload({ config })
+}
+
+/** The most `shows:` tags one read adds to a page; a read showing more stories tags it as showing all. */
+const MAX_SHOWN = 40
+
+/**
+ * Tags the page being rendered as showing these stories (cacheTags.ts, `shows:`), so that taking
+ * one of them down renders again this page and not every page on the site. The stories are known
+ * only once the read has returned, so the tags come from a second, empty cached read that
+ * carries them: Next.js gives a page every tag of every cached read it makes.
+ */
+async function markShown(slugs: Array<string | null | undefined>): Promise<void> {
+  if (process.env.NODE_ENV !== 'production') return
+  const unique = [...new Set(slugs.filter((slug): slug is string => Boolean(slug)))]
+  if (unique.length === 0) return
+  const tags =
+    unique.length > MAX_SHOWN ? [cacheTags.storiesInFull] : unique.map(showsStoryTag).filter(isStoryTag).sort()
+  await unstable_cache(async () => true, ['shows', ...tags], { tags })()
+}
+
+/** A cached read of stories that marks the page as showing each story it returns. */
+function showing<Args extends unknown[], Result>(
+  read: (...args: Args) => Promise<Result>,
+  slugsOf: (result: Result) => Array<string | null | undefined>,
+): (...args: Args) => Promise<Result> {
+  return async (...args) => {
+    const result = await read(...args)
+    await markShown(slugsOf(result))
+    return result
+  }
 }
 
 export const siteSettings = cached(
@@ -129,42 +159,50 @@ async function filterWhere(filter: StoryFilter, locale: Locale): Promise<Where |
   return where
 }
 
-export const listStories = cached(
-  async ({
-    locale,
-    page = 1,
-    limit = STORIES_PER_PAGE,
-    filter = {},
-  }: {
-    locale: Locale
-    page?: number
-    limit?: number
-    filter?: StoryFilter
-  }) => {
-    const where = await filterWhere(filter, locale)
-    if (!where) return null
-    return (await payload()).find({
-      ...asVisitor,
-      collection: 'stories',
+export const listStories = showing(
+  cached(
+    async ({
       locale,
-      limit,
-      page,
-      depth: 1,
-      sort: '-publishedAt',
-      where,
-      select: storyCardSelect,
-      populate: cardPopulate,
-    })
-  },
-  ['list-stories'],
-  { tags: storyTags },
+      page = 1,
+      limit = STORIES_PER_PAGE,
+      filter = {},
+    }: {
+      locale: Locale
+      page?: number
+      limit?: number
+      filter?: StoryFilter
+    }) => {
+      const where = await filterWhere(filter, locale)
+      if (!where) return null
+      return (await payload()).find({
+        ...asVisitor,
+        collection: 'stories',
+        locale,
+        limit,
+        page,
+        depth: 1,
+        sort: '-publishedAt',
+        where,
+        select: storyCardSelect,
+        populate: cardPopulate,
+      })
+    },
+    ['list-stories'],
+    { tags: storyTags },
+  ),
+  (result) => result?.docs.map((story) => story.slug) ?? [],
 )
 
-export const findStory = cached(
-  async (slug: string, locale: Locale) => storyBySlug(asVisitor, slug, locale),
-  ['find-story'],
-  { tags: [...storyTags, cacheTags.leaders] },
-)
+/**
+ * One story as its page shows it, tagged as its own page and as showing it (cacheTags.ts). A slug
+ * no story could have gets no tags of its own: it is not found whatever is published.
+ */
+export const findStory = (slug: string, locale: Locale) => {
+  const own = [storyPageTag(slug), showsStoryTag(slug)].filter(isStoryTag)
+  return cached(async () => storyBySlug(asVisitor, slug, locale), ['find-story', slug, locale], {
+    tags: [...storyTags, cacheTags.leaders, ...own],
+  })()
+}
 
 /**
  * Every published story's slug with its ID, in one cached read: what the counting beacon may
@@ -202,56 +240,62 @@ export const isStoryTranslated = cached(
 )
 
 /** The stories published just before and just after this one. */
-export const adjacentStories = cached(
-  async (publishedAt: string, id: string, locale: Locale) => {
-    const p = await payload()
-    const [older, newer] = await Promise.all([
-      p.find({
-        ...asVisitor,
-        collection: 'stories',
-        locale,
-        limit: 1,
-        depth: 0,
-        sort: '-publishedAt',
-        where: { and: [{ publishedAt: { less_than: publishedAt } }, { id: { not_equals: id } }] },
-        select: { title: true, slug: true, publishedAt: true },
-      }),
-      p.find({
-        ...asVisitor,
-        collection: 'stories',
-        locale,
-        limit: 1,
-        depth: 0,
-        sort: 'publishedAt',
-        where: { and: [{ publishedAt: { greater_than: publishedAt } }, { id: { not_equals: id } }] },
-        select: { title: true, slug: true, publishedAt: true },
-      }),
-    ])
-    return { previous: older.docs[0] ?? null, next: newer.docs[0] ?? null }
-  },
-  ['adjacent-stories'],
-  { tags: [cacheTags.stories] },
+export const adjacentStories = showing(
+  cached(
+    async (publishedAt: string, id: string, locale: Locale) => {
+      const p = await payload()
+      const [older, newer] = await Promise.all([
+        p.find({
+          ...asVisitor,
+          collection: 'stories',
+          locale,
+          limit: 1,
+          depth: 0,
+          sort: '-publishedAt',
+          where: { and: [{ publishedAt: { less_than: publishedAt } }, { id: { not_equals: id } }] },
+          select: { title: true, slug: true, publishedAt: true },
+        }),
+        p.find({
+          ...asVisitor,
+          collection: 'stories',
+          locale,
+          limit: 1,
+          depth: 0,
+          sort: 'publishedAt',
+          where: { and: [{ publishedAt: { greater_than: publishedAt } }, { id: { not_equals: id } }] },
+          select: { title: true, slug: true, publishedAt: true },
+        }),
+      ])
+      return { previous: older.docs[0] ?? null, next: newer.docs[0] ?? null }
+    },
+    ['adjacent-stories'],
+    { tags: [cacheTags.stories] },
+  ),
+  ({ previous, next }) => [previous?.slug, next?.slug],
 )
 
-export const moreFromProgram = cached(
-  async (programId: string, excludeId: string, locale: Locale) =>
-    (
-      await (
-        await payload()
-      ).find({
-        ...asVisitor,
-        collection: 'stories',
-        locale,
-        limit: 3,
-        depth: 1,
-        sort: '-publishedAt',
-        where: { and: [{ program: { equals: programId } }, { id: { not_equals: excludeId } }] },
-        select: storyCardSelect,
-        populate: cardPopulate,
-      })
-    ).docs,
-  ['more-from-program'],
-  { tags: storyTags },
+export const moreFromProgram = showing(
+  cached(
+    async (programId: string, excludeId: string, locale: Locale) =>
+      (
+        await (
+          await payload()
+        ).find({
+          ...asVisitor,
+          collection: 'stories',
+          locale,
+          limit: 3,
+          depth: 1,
+          sort: '-publishedAt',
+          where: { and: [{ program: { equals: programId } }, { id: { not_equals: excludeId } }] },
+          select: storyCardSelect,
+          populate: cardPopulate,
+        })
+      ).docs,
+    ['more-from-program'],
+    { tags: storyTags },
+  ),
+  (stories) => stories.map((story) => story.slug),
 )
 
 export const listPrograms = cached(
@@ -318,49 +362,55 @@ export const listTags = cached(
 )
 
 /** Full-text search over published stories: title, excerpt and the body's plain text. */
-export const searchStories = cached(
-  async (query: string, locale: Locale) => {
-    const words = query.trim().slice(0, 100)
-    if (!words) return []
-    return (
-      await (
-        await payload()
-      ).find({
-        ...asVisitor,
-        collection: 'stories',
-        locale,
-        limit: 30,
-        depth: 1,
-        sort: '-publishedAt',
-        // Folded on both sides (lib/search/fold.ts), so case and ё/е never decide a match.
-        where: { searchIndex: { like: fold(words) } },
-        select: storyCardSelect,
-        populate: cardPopulate,
-      })
-    ).docs
-  },
-  ['search-stories'],
-  { tags: storyTags },
+export const searchStories = showing(
+  cached(
+    async (query: string, locale: Locale) => {
+      const words = query.trim().slice(0, 100)
+      if (!words) return []
+      return (
+        await (
+          await payload()
+        ).find({
+          ...asVisitor,
+          collection: 'stories',
+          locale,
+          limit: 30,
+          depth: 1,
+          sort: '-publishedAt',
+          // Folded on both sides (lib/search/fold.ts), so case and ё/е never decide a match.
+          where: { searchIndex: { like: fold(words) } },
+          select: storyCardSelect,
+          populate: cardPopulate,
+        })
+      ).docs
+    },
+    ['search-stories'],
+    { tags: storyTags },
+  ),
+  (stories) => stories.map((story) => story.slug),
 )
 
 /** Everything the sitemap and feeds list. */
-export const allStorySummaries = cached(
-  async (locale: Locale, limit = 1000) =>
-    (
-      await (
-        await payload()
-      ).find({
-        ...asVisitor,
-        collection: 'stories',
-        locale,
-        limit,
-        depth: 0,
-        sort: '-publishedAt',
-        select: { title: true, slug: true, excerpt: true, publishedAt: true, updatedAt: true },
-      })
-    ).docs,
-  ['all-story-summaries'],
-  { tags: [cacheTags.stories] },
+export const allStorySummaries = showing(
+  cached(
+    async (locale: Locale, limit = 1000) =>
+      (
+        await (
+          await payload()
+        ).find({
+          ...asVisitor,
+          collection: 'stories',
+          locale,
+          limit,
+          depth: 0,
+          sort: '-publishedAt',
+          select: { title: true, slug: true, excerpt: true, publishedAt: true, updatedAt: true },
+        })
+      ).docs,
+    ['all-story-summaries'],
+    { tags: [cacheTags.stories] },
+  ),
+  (stories) => stories.map((story) => story.slug),
 )
 
 /** A story or program a donor came from, as Get involved names it and the hand-off passes it on. */
@@ -370,39 +420,42 @@ export type Origin = { kind: FromKind; slug: string; title: string; programSlug:
  * The published story or program with this slug, or null: an unpublished, withdrawn or unknown
  * slug finds nothing (visitors read published documents only), so Get involved never echoes it.
  */
-export const findOrigin = cached(
-  async (kind: FromKind, slug: string, locale: Locale): Promise<Origin | null> => {
-    const p = await payload()
-    if (kind === 'program') {
+export const findOrigin = showing(
+  cached(
+    async (kind: FromKind, slug: string, locale: Locale): Promise<Origin | null> => {
+      const p = await payload()
+      if (kind === 'program') {
+        const { docs } = await p.find({
+          ...asVisitor,
+          collection: 'programs',
+          locale,
+          limit: 1,
+          depth: 0,
+          where: { slug: { equals: slug } },
+          select: { name: true, slug: true },
+        })
+        const program = docs[0]
+        return program?.slug ? { kind, slug: program.slug, title: program.name, programSlug: program.slug } : null
+      }
       const { docs } = await p.find({
         ...asVisitor,
-        collection: 'programs',
+        collection: 'stories',
         locale,
         limit: 1,
-        depth: 0,
+        depth: 1,
         where: { slug: { equals: slug } },
-        select: { name: true, slug: true },
+        select: { title: true, slug: true, program: true },
+        populate: { programs: { slug: true } },
       })
-      const program = docs[0]
-      return program?.slug ? { kind, slug: program.slug, title: program.name, programSlug: program.slug } : null
-    }
-    const { docs } = await p.find({
-      ...asVisitor,
-      collection: 'stories',
-      locale,
-      limit: 1,
-      depth: 1,
-      where: { slug: { equals: slug } },
-      select: { title: true, slug: true, program: true },
-      populate: { programs: { slug: true } },
-    })
-    const story = docs[0]
-    if (!story?.slug) return null
-    const program = story.program && typeof story.program === 'object' ? story.program : null
-    return { kind, slug: story.slug, title: story.title, programSlug: program?.slug ?? null }
-  },
-  ['find-origin'],
-  { tags: [cacheTags.stories, cacheTags.programs] },
+      const story = docs[0]
+      if (!story?.slug) return null
+      const program = story.program && typeof story.program === 'object' ? story.program : null
+      return { kind, slug: story.slug, title: story.title, programSlug: program?.slug ?? null }
+    },
+    ['find-origin'],
+    { tags: [cacheTags.stories, cacheTags.programs] },
+  ),
+  (origin) => [origin?.kind === 'story' ? origin.slug : null],
 )
 
 /**

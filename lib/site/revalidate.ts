@@ -2,20 +2,31 @@ import type { Payload, PayloadRequest } from 'payload'
 
 import { revalidateTag } from 'next/cache'
 
-import type { CacheTag } from './cacheTags'
+import type { CacheTag, StoryTag } from './cacheTags'
 import { internalSiteUrl, revalidationToken } from './revalidationToken'
 
 export const revalidationPath = '/next/revalidate'
 
+/**
+ * How pages are renewed after a change:
+ * - `expire`: nothing cached before the change is served again; the next visitor waits for a
+ *   page rendered afresh. For every page that showed what changed.
+ * - `refresh`: each page is served as it was while it is rendered again in the background
+ *   (lib/cache/handler.mjs paces this). For pages that did not show what changed but read the
+ *   same collection: queries are never served stale either way, so a page rendered after the
+ *   change, for whatever reason, is built from the database as it is.
+ */
+export type Renewal = 'expire' | 'refresh'
+
 /** Writes made outside a request to the site (jobs, scripts) ask the site's server to expire tags. */
-async function revalidateThroughServer(tags: CacheTag[], payload: Payload): Promise<void> {
+async function revalidateThroughServer(tags: string[], renewal: Renewal, payload: Payload): Promise<void> {
   const base = internalSiteUrl()
   if (!base) return
   try {
     const response = await fetch(`${base}${revalidationPath}`, {
       method: 'POST',
       headers: { authorization: `Bearer ${revalidationToken()}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ tags }),
+      body: JSON.stringify({ tags, renewal }),
       signal: AbortSignal.timeout(5_000),
     })
     if (!response.ok) throw new Error(`HTTP ${response.status}`)
@@ -37,11 +48,15 @@ async function revalidateThroughServer(tags: CacheTag[], payload: Payload): Prom
  * request, silently files the tags under that finished request. Those ask the site's server
  * over HTTP instead, once their transaction has committed.
  */
-export function revalidatePublicSite(tags: CacheTag[], req: PayloadRequest): void {
+export function revalidatePublicSite(
+  tags: Array<CacheTag | StoryTag>,
+  req: PayloadRequest,
+  renewal: Renewal = 'expire',
+): void {
   if (req.context?.disableRevalidate) return
   if (req.payloadAPI !== 'local') {
     try {
-      for (const tag of tags) revalidateTag(tag, { expire: 0 })
+      for (const tag of tags) revalidateTag(tag, renewal === 'expire' ? { expire: 0 } : 'max')
       return
     } catch {
       // No request to attach the tags to after all: fall through to the server.
@@ -49,7 +64,7 @@ export function revalidatePublicSite(tags: CacheTag[], req: PayloadRequest): voi
   }
   // Not awaited: the change is still inside its transaction, which commits only after the hooks
   // return. Asking earlier would let a visitor's request cache the old content again.
-  void afterCommit(req).then(() => revalidateThroughServer(tags, req.payload))
+  void afterCommit(req).then(() => revalidateThroughServer(tags, renewal, req.payload))
 }
 
 /** Resolves once the request's database transaction (if any) has committed or rolled back. */

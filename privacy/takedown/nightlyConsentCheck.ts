@@ -3,7 +3,10 @@ import type { PayloadRequest } from 'payload'
 import { namingEnded, type NameableRecord } from '@/privacy/consent/mayBeNamed'
 import type { PeopleCollection } from '@/privacy/content/uses'
 import { refreshLeaderVisibility } from '@/privacy/leaders/shownOnSite'
+import { pagesShowingStories } from '@/lib/site/cacheTags'
+import { revalidatePublicSite } from '@/lib/site/revalidate'
 import { redactStoriesFor } from '@/privacy/takedown/redactStories'
+import { storiesShowing } from '@/privacy/takedown/storiesShowing'
 import { type TakedownResult, takeDownStoriesLackingConsent } from '@/privacy/takedown/takeDownStories'
 
 export type NightlyResult = TakedownResult & { leadersChanged: string[]; storiesRedacted: string[] }
@@ -34,8 +37,11 @@ async function redactEndedNames(req: PayloadRequest, now: Date): Promise<string[
       })
       for (const person of docs) {
         if (!namingEnded(person as NameableRecord, now)) continue
-        const ids = await redactStoriesFor({ collection, id: String(person.id) }, req, { now, redactTyped: true })
+        const ref = { collection, id: String(person.id) }
+        const ids = await redactStoriesFor(ref, req, { now, redactTyped: true })
         for (const id of ids) redacted.add(id)
+        // Her name is resolved as pages are rendered: each page that showed her is rendered again.
+        revalidatePublicSite(pagesShowingStories(await storiesShowing(ref, req)), req)
       }
       if (!hasNextPage) break
       page += 1

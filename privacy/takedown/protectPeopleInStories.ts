@@ -5,8 +5,9 @@ import { redactStoriesFor } from '@/privacy/takedown/redactStories'
 import { isolatedRequest } from '@/lib/payload/isolatedRequest'
 import { mayBeNamed, type NameableRecord, namingEnded } from '@/privacy/consent/mayBeNamed'
 import type { PeopleCollection } from '@/privacy/content/uses'
-import { cacheTags } from '@/lib/site/cacheTags'
+import { cacheTags, pagesShowingStories } from '@/lib/site/cacheTags'
 import { revalidatePublicSite } from '@/lib/site/revalidate'
+import { storiesShowing } from '@/privacy/takedown/storiesShowing'
 
 /** What decides whether she may be named or shown: consent, erasure and a leader's public role. */
 const basisOf = (person: NameableRecord | undefined) =>
@@ -20,7 +21,8 @@ const basisOf = (person: NameableRecord | undefined) =>
  * - either that or her public name changed: the stored text of every story that depends on her
  *   is worked out again in every locale, published and latest draft alike; if she may no longer
  *   be named, her name typed by hand goes too (privacy/takedown/redactStories);
- * - either way, every public page showing her name is revalidated.
+ * - either way, every public page that showed anything of her (the pages showing any story that
+ *   depends on her) is expired; the others are refreshed in the background.
  */
 export function protectPeopleInStories(collection: PeopleCollection): CollectionAfterChangeHook {
   return async ({ doc, previousDoc, req: request, operation }) => {
@@ -39,9 +41,12 @@ export function protectPeopleInStories(collection: PeopleCollection): Collection
           redactTyped: ended,
           formerNames: [previousDoc?.publicName],
         })
+        // Every page that showed anything of her is rendered again before anyone sees it.
+        revalidatePublicSite(pagesShowingStories(await storiesShowing({ collection, id }, req)), req)
       }
     }
-    revalidatePublicSite([cacheTags.people, cacheTags.stories], req)
+    // The rest are refreshed: they did not show her, and queries are never served stale.
+    revalidatePublicSite([cacheTags.people, cacheTags.stories], req, 'refresh')
     return doc
   }
 }

@@ -8,6 +8,7 @@ import { type Locale, locales } from '@/lib/locales'
 import { type PersonRef, personKey } from '@/privacy/content/uses'
 import { deriveText } from '@/privacy/names/deriveStoryText'
 import { mentionNames } from '@/privacy/names/mentionNames'
+import { storiesDependingOn } from '@/privacy/takedown/storiesShowing'
 
 type Stored = Record<string, unknown>
 
@@ -92,16 +93,7 @@ async function reworked(
 async function dependentStories(key: string, req: PayloadRequest): Promise<string[]> {
   const { payload } = req
   const ids = new Set<string>()
-  const published = await payload.db.find<{ id: string; dependsOn?: string[] | null }>({
-    collection: 'stories',
-    where: { dependsOn: { contains: key } },
-    limit: 0,
-    pagination: false,
-    // By a field every locale shares: a localized default sort needs a locale.
-    sort: 'createdAt',
-    req,
-  })
-  for (const doc of published.docs) if (doc.dependsOn?.includes(key)) ids.add(String(doc.id))
+  for (const { id } of await storiesDependingOn(key, req)) ids.add(id)
   const drafts = await payload.db.findVersions<{ dependsOn?: string[] | null }>({
     collection: 'stories',
     where: { and: [{ latest: { equals: true } }, { 'version.dependsOn': { contains: key } }] },

@@ -3,7 +3,7 @@ import type { IncrementalCache } from 'next/dist/server/lib/incremental-cache'
 import { AsyncLocalStorage } from 'node:async_hooks'
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
-import VoicesCacheHandler from '@/lib/cache/handler.mjs'
+import VoicesCacheHandler, { refreshPace } from '@/lib/cache/handler.mjs'
 
 /**
  * The page cache (lib/cache/handler.mjs) never serves what an edit should have removed, even
@@ -36,6 +36,8 @@ beforeEach(async () => {
   // Every test starts from a cache in which its tags have just been expired: nothing of an
   // earlier test is served.
   await cache.revalidateTag(['stories', 'other'])
+  // Pages just stored may be refreshed at once, two at a time, unless a test says otherwise.
+  Object.assign(refreshPace, { atOnce: 2, everyMs: 0 })
 })
 
 afterEach(() => {
@@ -48,6 +50,9 @@ function gate() {
   const opened = new Promise<void>((resolve) => (open = resolve))
   return { open, opened }
 }
+
+/** What `revalidateTag(tag, 'max')` hands the cache: refresh in the background, expire in a year. */
+const refresh = { expire: 31_536_000 }
 
 /** Lets the clock move on, so "before" and "after" are different instants. */
 const tick = () => new Promise((resolve) => setTimeout(resolve, 5))
@@ -97,6 +102,15 @@ describe('a cached query', () => {
     // It was stored after the edit, but began before it: the next reader gets the edit.
     expect(await read()).toBe('After the edit')
     expect(await read()).toBe('After the edit')
+  })
+
+  it('is read afresh after an edit that only refreshes pages: a query is never served stale', async () => {
+    const { db, read } = database('First title')
+    expect(await read()).toBe('First title')
+    db.title = 'Reworded'
+    await cache.revalidateTag(['stories'], refresh)
+    await tick()
+    expect(await read()).toBe('Reworded')
   })
 
   it('is not served stale when two renders overlap and the older one finishes last', async () => {
@@ -171,5 +185,81 @@ describe('a cached page', () => {
   it('whose render was never seen to begin is not kept', async () => {
     await store('<p>of unknown age</p>')
     expect(await served()).toBeNull()
+  })
+
+  /** A page stored fresh: looked up (a miss), rendered, stored. */
+  async function cached(html: string) {
+    expect(await lookup()).toBeNull()
+    await store(html)
+    await tick()
+  }
+
+  it('is served once more while it is rendered again after an edit that refreshes', async () => {
+    await cached('<p>as it was</p>')
+    await cache.revalidateTag(['stories'], refresh)
+    await tick()
+    const stale = await lookup()
+    expect((stale?.value as unknown as { html: string }).html).toBe('<p>as it was</p>')
+    expect(stale?.isStale).toBe(true)
+    await store('<p>reworded</p>')
+    const fresh = await lookup()
+    expect((fresh?.value as unknown as { html: string }).html).toBe('<p>reworded</p>')
+    expect(fresh?.isStale).toBeFalsy()
+  })
+
+  it('rendered again before a takedown and stored after it is not served', async () => {
+    await cached('<p>her story</p>')
+    await cache.revalidateTag(['stories'], refresh)
+    await tick()
+    expect((await lookup())?.isStale).toBe(true)
+    await tick()
+    // The background render read the story; the takedown lands before it is stored.
+    await cache.revalidateTag(['stories'])
+    await tick()
+    await store('<p>her story, reworded</p>')
+    expect(await lookup()).toBeNull()
+  })
+
+  it('is expired, not refreshed, by a takedown that follows a refresh', async () => {
+    await cached('<p>her story</p>')
+    await cache.revalidateTag(['stories'], refresh)
+    await cache.revalidateTag(['stories'])
+    await tick()
+    expect(await lookup()).toBeNull()
+  })
+
+  it('is not refreshed again sooner than the pace allows, however many edits mark it', async () => {
+    refreshPace.everyMs = 60_000
+    await cached('<p>rendered a moment ago</p>')
+    await cache.revalidateTag(['stories'], refresh)
+    await tick()
+    const served = await lookup()
+    expect((served?.value as unknown as { html: string }).html).toBe('<p>rendered a moment ago</p>')
+    expect(served?.isStale).toBeFalsy()
+  })
+
+  it('is refreshed only a few pages at a time, the rest served as they are until a slot frees', async () => {
+    const paths = ['a', 'b', 'c'].map((name) => `/en/stories/${name}-${Math.random()}`)
+    const at = (p: string) => ({
+      lookup: () => ((path = p), lookup()),
+      store: (html: string) => ((path = p), store(html)),
+    })
+    for (const p of paths) {
+      expect(await at(p).lookup()).toBeNull()
+      await at(p).store(`<p>${p}</p>`)
+    }
+    await tick()
+    await cache.revalidateTag(['stories'], refresh)
+    await tick()
+    const [a, b, c] = paths.map(at)
+    expect((await a!.lookup())?.isStale).toBe(true)
+    expect((await b!.lookup())?.isStale).toBe(true)
+    const deferred = await c!.lookup()
+    expect((deferred?.value as unknown as { html: string }).html).toBe(`<p>${paths[2]}</p>`)
+    expect(deferred?.isStale).toBeFalsy()
+    // A refresh already under way is not started twice.
+    expect((await a!.lookup())?.isStale).toBeFalsy()
+    await a!.store('<p>a, reworded</p>')
+    expect((await c!.lookup())?.isStale).toBe(true)
   })
 })

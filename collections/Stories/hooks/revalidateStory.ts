@@ -1,0 +1,89 @@
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadRequest } from 'payload'
+
+import { relationId } from '@/lib/relations'
+import { cacheTags, pagesShowingStories } from '@/lib/site/cacheTags'
+import { revalidatePublicSite } from '@/lib/site/revalidate'
+
+type StoryDoc = {
+  _status?: 'draft' | 'published' | null
+  slug?: string | null
+  publishedAt?: string | null
+  program?: unknown
+  tags?: unknown
+}
+
+/** Which pages a change to a story must have rendered again before anyone sees them. */
+export type StoryRenewal =
+  /** The story enters lists it was not in, or takes another place in them: every page with stories. */
+  | 'everything'
+  /** Only the pages that showed it: their page, card, link or feed entry showed what changed. */
+  | 'showing'
+
+/** Fields that decide where a published story is listed: which lists, and its place in them. */
+const placeFields = ['slug', 'publishedAt', 'program', 'tags'] as const
+
+/** A field's value as comparable text: IDs for relations, whether populated or not. */
+function comparable(value: unknown): string {
+  const one = (item: unknown) => relationId(item) ?? JSON.stringify(item ?? null)
+  return JSON.stringify(Array.isArray(value) ? value.map(one) : one(value))
+}
+
+const isPublished = (doc: StoryDoc | undefined) => Boolean(doc) && doc!._status !== 'draft'
+
+/**
+ * How the public site is renewed after a story changes (cacheTags.ts). Every page that showed it
+ * is expired whenever a published story changes at all: its words, whom and what it shows, or
+ * its leaving the site (a consent takedown unpublishes it). When it enters the site, or moves
+ * within or between lists, pages that did not show it may now, and every page with stories is
+ * expired. Either way the rest are refreshed in the background, since queries are never served
+ * stale (lib/cache/handler.mjs).
+ */
+export function storyRenewal(doc: StoryDoc, previousDoc: StoryDoc | undefined): StoryRenewal | null {
+  const publishedNow = isPublished(doc)
+  const publishedBefore = isPublished(previousDoc)
+  if (!publishedNow && !publishedBefore) return null
+  if (!publishedBefore) return 'everything'
+  if (!publishedNow) return 'showing'
+  const moved = placeFields.some((field) => comparable(doc[field]) !== comparable(previousDoc?.[field]))
+  return moved ? 'everything' : 'showing'
+}
+
+/**
+ * A draft saved over a published story (autosave, as an editor types) arrives as a change from
+ * published to draft, just as unpublishing does; only the stored document tells them apart, since
+ * a draft is kept as a version and the published document is left as it was.
+ */
+async function isDraftOverPublished(doc: StoryDoc & { id?: unknown }, req: PayloadRequest): Promise<boolean> {
+  if (doc._status !== 'draft' || doc.id === undefined) return false
+  const stored = await req.payload.db.findOne<StoryDoc & { id: string }>({
+    collection: 'stories',
+    where: { id: { equals: doc.id } },
+    req,
+  })
+  return stored?._status === 'published'
+}
+
+const slugsOf = (...docs: Array<StoryDoc | undefined>) => [
+  ...new Set(docs.map((doc) => doc?.slug).filter((slug): slug is string => Boolean(slug))),
+]
+
+function renew(renewal: StoryRenewal, slugs: string[], req: PayloadRequest): void {
+  revalidatePublicSite(
+    renewal === 'everything' ? [cacheTags.stories, ...pagesShowingStories(slugs)] : pagesShowingStories(slugs),
+    req,
+  )
+  if (renewal === 'showing') revalidatePublicSite([cacheTags.stories], req, 'refresh')
+}
+
+export const revalidateStory: CollectionAfterChangeHook = async ({ doc, previousDoc, req }) => {
+  const renewal = storyRenewal(doc as StoryDoc, previousDoc as StoryDoc | undefined)
+  if (!renewal) return doc
+  if (!isPublished(doc as StoryDoc) && (await isDraftOverPublished(doc as StoryDoc, req))) return doc
+  renew(renewal, slugsOf(doc as StoryDoc, previousDoc as StoryDoc | undefined), req)
+  return doc
+}
+
+export const revalidateDeletedStory: CollectionAfterDeleteHook = ({ doc, req }) => {
+  renew('showing', slugsOf(doc as StoryDoc), req)
+  return doc
+}

@@ -1,0 +1,101 @@
+/**
+ * Voices in production: `npm start` (after `npm run build`).
+ *
+ *   node server/start.mjs [-p <port>] [-H <hostname>]
+ *
+ * The built Next.js app (site, admin and API) as `next start` serves it, behind an admission
+ * queue for reads (server/admission.mjs) so that a busy public site cannot delay a consent
+ * withdrawal's takedown, and telling shared caches to ask again every time (server/sharedCaches.mjs). The port comes from -p, else PORT, else 3000; the host from -H, else
+ * every interface. Settings (README, "Running in production"):
+ * - VOICES_CONCURRENT_READS: reads worked on at once (default 8);
+ * - VOICES_READ_QUEUE: reads that may wait before more are refused with 503 (default 2000);
+ * - VOICES_READ_WAIT_SECONDS: how long a read may wait before it is refused with 503 (default 30).
+ * SIGTERM or SIGINT stops taking requests, lets those under way finish (10 s at most) and exits.
+ */
+import http from 'node:http'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parseArgs } from 'node:util'
+
+import next from 'next'
+
+import { createAdmission } from './admission.mjs'
+import { keepSharedCachesHonest } from './sharedCaches.mjs'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+
+function fail(message) {
+  console.error(`voices: ${message}`)
+  process.exit(1)
+}
+
+function options() {
+  try {
+    return parseArgs({
+      options: { port: { type: 'string', short: 'p' }, hostname: { type: 'string', short: 'H' } },
+    }).values
+  } catch (error) {
+    fail(`${error.message}\nUsage: node server/start.mjs [-p <port>] [-H <hostname>]`)
+  }
+}
+
+/** A whole number from the environment, at least `least`, or the default when unset. */
+function setting(name, fallback, least) {
+  const raw = process.env[name]?.trim()
+  if (!raw) return fallback
+  const value = Number(raw)
+  if (!Number.isInteger(value) || value < least)
+    fail(`${name} must be a whole number of at least ${least} (got "${raw}")`)
+  return value
+}
+
+const args = options()
+const port = Number(args.port ?? process.env.PORT ?? 3000)
+if (!Number.isInteger(port) || port < 1 || port > 65535)
+  fail(`the port must be a number from 1 to 65535 (got "${args.port ?? process.env.PORT}")`)
+const hostname = args.hostname
+// What the app itself reads to reach its own server (lib/site/revalidationToken.ts).
+process.env.PORT = String(port)
+process.env.NODE_ENV = 'production'
+
+const admission = createAdmission({
+  limit: setting('VOICES_CONCURRENT_READS', 8, 1),
+  queueLimit: setting('VOICES_READ_QUEUE', 2000, 0),
+  maxWaitMs: setting('VOICES_READ_WAIT_SECONDS', 30, 1) * 1000,
+  holdLimitMs: 10_000,
+})
+
+const app = next({ dev: false, dir: root, hostname: hostname ?? 'localhost', port })
+const server = http.createServer()
+await app.prepare()
+const handle = app.getRequestHandler()
+
+server.on('request', (req, res) => {
+  keepSharedCachesHonest(req, res)
+  admission.admit(req, res, () =>
+    handle(req, res).catch((error) => {
+      console.error(`voices: failed to answer ${req.method} ${req.url}`, error)
+      if (!res.headersSent) {
+        res.statusCode = 500
+        res.end('Internal Server Error')
+      }
+    }),
+  )
+})
+server.on('error', (error) => fail(`could not listen on port ${port}: ${error.message}`))
+server.listen(port, hostname, () => console.log(`voices: ready on http://${hostname ?? 'localhost'}:${port}`))
+
+let stopping = false
+for (const [signal, code] of [
+  ['SIGTERM', 143],
+  ['SIGINT', 130],
+]) {
+  process.on(signal, () => {
+    if (stopping) return
+    stopping = true
+    const done = () => process.exit(code)
+    setTimeout(done, 10_000).unref()
+    server.close(() => void app.close().then(done, done))
+    server.closeIdleConnections()
+  })
+}

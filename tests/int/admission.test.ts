@@ -1,0 +1,180 @@
+import { spawnSync } from 'node:child_process'
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { afterEach, describe, expect, it } from 'vitest'
+
+import { createAdmission, laneOf } from '@/server/admission.mjs'
+
+/**
+ * The production server's admission queue (server/admission.mjs), on a real HTTP server: reads
+ * wait for a place, writes never do, signed-in reads go first, and a read that cannot be served
+ * soon is told so with 503.
+ */
+
+type Release = () => void
+
+let server: http.Server | null = null
+
+afterEach(async () => {
+  server?.closeAllConnections()
+  await new Promise((resolve) => server?.close(resolve) ?? resolve(undefined))
+  server = null
+})
+
+/**
+ * A server whose every answer waits until the test releases it, in the order requests began;
+ * `order` records the paths as their handling begins.
+ */
+async function serve(options: Parameters<typeof createAdmission>[0]) {
+  const admission = createAdmission(options)
+  const order: string[] = []
+  const pending: Release[] = []
+  server = http.createServer((req, res) =>
+    admission.admit(req, res, () => {
+      order.push(`${req.method} ${req.url}`)
+      pending.push(() => res.end('ok'))
+    }),
+  )
+  await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve))
+  const base = `http://127.0.0.1:${(server!.address() as AddressInfo).port}`
+  const ask = (path: string, init: RequestInit = {}) =>
+    fetch(`${base}${path}`, init).then(async (response) => ({
+      status: response.status,
+      text: await response.text(),
+      retryAfter: response.headers.get('retry-after'),
+    }))
+  /** Waits until `count` requests are being handled. */
+  const handling = async (count: number) => {
+    for (let i = 0; i < 200 && order.length < count; i++) await new Promise((resolve) => setTimeout(resolve, 5))
+    expect(order).toHaveLength(count)
+  }
+  const releaseNext = () => pending.shift()!()
+  return { admission, order, ask, handling, releaseNext }
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 50))
+
+describe('the admission queue', () => {
+  it('sorts requests: reads by the public, reads by someone signed in, and writes that never wait', () => {
+    const req = (method: string, headers: Record<string, string> = {}) => ({ method, headers }) as http.IncomingMessage
+    expect(laneOf(req('GET'))).toBe('public')
+    expect(laneOf(req('HEAD', { cookie: 'theme=dark' }))).toBe('public')
+    expect(laneOf(req('GET', { cookie: 'theme=dark; payload-token=abc' }))).toBe('staff')
+    expect(laneOf(req('GET', { authorization: 'users API-Key x' }))).toBe('staff')
+    for (const method of ['POST', 'PATCH', 'PUT', 'DELETE']) expect(laneOf(req(method))).toBeNull()
+  })
+
+  it('works on as many reads at once as its limit, and lets the next in as one finishes', async () => {
+    const site = await serve({ limit: 2, queueLimit: 10, maxWaitMs: 5_000, holdLimitMs: 5_000 })
+    const answers = ['/a', '/b', '/c'].map((path) => site.ask(path))
+    await site.handling(2)
+    await settle()
+    expect(site.order).toEqual(['GET /a', 'GET /b'])
+    expect(site.admission.stats()).toMatchObject({ active: 2, waiting: 1 })
+    site.releaseNext()
+    await site.handling(3)
+    expect(site.order[2]).toBe('GET /c')
+    site.releaseNext()
+    site.releaseNext()
+    expect((await Promise.all(answers)).map((answer) => answer.status)).toEqual([200, 200, 200])
+  })
+
+  it('never queues a write, even when every place is taken', async () => {
+    const site = await serve({ limit: 1, queueLimit: 10, maxWaitMs: 5_000, holdLimitMs: 5_000 })
+    const read = site.ask('/busy')
+    await site.handling(1)
+    const write = site.ask('/api/participants/1', { method: 'PATCH' })
+    await site.handling(2)
+    expect(site.order[1]).toBe('PATCH /api/participants/1')
+    site.releaseNext()
+    site.releaseNext()
+    expect((await read).status).toBe(200)
+    expect((await write).status).toBe(200)
+  })
+
+  it('lets a signed-in reader in before the public who were waiting', async () => {
+    const site = await serve({ limit: 1, queueLimit: 10, maxWaitMs: 5_000, holdLimitMs: 5_000 })
+    const first = site.ask('/first')
+    await site.handling(1)
+    const visitor = site.ask('/visitor')
+    await settle()
+    const editor = site.ask('/admin', { headers: { cookie: 'payload-token=abc' } })
+    await settle()
+    site.releaseNext()
+    await site.handling(2)
+    expect(site.order[1]).toBe('GET /admin')
+    site.releaseNext()
+    await site.handling(3)
+    site.releaseNext()
+    await Promise.all([first, visitor, editor])
+    expect(site.order).toEqual(['GET /first', 'GET /admin', 'GET /visitor'])
+  })
+
+  it('answers 503 with Retry-After when the queue is full, and when a read has waited too long', async () => {
+    const site = await serve({ limit: 1, queueLimit: 1, maxWaitMs: 300, holdLimitMs: 5_000 })
+    const held = site.ask('/held')
+    await site.handling(1)
+    const waiting = site.ask('/waiting')
+    await settle()
+    const refused = await site.ask('/one-too-many')
+    expect(refused).toMatchObject({ status: 503, retryAfter: '2' })
+    expect(refused.text).toMatch(/busy/)
+    const waited = await waiting
+    expect(waited).toMatchObject({ status: 503, retryAfter: '5' })
+    expect(site.order).toEqual(['GET /held'])
+    expect(site.admission.stats()).toMatchObject({ refusedFull: 1, refusedWaited: 1 })
+    site.releaseNext()
+    expect((await held).status).toBe(200)
+  })
+
+  it('frees a place held longer than its limit, so a reader who never reads cannot keep others out', async () => {
+    const site = await serve({ limit: 1, queueLimit: 10, maxWaitMs: 5_000, holdLimitMs: 200 })
+    const slow = site.ask('/never-finishes')
+    await site.handling(1)
+    const next = site.ask('/next')
+    await site.handling(2)
+    expect(site.admission.stats()).toMatchObject({ heldTooLong: 1 })
+    site.releaseNext()
+    site.releaseNext()
+    expect((await Promise.all([slow, next])).map((answer) => answer.status)).toEqual([200, 200])
+  })
+
+  it('forgets a reader who gives up while waiting', async () => {
+    const site = await serve({ limit: 1, queueLimit: 10, maxWaitMs: 5_000, holdLimitMs: 5_000 })
+    const held = site.ask('/held')
+    await site.handling(1)
+    const controller = new AbortController()
+    const gone = site.ask('/gave-up', { signal: controller.signal }).catch(() => 'aborted')
+    await settle()
+    expect(site.admission.stats()).toMatchObject({ waiting: 1 })
+    controller.abort()
+    expect(await gone).toBe('aborted')
+    await settle()
+    expect(site.admission.stats()).toMatchObject({ waiting: 0, gaveUp: 1 })
+    site.releaseNext()
+    expect((await held).status).toBe(200)
+    expect(site.order).toEqual(['GET /held'])
+  })
+})
+
+describe('the production server refuses bad settings before it starts', () => {
+  const start = (args: string[], env: Record<string, string> = {}) =>
+    spawnSync(process.execPath, ['server/start.mjs', ...args], {
+      env: { ...process.env, ...env },
+      encoding: 'utf8',
+      timeout: 30_000,
+    })
+
+  it.each([
+    [['--bogus'], {}, /Unknown option '--bogus'[\s\S]*Usage: node server\/start\.mjs/],
+    [['-p', 'eighty'], {}, /the port must be a number from 1 to 65535 \(got "eighty"\)/],
+    [[], { PORT: '70000' }, /the port must be a number from 1 to 65535 \(got "70000"\)/],
+    [[], { VOICES_CONCURRENT_READS: '0' }, /VOICES_CONCURRENT_READS must be a whole number of at least 1 \(got "0"\)/],
+    [[], { VOICES_READ_WAIT_SECONDS: 'soon' }, /VOICES_READ_WAIT_SECONDS must be a whole number/],
+  ])('%j %j', (args, env, message) => {
+    const result = start(args, env)
+    expect(result.status).toBe(1)
+    expect(result.stderr).toMatch(message)
+    expect(result.stderr).not.toMatch(/\n\s+at /)
+  })
+})
