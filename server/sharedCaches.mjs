@@ -11,10 +11,10 @@ const askEveryTime = 'public, max-age=0, must-revalidate'
 
 export function keepSharedCachesHonest(req, res) {
   if (req.url?.startsWith('/_next/static/')) return
+  const honest = (name, value) =>
+    String(name).toLowerCase() === 'cache-control' && /s-maxage/i.test(String(value)) ? askEveryTime : value
   const setHeader = res.setHeader.bind(res)
-  res.setHeader = (name, value) =>
-    setHeader(
-      name,
-      String(name).toLowerCase() === 'cache-control' && /s-maxage/i.test(String(value)) ? askEveryTime : value,
-    )
+  const appendHeader = res.appendHeader.bind(res)
+  res.setHeader = (name, value) => setHeader(name, honest(name, value))
+  res.appendHeader = (name, value) => appendHeader(name, honest(name, value))
 }

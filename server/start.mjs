@@ -5,7 +5,9 @@
  *
  * The built Next.js app (site, admin and API) as `next start` serves it, behind an admission
  * queue for reads (server/admission.mjs) so that a busy public site cannot delay a consent
- * withdrawal's takedown, and telling shared caches to ask again every time (server/sharedCaches.mjs). The port comes from -p, else PORT, else 3000; the host from -H, else
+ * withdrawal's takedown, telling shared caches to ask again every time (server/sharedCaches.mjs),
+ * and sending anyone handed a render that a takedown overtook to ask again
+ * (server/supersededRenders.mjs). The port comes from -p, else PORT, else 3000; the host from -H, else
  * every interface. Settings (README, "Running in production"):
  * - VOICES_CONCURRENT_READS: reads worked on at once (default 8);
  * - VOICES_READ_QUEUE: reads that may wait before more are refused with 503 (default 2000);
@@ -21,6 +23,7 @@ import next from 'next'
 
 import { createAdmission } from './admission.mjs'
 import { keepSharedCachesHonest } from './sharedCaches.mjs'
+import { askAgainIfSuperseded } from './supersededRenders.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
@@ -72,6 +75,7 @@ const handle = app.getRequestHandler()
 
 server.on('request', (req, res) => {
   keepSharedCachesHonest(req, res)
+  askAgainIfSuperseded(req, res)
   admission.admit(req, res, () =>
     handle(req, res).catch((error) => {
       console.error(`voices: failed to answer ${req.method} ${req.url}`, error)

@@ -7,36 +7,18 @@
  * database on its next visit. Several instances behind a load balancer would each keep their own
  * cache; running more than one needs a shared handler (e.g. Redis) instead.
  */
-import { tagsManifest } from 'next/dist/server/lib/incremental-cache/tags-manifest.external.js'
-
 import { inlineScriptHashes, policyHeader, sitePolicy } from '../security/contentSecurityPolicy.mjs'
+import { supersededHeader } from '../../server/supersededRenders.mjs'
 
 const MAX_ENTRIES = 5000
 /** A render still unfinished after this long is taken to have failed (see `renderStarted`). */
 const RENDER_LIMIT_MS = 60_000
-/**
- * How background refreshes are paced. Refreshing is what an ordinary edit costs the site;
- * bounding it keeps the server's time for visitors and, above all, for takedowns, whose pages
- * are rendered before anyone is answered.
- * - `atOnce`: pages refreshed at the same time;
- * - `everyMs`: a page is refreshed at most this often however many edits mark it, since while
- *   editors keep saving every list would otherwise be rendered again without end. Its own
- *   story's page is expired by each edit instead (collections/Stories/hooks/revalidateStory.ts),
- *   so this delays cards only.
- * Exported for the tests, which change it; nothing else does.
- */
-export const refreshPace = { atOnce: 1, everyMs: 10_000 }
-/** A background refresh not stored within this long is taken to have been dropped. */
-const REFRESH_LIMIT_MS = 10_000
-
 /** key -> { value, lastModified, tags } in least-recently-used order. */
 const entries = new Map()
 /** tag -> when it was last expired: nothing stored before then is served again. */
 const revalidatedAt = new Map()
-/** tag -> when it was last marked for refreshing: pages stored before then are renewed. */
-const refreshedAt = new Map()
-/** key -> when its background refresh was granted. */
-const refreshing = new Map()
+/** tag -> when what its queries read last changed: queries stored before then are read again. */
+const requeriedAt = new Map()
 /** key -> { since, pending }: renders of the key under way, and when the oldest of them began. */
 const rendering = new Map()
 
@@ -49,22 +31,19 @@ const now = () => performance.timeOrigin + performance.now()
  * landed while it was still rendering, storing it stamped "now" would make the old content look
  * newer than the edit, and it would be served until the next edit.
  *
- * Next.js asks `get` for a key and, when it is missing or due for a refresh, renders it and
- * calls `set`; it passes nothing that says when the rendering began. So `get` records the
- * time, per key, and each store is stamped with the start of the oldest render of that key
- * still under way: never later than its own start, at worst a little early, which only costs
- * one more render after an edit.
+ * Next.js asks `get` for a key and, on a miss, renders it and calls `set`; it passes nothing
+ * that says when the rendering began. So a miss records the time, per key, and each store is
+ * stamped with the start of the oldest render of that key still under way: never later than its
+ * own start, at worst a little early, which only costs one more render after an edit.
  *
- * Queries can be computed several times at once (and finish in any order), so their renders
- * are counted. Next.js renders a page once at a time, but may ask for it without rendering it
- * (a prefetch served from the cache): counting those would keep an old start for a minute and
- * make every store in that minute look stale, so a page has at most one render on record.
+ * Renders of one key can overlap (a query computed by two pages at once) and finish in any
+ * order, so they are counted.
  */
-function renderStarted(key, { overlapping }) {
+function renderStarted(key) {
   const at = now()
   const known = rendering.get(key)
   if (known && at - known.since < RENDER_LIMIT_MS) {
-    if (overlapping) known.pending += 1
+    known.pending += 1
     return
   }
   rendering.delete(key)
@@ -111,76 +90,59 @@ function markedSince(marks, entry, extraTags) {
   return false
 }
 
-/** Whether a background refresh of this entry may start now: it is old enough and few are under way. */
-function mayRefresh(key, entry) {
-  const at = now()
-  if (at - entry.lastModified < refreshPace.everyMs) return false
-  for (const [other, since] of refreshing) if (at - since >= REFRESH_LIMIT_MS) refreshing.delete(other)
-  if (refreshing.has(key) || refreshing.size >= refreshPace.atOnce) return false
-  refreshing.set(key, at)
-  return true
-}
-
 export default class VoicesCacheHandler {
   constructor(_options) {}
 
   /**
    * Two kinds of invalidation (see lib/site/revalidate.ts):
-   * - expired (a takedown, an unpublish, anything that must vanish): nothing stored before it is
-   *   served again; the next visitor waits for a fresh render;
-   * - marked for refreshing (an ordinary edit of what is published): a page stored before it is
-   *   served as it is while Next.js renders it again in the background, paced by
-   *   `refreshPace`. Queries are never served stale,
-   *   so a refreshed page is always built from the database as it is now.
-   *
-   * Next.js decides that a page is stale from its own tag manifest, compared with the
-   * `lastModified` returned here: a granted refresh returns the entry's own stamp (older than
-   * the mark), a deferred one returns the present (newer than any mark), served as it is.
+   * - expired (every page that showed what changed): nothing stored before it is served again;
+   *   the next visitor waits for a fresh render;
+   * - queries read again (the collection changed, but not anything these pages showed): queries
+   *   stored before it are computed afresh, pages are served as they are. A page is never served
+   *   as it was while it is rendered again in the background: Next.js would hand that old page to
+   *   every visitor asking meanwhile, even one asking after a takedown.
    */
   async get(key, ctx) {
     const entry = entries.get(key)
     const tags = [...(ctx?.tags ?? []), ...(ctx?.softTags ?? [])]
-    const isPage = ctx?.kind !== 'FETCH'
-    const renew = entry && markedSince(refreshedAt, entry, tags)
-    if (!entry || markedSince(revalidatedAt, entry, tags) || (renew && !isPage)) {
+    const requery = ctx?.kind === 'FETCH' && entry && markedSince(requeriedAt, entry, tags)
+    if (!entry || requery || markedSince(revalidatedAt, entry, tags)) {
       entries.delete(key)
-      renderStarted(key, { overlapping: !isPage })
+      renderStarted(key)
       return null
     }
     entries.delete(key)
     entries.set(key, entry)
-    if (renew && mayRefresh(key, entry)) {
-      renderStarted(key, { overlapping: false })
-      return { value: entry.value, lastModified: entry.lastModified }
-    }
-    return { value: entry.value, lastModified: renew ? now() : entry.lastModified }
+    return { value: entry.value, lastModified: entry.lastModified }
   }
 
   async set(key, data, ctx) {
     entries.delete(key)
-    refreshing.delete(key)
     const startedAt = renderFinished(key)
     // Not knowing when it began, the entry could be older than an edit: it is not kept.
     if (data === null || data === undefined || startedAt === undefined) return
+    const entry = { value: data, lastModified: startedAt, tags: tagsOf(data, ctx) }
+    if (markedSince(revalidatedAt, entry, [])) {
+      // Rendered from what was there before something it shows was taken down or changed. Not
+      // kept; and Next.js hands this very render to everyone who asked for the page while it was
+      // being made, some of them after the takedown, so it is marked for the server to send them
+      // to ask again (server/supersededRenders.mjs).
+      if (data.headers && (data.kind === 'APP_PAGE' || data.kind === 'APP_ROUTE')) data.headers[supersededHeader] = '1'
+      return
+    }
     withScriptPolicy(data)
-    entries.set(key, { value: data, lastModified: startedAt, tags: tagsOf(data, ctx) })
+    entries.set(key, entry)
     while (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value)
   }
 
   /**
    * `revalidateTag(tag, { expire: 0 })` (or no durations) expires; a profile with a later
-   * expiry, such as `'max'`, marks for refreshing.
+   * expiry, such as `'max'`, has the tag's queries read again.
    */
   async revalidateTag(tags, durations) {
     const at = now()
-    const expire = !durations || !durations.expire
-    for (const tag of [tags].flat()) {
-      if (expire) revalidatedAt.set(tag, at)
-      else {
-        refreshedAt.set(tag, at)
-        tagsManifest.set(tag, { ...tagsManifest.get(tag), stale: at })
-      }
-    }
+    const marks = !durations || !durations.expire ? revalidatedAt : requeriedAt
+    for (const tag of [tags].flat()) marks.set(tag, at)
   }
 
   resetRequestCache() {}

@@ -11,10 +11,10 @@ export const revalidationPath = '/next/revalidate'
  * How pages are renewed after a change:
  * - `expire`: nothing cached before the change is served again; the next visitor waits for a
  *   page rendered afresh. For every page that showed what changed.
- * - `refresh`: each page is served as it was while it is rendered again in the background
- *   (lib/cache/handler.mjs paces this). For pages that did not show what changed but read the
- *   same collection: queries are never served stale either way, so a page rendered after the
- *   change, for whatever reason, is built from the database as it is.
+ * - `refresh`: pages are kept as they are; the tag's queries are read again the next time a page
+ *   needs them (lib/cache/handler.mjs). For pages that did not show what changed but read the
+ *   same collection: a page rendered after the change, for whatever reason, is built from the
+ *   database as it is.
  */
 export type Renewal = 'expire' | 'refresh'
 

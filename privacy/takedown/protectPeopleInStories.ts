@@ -22,7 +22,7 @@ const basisOf = (person: NameableRecord | undefined) =>
  *   is worked out again in every locale, published and latest draft alike; if she may no longer
  *   be named, her name typed by hand goes too (privacy/takedown/redactStories);
  * - either way, every public page that showed anything of her (the pages showing any story that
- *   depends on her) is expired; the others are refreshed in the background.
+ *   depends on her) is expired; the others are kept, their queries read again.
  */
 export function protectPeopleInStories(collection: PeopleCollection): CollectionAfterChangeHook {
   return async ({ doc, previousDoc, req: request, operation }) => {
@@ -45,7 +45,7 @@ export function protectPeopleInStories(collection: PeopleCollection): Collection
         revalidatePublicSite(pagesShowingStories(await storiesShowing({ collection, id }, req)), req)
       }
     }
-    // The rest are refreshed: they did not show her, and queries are never served stale.
+    // The rest did not show her and are kept; the queries they share are read again.
     revalidatePublicSite([cacheTags.people, cacheTags.stories], req, 'refresh')
     return doc
   }

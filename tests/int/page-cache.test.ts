@@ -3,7 +3,7 @@ import type { IncrementalCache } from 'next/dist/server/lib/incremental-cache'
 import { AsyncLocalStorage } from 'node:async_hooks'
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
-import VoicesCacheHandler, { refreshPace } from '@/lib/cache/handler.mjs'
+import VoicesCacheHandler from '@/lib/cache/handler.mjs'
 
 /**
  * The page cache (lib/cache/handler.mjs) never serves what an edit should have removed, even
@@ -36,8 +36,6 @@ beforeEach(async () => {
   // Every test starts from a cache in which its tags have just been expired: nothing of an
   // earlier test is served.
   await cache.revalidateTag(['stories', 'other'])
-  // Pages just stored may be refreshed at once, two at a time, unless a test says otherwise.
-  Object.assign(refreshPace, { atOnce: 2, everyMs: 0 })
 })
 
 afterEach(() => {
@@ -51,7 +49,7 @@ function gate() {
   return { open, opened }
 }
 
-/** What `revalidateTag(tag, 'max')` hands the cache: refresh in the background, expire in a year. */
+/** What `revalidateTag(tag, 'max')` hands the cache: read the queries again, keep the pages. */
 const refresh = { expire: 31_536_000 }
 
 /** Lets the clock move on, so "before" and "after" are different instants. */
@@ -104,7 +102,7 @@ describe('a cached query', () => {
     expect(await read()).toBe('After the edit')
   })
 
-  it('is read afresh after an edit that only refreshes pages: a query is never served stale', async () => {
+  it('is read afresh after a change that keeps the pages: a query is never served stale', async () => {
     const { db, read } = database('First title')
     expect(await read()).toBe('First title')
     db.title = 'Reworded'
@@ -147,10 +145,11 @@ describe('a cached page', () => {
   beforeEach(() => void (path = `/en/stories/${Math.random()}`))
   const lookup = () =>
     cache.get(path, { kind: 'APP_PAGE', isFallback: false, isRoutePPREnabled: false, route } as never)
+  let stored: ReturnType<typeof page> | null = null
   const store = (html: string) =>
     cache.set(
       path,
-      page(html) as never,
+      (stored = page(html)) as never,
       {
         route,
         cacheControl: { revalidate: false, expire: undefined },
@@ -170,6 +169,9 @@ describe('a cached page', () => {
     // ...and the render, finished, is stored.
     await store('<p>before the edit</p>')
     expect(await served()).toBeNull()
+    // Next.js hands this render to everyone who asked meanwhile: it is marked for the server to
+    // send them to ask again (server/supersededRenders.mjs).
+    expect(stored?.headers).toHaveProperty('x-voices-superseded', '1')
   })
 
   it('rendered after the edit is served, with the policy for its scripts', async () => {
@@ -177,6 +179,7 @@ describe('a cached page', () => {
     await tick()
     expect(await lookup()).toBeNull()
     await store('<p>after the edit</p><script>1</script>')
+    expect(stored?.headers).not.toHaveProperty('x-voices-superseded')
     expect(await served()).toBe('<p>after the edit</p><script>1</script>')
     const headers = ((await lookup())?.value as { headers?: Record<string, string> }).headers
     expect(headers?.['content-security-policy']).toMatch(/'sha256-/)
@@ -194,72 +197,20 @@ describe('a cached page', () => {
     await tick()
   }
 
-  it('is served once more while it is rendered again after an edit that refreshes', async () => {
-    await cached('<p>as it was</p>')
-    await cache.revalidateTag(['stories'], refresh)
-    await tick()
-    const stale = await lookup()
-    expect((stale?.value as unknown as { html: string }).html).toBe('<p>as it was</p>')
-    expect(stale?.isStale).toBe(true)
-    await store('<p>reworded</p>')
-    const fresh = await lookup()
-    expect((fresh?.value as unknown as { html: string }).html).toBe('<p>reworded</p>')
-    expect(fresh?.isStale).toBeFalsy()
-  })
-
-  it('rendered again before a takedown and stored after it is not served', async () => {
-    await cached('<p>her story</p>')
-    await cache.revalidateTag(['stories'], refresh)
-    await tick()
-    expect((await lookup())?.isStale).toBe(true)
-    await tick()
-    // The background render read the story; the takedown lands before it is stored.
-    await cache.revalidateTag(['stories'])
-    await tick()
-    await store('<p>her story, reworded</p>')
-    expect(await lookup()).toBeNull()
-  })
-
-  it('is expired, not refreshed, by a takedown that follows a refresh', async () => {
-    await cached('<p>her story</p>')
-    await cache.revalidateTag(['stories'], refresh)
-    await cache.revalidateTag(['stories'])
-    await tick()
-    expect(await lookup()).toBeNull()
-  })
-
-  it('is not refreshed again sooner than the pace allows, however many edits mark it', async () => {
-    refreshPace.everyMs = 60_000
-    await cached('<p>rendered a moment ago</p>')
+  it('that did not show what changed is served as it was, never handed out stale while rendered again', async () => {
+    await cached('<p>other stories</p>')
     await cache.revalidateTag(['stories'], refresh)
     await tick()
     const served = await lookup()
-    expect((served?.value as unknown as { html: string }).html).toBe('<p>rendered a moment ago</p>')
+    expect((served?.value as unknown as { html: string }).html).toBe('<p>other stories</p>')
     expect(served?.isStale).toBeFalsy()
   })
 
-  it('is refreshed only a few pages at a time, the rest served as they are until a slot frees', async () => {
-    const paths = ['a', 'b', 'c'].map((name) => `/en/stories/${name}-${Math.random()}`)
-    const at = (p: string) => ({
-      lookup: () => ((path = p), lookup()),
-      store: (html: string) => ((path = p), store(html)),
-    })
-    for (const p of paths) {
-      expect(await at(p).lookup()).toBeNull()
-      await at(p).store(`<p>${p}</p>`)
-    }
-    await tick()
+  it('is expired by a takedown that follows a change that kept it', async () => {
+    await cached('<p>her story</p>')
     await cache.revalidateTag(['stories'], refresh)
+    await cache.revalidateTag(['stories'])
     await tick()
-    const [a, b, c] = paths.map(at)
-    expect((await a!.lookup())?.isStale).toBe(true)
-    expect((await b!.lookup())?.isStale).toBe(true)
-    const deferred = await c!.lookup()
-    expect((deferred?.value as unknown as { html: string }).html).toBe(`<p>${paths[2]}</p>`)
-    expect(deferred?.isStale).toBeFalsy()
-    // A refresh already under way is not started twice.
-    expect((await a!.lookup())?.isStale).toBeFalsy()
-    await a!.store('<p>a, reworded</p>')
-    expect((await c!.lookup())?.isStale).toBe(true)
+    expect(await lookup()).toBeNull()
   })
 })

@@ -35,8 +35,8 @@ const isPublished = (doc: StoryDoc | undefined) => Boolean(doc) && doc!._status 
  * is expired whenever a published story changes at all: its words, whom and what it shows, or
  * its leaving the site (a consent takedown unpublishes it). When it enters the site, or moves
  * within or between lists, pages that did not show it may now, and every page with stories is
- * expired. Either way the rest are refreshed in the background, since queries are never served
- * stale (lib/cache/handler.mjs).
+ * expired. Either way the queries about stories are read again (lib/cache/handler.mjs), so every
+ * page rendered from now on is built from the database as it is.
  */
 export function storyRenewal(doc: StoryDoc, previousDoc: StoryDoc | undefined): StoryRenewal | null {
   const publishedNow = isPublished(doc)
