@@ -4,14 +4,15 @@
  *   node server/start.mjs [-p <port>] [-H <hostname>]
  *
  * The built Next.js app (site, admin and API) as `next start` serves it, behind an admission
- * queue for reads (server/admission.mjs) so that a busy public site cannot delay a consent
- * withdrawal's takedown, telling shared caches to ask again every time (server/sharedCaches.mjs),
- * and sending anyone handed a render that a takedown overtook to ask again
- * (server/supersededRenders.mjs). The port comes from -p, else PORT, else 3000; the host from -H, else
- * every interface. Settings (README, "Running in production"):
- * - VOICES_CONCURRENT_READS: reads worked on at once (default 8);
- * - VOICES_READ_QUEUE: reads that may wait before more are refused with 503 (default 2000);
- * - VOICES_READ_WAIT_SECONDS: how long a read may wait before it is refused with 503 (default 30).
+ * queue (server/admission.mjs) so that a busy public site cannot delay a consent withdrawal's
+ * takedown, telling shared caches to ask again every time (server/sharedCaches.mjs), and sending
+ * anyone handed a render that a takedown overtook to ask again (server/supersededRenders.mjs).
+ * The port comes from -p, else PORT, else 3000; the host from -H, else every interface.
+ * Settings (README, "Running in production"):
+ * - VOICES_CONCURRENT_REQUESTS: requests from the public worked on at once (default 8);
+ * - VOICES_CONCURRENT_STAFF_REQUESTS: requests from signed-in staff worked on at once (default 4);
+ * - VOICES_REQUEST_QUEUE: requests that may wait in each queue before more are refused (2000);
+ * - VOICES_REQUEST_WAIT_SECONDS: how long a request may wait before it is refused (default 30).
  * SIGTERM or SIGINT stops taking requests, lets those under way finish (10 s at most) and exits.
  */
 import http from 'node:http'
@@ -22,6 +23,7 @@ import { parseArgs } from 'node:util'
 import next from 'next'
 
 import { createAdmission } from './admission.mjs'
+import { staffCredentials } from './staffCredentials.mjs'
 import { keepSharedCachesHonest } from './sharedCaches.mjs'
 import { askAgainIfSuperseded } from './supersededRenders.mjs'
 
@@ -62,10 +64,13 @@ process.env.PORT = String(port)
 process.env.NODE_ENV = 'production'
 
 const admission = createAdmission({
-  limit: setting('VOICES_CONCURRENT_READS', 8, 1),
-  queueLimit: setting('VOICES_READ_QUEUE', 2000, 0),
-  maxWaitMs: setting('VOICES_READ_WAIT_SECONDS', 30, 1) * 1000,
+  limit: setting('VOICES_CONCURRENT_REQUESTS', 8, 1),
+  staffLimit: setting('VOICES_CONCURRENT_STAFF_REQUESTS', 4, 1),
+  queueLimit: setting('VOICES_REQUEST_QUEUE', 2000, 0),
+  maxWaitMs: setting('VOICES_REQUEST_WAIT_SECONDS', 30, 1) * 1000,
   holdLimitMs: 10_000,
+  // Without a secret nobody is staff; Voices itself then refuses to start, saying why.
+  isStaff: process.env.PAYLOAD_SECRET ? staffCredentials(process.env.PAYLOAD_SECRET) : () => false,
 })
 
 const app = next({ dev: false, dir: root, hostname: hostname ?? 'localhost', port })

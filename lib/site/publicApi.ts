@@ -466,7 +466,7 @@ export const findOrigin = showing(
  * taken-down document is nobody's destination and its old URLs stay 404. Tagged with the
  * documents' tags too: a rename, an unpublish or a takedown makes the answer fresh.
  */
-export const redirectTarget = cached(
+const redirectTargetCached = cached(
   async (collection: 'stories' | 'programs', slug: string): Promise<string | null> => {
     const p = await payload()
     const { docs } = await p.find({
@@ -493,3 +493,13 @@ export const redirectTarget = cached(
   ['redirect-target'],
   { tags: [cacheTags.redirects, cacheTags.stories, cacheTags.programs] },
 )
+
+/**
+ * Where an old URL leads; an old story URL is tagged as showing the story it leads to, so that
+ * taking that story down (or renaming it again) expires the redirect with it.
+ */
+export async function redirectTarget(collection: 'stories' | 'programs', slug: string): Promise<string | null> {
+  const target = await redirectTargetCached(collection, slug)
+  if (collection === 'stories') await markShown([target])
+  return target
+}

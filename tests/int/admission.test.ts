@@ -3,12 +3,15 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
 
-import { createAdmission, laneOf } from '@/server/admission.mjs'
+import crypto from 'node:crypto'
+
+import { createAdmission } from '@/server/admission.mjs'
+import { staffCredentials } from '@/server/staffCredentials.mjs'
 
 /**
- * The production server's admission queue (server/admission.mjs), on a real HTTP server: reads
- * wait for a place, writes never do, signed-in reads go first, and a read that cannot be served
- * soon is told so with 503.
+ * The production server's admission queue (server/admission.mjs), on a real HTTP server: every
+ * request waits for a place, staff proven by a valid session have places of their own, and a
+ * request that cannot be served soon is told so with 503.
  */
 
 type Release = () => void
@@ -25,8 +28,14 @@ afterEach(async () => {
  * A server whose every answer waits until the test releases it, in the order requests began;
  * `order` records the paths as their handling begins.
  */
-async function serve(options: Parameters<typeof createAdmission>[0]) {
-  const admission = createAdmission(options)
+/** A request is staff's when it says so (`x-staff: 1`): the real check is tested below. */
+type Options = Omit<Parameters<typeof createAdmission>[0], 'isStaff' | 'staffLimit'> & { staffLimit?: number }
+async function serve(options: Options) {
+  const admission = createAdmission({
+    staffLimit: 1,
+    ...options,
+    isStaff: (req: http.IncomingMessage) => req.headers['x-staff'] === '1',
+  })
   const order: string[] = []
   const pending: Release[] = []
   server = http.createServer((req, res) =>
@@ -55,13 +64,37 @@ async function serve(options: Parameters<typeof createAdmission>[0]) {
 const settle = () => new Promise((resolve) => setTimeout(resolve, 50))
 
 describe('the admission queue', () => {
-  it('sorts requests: reads by the public, reads by someone signed in, and writes that never wait', () => {
-    const req = (method: string, headers: Record<string, string> = {}) => ({ method, headers }) as http.IncomingMessage
-    expect(laneOf(req('GET'))).toBe('public')
-    expect(laneOf(req('HEAD', { cookie: 'theme=dark' }))).toBe('public')
-    expect(laneOf(req('GET', { cookie: 'theme=dark; payload-token=abc' }))).toBe('staff')
-    expect(laneOf(req('GET', { authorization: 'users API-Key x' }))).toBe('staff')
-    for (const method of ['POST', 'PATCH', 'PUT', 'DELETE']) expect(laneOf(req(method))).toBeNull()
+  it('counts as staff only a session token whose signature and expiry hold, or the jobs token', () => {
+    const secret = 'a long random secret for the admission tests, 0123456789'
+    const isStaff = staffCredentials(secret)
+    const key = crypto.createHash('sha256').update(secret).digest('hex').slice(0, 32)
+    const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url')
+    const sign = (header: object, payload: object, signingKey = key) => {
+      const body = `${part(header)}.${part(payload)}`
+      return `${body}.${crypto.createHmac('sha256', signingKey).update(body).digest('base64url')}`
+    }
+    const hs256 = { alg: 'HS256', typ: 'JWT' }
+    const soon = Math.floor(Date.now() / 1000) + 600
+    const valid = sign(hs256, { id: 'u1', exp: soon })
+    const req = (headers: Record<string, string>) => ({ method: 'GET', headers }) as unknown as http.IncomingMessage
+    expect(isStaff(req({ cookie: `theme=dark; payload-token=${valid}` }))).toBe(true)
+    expect(isStaff(req({ authorization: `JWT ${valid}` }))).toBe(true)
+    expect(isStaff(req({ authorization: `Bearer ${valid}` }))).toBe(true)
+    const jobs = crypto.createHmac('sha256', secret).update('voices:revalidate-public-site').digest('hex')
+    expect(isStaff(req({ authorization: `Bearer ${jobs}` }))).toBe(true)
+    for (const forged of [
+      'garbage',
+      sign(hs256, { id: 'u1', exp: soon }, 'another key'),
+      sign(hs256, { id: 'u1', exp: Math.floor(Date.now() / 1000) - 1 }),
+      sign(hs256, { id: 'u1' }),
+      `${part({ alg: 'none', typ: 'JWT' })}.${part({ id: 'u1', exp: soon })}.`,
+      `${valid.slice(0, -2)}xx`,
+    ]) {
+      expect(isStaff(req({ cookie: `payload-token=${forged}` })), forged).toBe(false)
+      expect(isStaff(req({ authorization: `JWT ${forged}` })), forged).toBe(false)
+    }
+    expect(isStaff(req({ authorization: 'users API-Key 123' }))).toBe(false)
+    expect(isStaff(req({}))).toBe(false)
   })
 
   it('works on as many reads at once as its limit, and lets the next in as one finishes', async () => {
@@ -79,35 +112,39 @@ describe('the admission queue', () => {
     expect((await Promise.all(answers)).map((answer) => answer.status)).toEqual([200, 200, 200])
   })
 
-  it('never queues a write, even when every place is taken', async () => {
+  it('queues a write from the public like a read: no method goes around it', async () => {
     const site = await serve({ limit: 1, queueLimit: 10, maxWaitMs: 5_000, holdLimitMs: 5_000 })
     const read = site.ask('/busy')
     await site.handling(1)
-    const write = site.ask('/api/participants/1', { method: 'PATCH' })
-    await site.handling(2)
-    expect(site.order[1]).toBe('PATCH /api/participants/1')
+    const write = site.ask('/en/search?q=w', { method: 'POST', body: 'x' })
+    await settle()
+    expect(site.order).toEqual(['GET /busy'])
+    expect(site.admission.stats()).toMatchObject({ waiting: 1 })
     site.releaseNext()
+    await site.handling(2)
+    expect(site.order[1]).toBe('POST /en/search?q=w')
     site.releaseNext()
     expect((await read).status).toBe(200)
     expect((await write).status).toBe(200)
   })
 
-  it('lets a signed-in reader in before the public who were waiting', async () => {
-    const site = await serve({ limit: 1, queueLimit: 10, maxWaitMs: 5_000, holdLimitMs: 5_000 })
-    const first = site.ask('/first')
+  it('gives staff places of their own: a withdrawal never waits behind the public', async () => {
+    const site = await serve({ limit: 1, staffLimit: 1, queueLimit: 10, maxWaitMs: 5_000, holdLimitMs: 5_000 })
+    const visitor = site.ask('/en')
     await site.handling(1)
-    const visitor = site.ask('/visitor')
+    const waitingVisitor = site.ask('/en/stories')
     await settle()
-    const editor = site.ask('/admin', { headers: { cookie: 'payload-token=abc' } })
-    await settle()
-    site.releaseNext()
+    const withdrawal = site.ask('/api/participants/1', { method: 'PATCH', headers: { 'x-staff': '1' }, body: '{}' })
     await site.handling(2)
-    expect(site.order[1]).toBe('GET /admin')
+    expect(site.order[1]).toBe('PATCH /api/participants/1')
+    expect(site.admission.stats()).toMatchObject({ staff: { active: 1 }, public: { active: 1, waiting: 1 } })
+    site.releaseNext()
     site.releaseNext()
     await site.handling(3)
     site.releaseNext()
-    await Promise.all([first, visitor, editor])
-    expect(site.order).toEqual(['GET /first', 'GET /admin', 'GET /visitor'])
+    expect((await Promise.all([visitor, waitingVisitor, withdrawal])).map((answer) => answer.status)).toEqual([
+      200, 200, 200,
+    ])
   })
 
   it('answers 503 with Retry-After when the queue is full, and when a read has waited too long', async () => {
@@ -169,8 +206,12 @@ describe('the production server refuses bad settings before it starts', () => {
     [['--bogus'], {}, /Unknown option '--bogus'[\s\S]*Usage: node server\/start\.mjs/],
     [['-p', 'eighty'], {}, /the port must be a number from 1 to 65535 \(got "eighty"\)/],
     [[], { PORT: '70000' }, /the port must be a number from 1 to 65535 \(got "70000"\)/],
-    [[], { VOICES_CONCURRENT_READS: '0' }, /VOICES_CONCURRENT_READS must be a whole number of at least 1 \(got "0"\)/],
-    [[], { VOICES_READ_WAIT_SECONDS: 'soon' }, /VOICES_READ_WAIT_SECONDS must be a whole number/],
+    [
+      [],
+      { VOICES_CONCURRENT_REQUESTS: '0' },
+      /VOICES_CONCURRENT_REQUESTS must be a whole number of at least 1 \(got "0"\)/,
+    ],
+    [[], { VOICES_REQUEST_WAIT_SECONDS: 'soon' }, /VOICES_REQUEST_WAIT_SECONDS must be a whole number/],
   ])('%j %j', (args, env, message) => {
     const result = start(args, env)
     expect(result.status).toBe(1)
