@@ -17,7 +17,7 @@ import { databaseUri, isMongoUri } from './env'
  * scales out (replica sets, Atlas).
  *
  * SQLite schema changes: development pushes the schema directly; production runs the committed
- * migrations in `migrations/` on start (`prodMigrations`), so `next start` on a new file creates
+ * migrations in `migrations/` on start (`prodMigrations`), so `npm start` on a new file creates
  * its tables. MongoDB needs no schema migrations; its data migrations are in `migrations/mongodb`.
  */
 export function databaseAdapter(): DatabaseAdapterObj {

@@ -45,12 +45,21 @@ export function staffCredentials(payloadSecret) {
     return typeof exp === 'number' && exp * 1000 > Date.now()
   }
 
-  return (req) => {
+  const check = (req) => {
     const authorization = req.headers.authorization ?? ''
     const [scheme, token] = authorization.split(/\s+/, 2)
     if (token && /^bearer$/i.test(scheme) && sameText(token, jobsToken)) return true
     if (token && /^(jwt|bearer)$/i.test(scheme) && validSession(token)) return true
     const cookie = sessionCookie.exec(req.headers.cookie ?? '')?.[1]
     return Boolean(cookie && validSession(decodeURIComponent(cookie)))
+  }
+  // Whatever a request carries (a cookie of NUL and invalid bytes, say), it is only ever judged,
+  // never a reason for the server to stop answering it.
+  return (req) => {
+    try {
+      return check(req)
+    } catch {
+      return false
+    }
   }
 }

@@ -93,6 +93,8 @@ describe('the admission queue', () => {
       expect(isStaff(req({ cookie: `payload-token=${forged}` })), forged).toBe(false)
       expect(isStaff(req({ authorization: `JWT ${forged}` })), forged).toBe(false)
     }
+    expect(isStaff(req({ cookie: 'payload-token=%00%ff' }))).toBe(false)
+    expect(isStaff(req({ cookie: 'payload-token=%E0%A4%A', authorization: 'JWT \u0000' }))).toBe(false)
     expect(isStaff(req({ authorization: 'users API-Key 123' }))).toBe(false)
     expect(isStaff(req({}))).toBe(false)
   })
