@@ -30,6 +30,7 @@ import { removeBlankDraftsTask } from '@/jobs/removeBlankDraftsTask'
 import { sendEmailTask } from '@/jobs/sendEmailTask'
 import { limitDocumentLocks } from '@/access/ownDocumentLocks'
 import { migrationsNotFound } from '@/lib/payload/migrationsRoute'
+import { missingPreferencesNotFound } from '@/lib/payload/missingPreferences'
 import { checkQueryArgs } from '@/lib/payload/queryArgs'
 import { strictValues } from '@/lib/payload/strictValues'
 import { SiteSettings } from '@/globals/SiteSettings'
@@ -140,4 +141,8 @@ export default buildConfig({
   sharp,
   telemetry: false,
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
-}).then((config) => migrationsNotFound(strictValues(checkQueryArgs(limitDocumentLocks(closeJobStats(config))))))
+}).then((config) =>
+  missingPreferencesNotFound(
+    migrationsNotFound(strictValues(checkQueryArgs(limitDocumentLocks(closeJobStats(config))))),
+  ),
+)

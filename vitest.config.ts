@@ -17,6 +17,8 @@ export default defineConfig({
     // Each file boots its own Payload on its own database; two at a time suits a 2-core machine.
     pool: 'forks',
     maxWorkers: 2,
+    // The admin's server functions (tested in staff-powers) import stylesheets; Vite reads them.
+    server: { deps: { inline: [/@payloadcms\/ui/, /react-image-crop/] } },
     testTimeout: 30_000,
     hookTimeout: 120_000,
     projects: [

@@ -55,7 +55,7 @@ export const conditions = {
   publicMedia: 'media a published page shows',
   ownAccount: 'own account',
   ownUploadsUntilPublic: 'own uploads, until public',
-  inOwnName: 'in own name',
+  inOwnName: 'in own name, on what one may edit',
   ownLocks: 'own locks',
   ownPreferences: 'own preferences',
 }

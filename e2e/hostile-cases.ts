@@ -465,12 +465,22 @@ const valueRows: ValueCase[] = [
     code: 'noSuchDocument',
   },
   {
-    as: 'contributor',
+    as: 'admin',
     method: 'POST',
     path: '/api/stories?draft=true&locale=en',
     field: 'author',
     value: { $ne: null },
     code: 'noSuchDocument',
+  },
+  {
+    as: 'contributor',
+    method: 'POST',
+    path: '/api/stories?draft=true&locale=en',
+    field: 'author',
+    value: { $ne: null },
+    // A contributor names nobody but herself as author: that is refused first.
+    code: 'fieldNotWritable',
+    status: 403,
   },
   {
     as: 'contributor',
@@ -552,6 +562,55 @@ const idCases: Case[] = idTargets.flatMap(({ method, path, as }) =>
     path: path.replace('{id}', id),
     body: method === 'PATCH' ? { json: { name: 'Renamed' } } : undefined,
     expect: api(),
+  })),
+)
+
+// ---------------------------------------------------------------------------------------------
+// Version routes of collections and globals that keep no versions: nothing is there (404).
+
+const unversioned = [
+  'participants',
+  'leaders',
+  'media',
+  'tags',
+  'users',
+  'redirects',
+  'consent-evidence',
+  'audit-log',
+  'inquiries',
+  'subscribers',
+  'story-stats',
+  'globals/site-settings',
+  'globals/get-involved',
+  'globals/navigation',
+]
+
+const versionRoutes: Array<{ method: Method; path: string }> = [
+  { method: 'GET', path: '/api/{slug}/versions' },
+  { method: 'GET', path: '/api/{slug}/versions/1' },
+  { method: 'POST', path: '/api/{slug}/versions/1' },
+]
+
+const versionCases: Case[] = unversioned.flatMap((slug) =>
+  versionRoutes.flatMap(({ method, path }) =>
+    (['contributor', 'admin'] as const).map((as) => ({
+      name: `${method} ${path.replace('{slug}', slug)} · keeps no versions · ${as}`,
+      as,
+      method,
+      path: path.replace('{slug}', slug),
+      expect: api('noVersionsKept', 404),
+    })),
+  ),
+)
+
+/** Admin preferences that are not there: nothing to delete (404), whatever the key. */
+const preferenceCases: Case[] = ['no-such-preference', '..%2F..%2Fetc%2Fpasswd', '%E2%80%AEdi'].flatMap((key) =>
+  (['contributor', 'admin'] as const).map((as) => ({
+    name: `DELETE /api/payload-preferences/${key} · not there · ${as}`,
+    as,
+    method: 'DELETE' as const,
+    path: `/api/payload-preferences/${key}`,
+    expect: api(undefined, 404),
   })),
 )
 
@@ -1178,6 +1237,8 @@ export const cases: Case[] = [
   ...bodyCases,
   ...valueCases,
   ...idCases,
+  ...versionCases,
+  ...preferenceCases,
   ...authCases,
   ...graphqlCases,
   ...customCases,

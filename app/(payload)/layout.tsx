@@ -6,6 +6,7 @@ import '@payloadcms/next/css'
 import { handleServerFunctions, RootLayout } from '@payloadcms/next/layouts'
 import React from 'react'
 
+import { formStateWithOwnLocks } from '@/access/formStateWithOwnLocks'
 import { schedulePublishWithGates } from '@/privacy/publishing/schedulePublish'
 
 import { importMap } from './admin/importMap.js'
@@ -15,12 +16,13 @@ type Args = { children: React.ReactNode }
 
 const serverFunction: ServerFunctionClient = async function (args) {
   'use server'
-  // Scheduling from the admin goes through Voices' role and publishing checks first.
+  // Scheduling from the admin goes through Voices' role and publishing checks first; a document
+  // is locked only by someone who may edit it.
   return handleServerFunctions({
     ...args,
     config,
     importMap,
-    serverFunctions: { 'schedule-publish': schedulePublishWithGates },
+    serverFunctions: { 'schedule-publish': schedulePublishWithGates, 'form-state': formStateWithOwnLocks },
   })
 }
 

@@ -3,7 +3,8 @@ import type { CollectionConfig } from 'payload'
 import { refuseUnsafeLinks } from '@/lib/richText/safeLinks'
 import { authenticated } from '@/access/authenticated'
 import { canWriteStory } from '@/access/canWriteStory'
-import { isEditor } from '@/access/isEditor'
+import { authorIsSelfOrEditor } from '@/access/authorIsSelfOrEditor'
+import { isEditor, isEditorField } from '@/access/isEditor'
 import { nobody } from '@/access/nobody'
 import { publishedOrSignedIn } from '@/access/publishedOrSignedIn'
 import { storyEditor } from '@/lib/richText/editor'
@@ -223,6 +224,8 @@ export const Stories: CollectionConfig = {
       label: { en: 'Publish date', ru: 'Дата публикации' },
       index: true,
       hooks: { beforeChange: [setPublishedAt] },
+      // When a story went live is the publisher's to say, like whether it goes live.
+      access: { create: isEditorField, update: isEditorField },
       admin: {
         position: 'sidebar',
         date: { pickerAppearance: 'dayAndTime' },
@@ -238,7 +241,7 @@ export const Stories: CollectionConfig = {
       relationTo: 'users',
       label: { en: 'Author', ru: 'Автор' },
       defaultValue: ({ user }) => user?.id,
-      access: { read: authenticated },
+      access: { read: authenticated, create: authorIsSelfOrEditor, update: isEditorField },
       admin: {
         position: 'sidebar',
         description: {

@@ -7,12 +7,14 @@ import { isolatedRequest } from '@/lib/payload/isolatedRequest'
 import { Refusal } from '@/lib/refusals/refusal'
 import { voicesT } from '@/lib/refusals/translate'
 import { savingLocale } from '@/lib/payload/savingLocale'
+import { defaultLocale } from '@/lib/locales'
 import { hasRole } from '@/lib/roles'
 import { contributorReviewStatuses, reviewStatuses } from '@/lib/workflow/reviewStatus'
 import { describeWrite, isDuplicate, type PublishedCollection, type Write } from '@/privacy/content/documentAsSaved'
 import { personKey, programUses, storyUses } from '@/privacy/content/uses'
 
 import { consentErrors } from './consentGate'
+import { settledSlug } from './settledSlug'
 import { needsSignOff, type SignOffContext, type SignOffRecord, signedContentDigest, signOffHolds } from './signOff'
 
 /**
@@ -55,6 +57,10 @@ export const contributorsWriteDrafts: CollectionBeforeOperationHook = ({ args, o
   }
   if (operation === 'update' && !args.draft) {
     throw new Refusal(req, 'contributorSavesDrafts', 403)
+  }
+  // One story at a time: an update by query would rewrite every draft it matched, others' too.
+  if (operation === 'update' && (args as { id?: unknown }).id === undefined) {
+    throw new Refusal(req, 'contributorEditsOneStory', 403)
   }
   // Only a status that exists is an approval; any other value is left to the field's validation.
   const approves = reviewStatuses.some(({ value }) => value === data.reviewStatus)
@@ -135,6 +141,9 @@ export function applyPublishingPolicy(collection: PublishedCollection): Collecti
     if (collection === 'stories') {
       data.dependsOn = uses.needs.map(personKey)
       write.saved.dependsOn = data.dependsOn
+      // Judged at the address the save really gives it.
+      const locale = savingLocale(req) ?? defaultLocale
+      write.saved.slug = settledSlug({ saved: write.saved, data, originalDoc, locale })
     }
     // Programs have no sign-off to compare: any published write of one is a change.
     const changing = collection === 'stories' ? changesPublic(write, signedContentDigest) : write.status === 'published'

@@ -284,8 +284,12 @@ export const collectionFixtures: Record<string, CollectionFixture> = {
       ),
     change: () => set('processing', true),
   },
+  // A lock is on something its holder may edit: every member of staff may edit her own account.
   'payload-locked-documents': {
-    newData: (world, who) => ({ globalSlug: 'navigation', user: userRef(userOf(world, who) ?? world.stranger) }),
+    newData: (world, who) => {
+      const self = userOf(world, who) ?? world.stranger
+      return { document: userRef(self), user: userRef(self) }
+    },
     make: async ({ payload, stranger }, _, owner) =>
       id(
         await payload.create({
@@ -293,7 +297,7 @@ export const collectionFixtures: Record<string, CollectionFixture> = {
           data: { globalSlug: 'navigation', user: userRef(owner ?? stranger) },
         }),
       ),
-    change: () => set('globalSlug', label('site-settings')),
+    change: (world, who) => set('document', userRef(userOf(world, who) ?? world.stranger)),
   },
   'payload-preferences': {
     restByKey: true,
@@ -458,14 +462,23 @@ export async function attemptsFor(world: World, row: AccessRow, who: Who, op: Op
     case 'inOwnName': {
       if (op === 'create') {
         return [
-          inside('a lock in her own name', { data: { globalSlug: 'navigation', user: userRef(self) } }),
+          inside('a lock in her own name', { data: { document: userRef(self), user: userRef(self) } }),
           outside('a lock in a colleague’s name', {
-            data: { globalSlug: 'navigation', user: userRef(world.stranger) },
+            data: { document: userRef(self), user: userRef(world.stranger) },
             hidden: false,
           }),
+          ...(who === 'admin'
+            ? []
+            : [
+                outside('a lock on what she may not edit', {
+                  data: { document: userRef(world.stranger), user: userRef(self) },
+                  hidden: false,
+                }),
+              ]),
         ]
       }
-      const takeOver = { user: userRef(self) }
+      // Taking over a lock, as the admin's "Take over" does, on what she may edit.
+      const takeOver = { user: userRef(self), document: userRef(self) }
       const giveAway = { user: userRef(world.stranger) }
       return [
         inside('her own lock', { id: await made('plain', self), change: change() }),

@@ -7,6 +7,8 @@ import type { Role } from '@/lib/roles'
 import type { User } from '@/payload-types'
 import { richText } from '@/seed/richText'
 
+import { formStateWithOwnLocks } from '@/access/formStateWithOwnLocks'
+
 import { graphql, rest, tokenFor } from '../helpers/http'
 import { createStaff, requestAs, startPayload, stopPayload } from '../helpers/payload'
 
@@ -294,5 +296,92 @@ describe('what a contributor cannot reach around the rules', () => {
     expect(takenOver.status).toBe(200)
     const lock = await payload.findByID({ collection: 'payload-locked-documents', id: lockId, depth: 0 })
     expect((lock.user as { value: string }).value).toBe(contributor.user.id)
+  })
+
+  it('locks only what she may edit, through the API or the admin’s form', async () => {
+    const contributor = await member('contributor')
+    const safeguarding = await member('safeguarding')
+    const person = await payload.create({
+      collection: 'participants',
+      data: { publicName: `Lock target ${Date.now()}`, legalName: 'Not to be locked' },
+    })
+    const story = await payload.create({
+      collection: 'stories',
+      data: { title: 'Hers to edit', slug: '', body: richText('Text.'), _status: 'draft' },
+      draft: true,
+    })
+    const locks = async () =>
+      (await payload.find({ collection: 'payload-locked-documents', depth: 0, pagination: false })).docs.map(
+        (lock) => `${(lock.user as { value: string }).value}:${JSON.stringify(lock.document ?? lock.globalSlug)}`,
+      )
+    const own = (user: User) => ({ user: { relationTo: 'users', value: user.id } })
+    const table: Array<{ name: string; target: Record<string, unknown>; allowed: boolean }> = [
+      { name: 'a participant', target: { document: { relationTo: 'participants', value: person.id } }, allowed: false },
+      { name: 'the site settings', target: { globalSlug: 'site-settings' }, allowed: false },
+      { name: 'a user', target: { document: { relationTo: 'users', value: safeguarding.user.id } }, allowed: false },
+      { name: 'a story draft', target: { document: { relationTo: 'stories', value: story.id } }, allowed: true },
+    ]
+    let storyLock = ''
+    for (const { name, target, allowed } of table) {
+      const before = await locks()
+      const response = await rest('POST', '/api/payload-locked-documents', {
+        token: contributor.token,
+        body: { ...target, ...own(contributor.user) },
+      })
+      expect(response.status, name).toBe(allowed ? 201 : 403)
+      if (!allowed) expect(await locks(), name).toEqual(before)
+      else storyLock = ((await response.json()) as { doc: { id: string } }).doc.id
+    }
+    // Her own lock cannot be pointed at what she may not edit either.
+    const retarget = await rest('PATCH', `/api/payload-locked-documents/${storyLock}`, {
+      token: contributor.token,
+      body: { document: { relationTo: 'participants', value: person.id } },
+    })
+    expect(retarget.status).toBe(403)
+    const kept = await payload.findByID({ collection: 'payload-locked-documents', id: storyLock, depth: 0 })
+    expect(kept.document).toEqual({ relationTo: 'stories', value: story.id })
+
+    // Safeguarding holds the participant's record; the contributor cannot take it over.
+    const held = await rest('POST', '/api/payload-locked-documents', {
+      token: safeguarding.token,
+      body: { document: { relationTo: 'participants', value: person.id }, ...own(safeguarding.user) },
+    })
+    expect(held.status).toBe(201)
+    const heldId = ((await held.json()) as { doc: { id: string } }).doc.id
+    const takeOver = await rest('PATCH', `/api/payload-locked-documents/${heldId}`, {
+      token: contributor.token,
+      body: own(contributor.user),
+    })
+    expect(takeOver.status).toBe(403)
+    const bulk = await rest('PATCH', '/api/payload-locked-documents?where[id][exists]=true', {
+      token: contributor.token,
+      body: own(contributor.user),
+    })
+    const lock = await payload.findByID({ collection: 'payload-locked-documents', id: heldId, depth: 0 })
+    expect((lock.user as { value: string }).value, `bulk answered ${bulk.status}`).toBe(safeguarding.user.id)
+    await payload.delete({ collection: 'payload-locked-documents', id: heldId })
+
+    // The admin's form locks a document for whoever opens it; only for someone who may edit it.
+    const formState = (user: User, target: Record<string, unknown>) =>
+      requestAs(payload, user).then((req) =>
+        formStateWithOwnLocks({
+          ...target,
+          req,
+          operation: 'update',
+          importMap: {},
+          mockRSCs: true,
+          returnLockStatus: true,
+          updateLastEdited: true,
+          schemaPath: (target.collectionSlug ?? target.globalSlug) as string,
+        } as never),
+      )
+    const before = await locks()
+    await formState(contributor.user, { collectionSlug: 'participants', id: person.id })
+    await formState(contributor.user, { globalSlug: 'site-settings' })
+    expect(await locks()).toEqual(before)
+    await formState(safeguarding.user, { collectionSlug: 'participants', id: person.id })
+    expect(await locks()).toContain(
+      `${safeguarding.user.id}:${JSON.stringify({ relationTo: 'participants', value: person.id })}`,
+    )
   })
 })

@@ -6,6 +6,8 @@ import type { Role } from '@/lib/roles'
 import type { User } from '@/payload-types'
 
 import { graphql, rest, tokenFor } from '../helpers/http'
+import { richText } from '@/seed/richText'
+
 import { writtenConsent } from '../helpers/content'
 import { createStaff, requestAs, startPayload, stopPayload } from '../helpers/payload'
 import { setPolicy } from '../helpers/people'
@@ -17,8 +19,9 @@ import { setPolicy } from '../helpers/people'
  */
 type Row = {
   who: Exclude<Role, 'admin'>
-  collection: 'users' | 'leaders'
+  collection: 'users' | 'leaders' | 'stories'
   field: string
+  /** The value sent, or how to make it once the staff exist. */
   value: unknown
 }
 const rows: Row[] = [
@@ -30,9 +33,17 @@ const rows: Row[] = [
   { who: 'editor', collection: 'leaders', field: 'realName', value: 'Someone Real' },
   { who: 'editor', collection: 'leaders', field: 'consent', value: writtenConsent(['name', 'photo']) },
   { who: 'safeguarding', collection: 'leaders', field: 'publicName', value: 'A new public name' },
+  // When a story went live, and who wrote it, are not a contributor's to rewrite.
+  { who: 'contributor', collection: 'stories', field: 'publishedAt', value: '2020-01-01T00:00:00.000Z' },
+  { who: 'contributor', collection: 'stories', field: 'author', value: () => staff.get('editor')!.user.id },
 ]
 
-const graphqlNames = { users: 'User', leaders: 'Leader' } as const
+const valueOf = (row: Row) => (typeof row.value === 'function' ? (row.value as () => unknown)() : row.value)
+
+/** Contributors save stories as drafts only. */
+const asDraft = (row: Row) => row.collection === 'stories'
+
+const graphqlNames = { users: 'User', leaders: 'Leader', stories: 'Story' } as const
 
 let payload: Payload
 const staff = new Map<Role, { user: User; token: string }>()
@@ -53,6 +64,14 @@ afterAll(() => stopPayload(payload))
  */
 async function target({ who, collection }: Row): Promise<string> {
   if (collection === 'users') return staff.get(who)!.user.id
+  if (collection === 'stories') {
+    const story = await payload.create({
+      collection,
+      data: { title: `Target ${Date.now()}`, body: richText('A draft.'), author: staff.get(who)!.user.id },
+      draft: true,
+    })
+    return String(story.id)
+  }
   const doc = await payload.create({
     collection,
     data: { publicName: `Target ${Date.now()}`, ...(collection === 'leaders' ? { realName: 'R' } : {}) },
@@ -69,7 +88,7 @@ const stored = async (row: Row, id: string) =>
 
 const paths = {
   async REST(row: Row, id: string, data: Record<string, unknown>) {
-    const response = await rest('PATCH', `/api/${row.collection}/${id}`, {
+    const response = await rest('PATCH', `/api/${row.collection}/${id}${asDraft(row) ? '?draft=true' : ''}`, {
       token: staff.get(row.who)!.token,
       body: data,
     })
@@ -78,7 +97,7 @@ const paths = {
   },
   async GraphQL(row: Row, id: string, data: Record<string, unknown>) {
     const mutation = `mutation($id: String!, $data: mutation${graphqlNames[row.collection]}UpdateInput!) {
-      update${graphqlNames[row.collection]}(id: $id, data: $data) { id } }`
+      update${graphqlNames[row.collection]}(id: $id, data: $data${asDraft(row) ? ', draft: true' : ''}) { id } }`
     const answer = (await graphql(mutation, staff.get(row.who)!.token, { id, data })) as {
       errors?: Array<{ extensions?: { data?: { code?: string } } }>
     }
@@ -90,6 +109,7 @@ const paths = {
         collection: row.collection,
         id,
         data,
+        draft: asDraft(row),
         overrideAccess: false,
         req: await requestAs(payload, staff.get(row.who)!.user),
       } as never)
@@ -106,7 +126,7 @@ describe('a value its writer may not write', () => {
       it(`${api}: ${row.who} sending ${row.collection}.${row.field} is refused and nothing changes`, async () => {
         const id = await target(row)
         const before = await stored(row, id)
-        const answer = await send(row, id, { [row.field]: row.value })
+        const answer = await send(row, id, { [row.field]: valueOf(row) })
         expect(answer.ok, JSON.stringify(answer)).toBe(false)
         expect(answer.code).toBe('fieldNotWritable')
         if (api === 'REST') expect(answer.status).toBe(403)
@@ -182,6 +202,49 @@ describe('a value its writer may not write', () => {
     expect(body.errors[0]?.data?.code).toBeUndefined()
     expect(body.errors[0]?.message).toBe('You are not allowed to perform this action.')
     expect((await payload.count({ collection: 'users' })).totalDocs).toBe(before)
+  })
+
+  it('a contributor’s new story is hers: naming someone else its author is refused, leaving it out names her', async () => {
+    const { user, token } = staff.get('contributor')!
+    const editor = staff.get('editor')!.user
+    const before = (await payload.count({ collection: 'stories' })).totalDocs
+    const refused = await rest('POST', '/api/stories?draft=true', {
+      token,
+      body: { title: 'Not by the editor', body: richText('x'), author: editor.id },
+    })
+    expect(refused.status).toBe(403)
+    expect(((await refused.json()) as { errors: Array<{ data?: { code?: string } }> }).errors[0]?.data?.code).toBe(
+      'fieldNotWritable',
+    )
+    expect((await payload.count({ collection: 'stories' })).totalDocs).toBe(before)
+    for (const author of [undefined, user.id]) {
+      const made = await rest('POST', '/api/stories?draft=true', {
+        token,
+        body: { title: 'By the contributor', body: richText('x'), ...(author ? { author } : {}) },
+      })
+      expect(made.status, await made.clone().text()).toBe(201)
+      const { doc } = (await made.json()) as { doc: { id: string } }
+      const stored = await payload.findByID({ collection: 'stories', id: doc.id, draft: true, depth: 0 })
+      expect(String(stored.author)).toBe(String(user.id))
+    }
+  })
+
+  it('editors date and attribute stories', async () => {
+    const { token } = staff.get('editor')!
+    const contributor = staff.get('contributor')!.user
+    const story = await payload.create({
+      collection: 'stories',
+      data: { title: `Dated ${Date.now()}`, body: richText('A draft.') },
+      draft: true,
+    })
+    const response = await rest('PATCH', `/api/stories/${story.id}?draft=true`, {
+      token,
+      body: { publishedAt: '2025-03-08T09:00:00.000Z', author: contributor.id },
+    })
+    expect(response.status, await response.clone().text()).toBe(200)
+    const stored = await payload.findByID({ collection: 'stories', id: story.id, draft: true, depth: 0 })
+    expect(stored.publishedAt).toBe('2025-03-08T09:00:00.000Z')
+    expect(String(stored.author)).toBe(String(contributor.id))
   })
 
   it('admins still change roles', async () => {

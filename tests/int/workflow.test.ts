@@ -135,6 +135,39 @@ describe('contributors', () => {
     expect((await payload.findByID({ collection: 'stories', id: story.id, depth: 0 }))._status).toBe('published')
   })
 
+  it('edit one story at a time: an update by query is refused, and no draft changes', async () => {
+    const stories = [(await draftAboutParticipant()).story, (await draftAboutParticipant()).story]
+    const ids = stories.map((story) => story.id)
+    const where = `where[id][in]=${ids.join(',')}`
+    const response = await rest('PATCH', `/api/stories?${where}&draft=true`, {
+      token: await tokenFor(payload, contributor.email),
+      body: { title: 'Overwritten' },
+    })
+    expect(response.status).toBe(403)
+    const body = (await response.json()) as { errors: Array<{ data?: { code?: string } }> }
+    expect(body.errors[0]?.data?.code).toBe('contributorEditsOneStory')
+    await expect(
+      payload.update({
+        collection: 'stories',
+        where: { id: { in: ids } },
+        data: { title: 'Overwritten' },
+        draft: true,
+        ...as(contributor),
+      }),
+    ).rejects.toMatchObject({ status: 403 })
+    for (const story of stories) expect((await latest(story.id)).title).toBe(story.title)
+    // Editors still change several at once.
+    const edited = await payload.update({
+      collection: 'stories',
+      where: { id: { in: ids } },
+      data: { reviewStatus: 'inReview' },
+      draft: true,
+      ...as(editor),
+    })
+    expect(edited.errors).toEqual([])
+    expect(edited.docs).toHaveLength(2)
+  })
+
   it('send an approved story back to review when they change it, a draft over a published story included', async () => {
     const { story } = await draftAboutParticipant()
     await payload.update({ collection: 'stories', id: story.id, data: { reviewStatus: 'approved' }, draft: true })
@@ -307,6 +340,38 @@ describe('safeguarding sign-off', () => {
       expect((await latest(story.id)).signOff?.signedOffAt, JSON.stringify(change)).toBeFalsy()
       await expect(publish(story.id)).rejects.toMatchObject({ status: 400 })
     }
+  })
+
+  it('no longer holds when "generate from title" moves the story to a new address, and holds when it does not', async () => {
+    const { story } = await draftAboutParticipant()
+    const generateFromTitle = () =>
+      payload.update({
+        collection: 'stories',
+        id: story.id,
+        data: { generateSlug: true },
+        draft: true,
+        ...as(contributor),
+      })
+    const titleSlug = (await latest(story.id)).slug
+    expect((await signOff(safeguarding, story.id)).status).toBe(200)
+    await generateFromTitle()
+    expect((await latest(story.id)).slug).toBe(titleSlug)
+    expect((await latest(story.id)).signOff?.signedOffAt, 'same address').toBeTruthy()
+
+    const ownAddress = `an-address-of-its-own-${n}`
+    await payload.update({
+      collection: 'stories',
+      id: story.id,
+      data: { slug: ownAddress, generateSlug: false },
+      draft: true,
+      ...as(editor),
+    })
+    expect((await signOff(safeguarding, story.id)).status).toBe(200)
+    await generateFromTitle()
+    const moved = await latest(story.id)
+    expect(moved.slug).toBe(titleSlug)
+    expect(moved.signOff?.signedOffAt, 'moved').toBeFalsy()
+    await expect(publish(story.id)).rejects.toMatchObject({ status: 400 })
   })
 
   it('no longer holds after a call to action in its body is added or edited, like any other edit', async () => {

@@ -12,6 +12,7 @@ export const refusals = adminTexts({
     contributorCannotChangeLanguages: 'Contributors save drafts; only editors change which languages are published.',
     contributorCannotPublish: 'Contributors cannot publish. Submit the story for review and an editor will publish it.',
     contributorSavesDrafts: 'Contributors save stories as drafts (draft=true); only editors change what is published.',
+    contributorEditsOneStory: 'Contributors edit one story at a time; only editors change several at once.',
     onlyEditorsApprove: 'Only editors approve stories. Set the review status to “In review” to submit it.',
     onlyEditorsPublish: 'Only editors and admins publish or change what is published.',
     onlyEditorsSchedule: 'Only editors and admins can schedule publishing.',
@@ -54,8 +55,10 @@ export const refusals = adminTexts({
     databaseBusy: 'Voices is busy saving other changes. Nothing was saved; try again in a moment.',
     editConflict:
       'Someone else saved this story after you opened it (at {{at}} UTC). Your changes were not saved: reload the story, then make them again.',
+    noVersionsKept: '“{{slug}}” keeps no versions.',
   },
   ru: {
+    contributorEditsOneStory: 'Авторы редактируют истории по одной; менять несколько сразу могут только редакторы.',
     contributorRestoresAsDraft: 'Авторы восстанавливают прежнюю версию как черновик; опубликует её редактор.',
     fieldNotWritable: 'Вы не можете менять поле «{{field}}». Ничего не сохранено.',
     contributorCannotChangeLanguages: 'Авторы сохраняют черновики; какие языки опубликованы, решают только редакторы.',
@@ -105,6 +108,7 @@ export const refusals = adminTexts({
     databaseBusy: 'Voices сейчас сохраняет другие изменения. Ничего не сохранено; попробуйте через мгновение.',
     editConflict:
       'Кто-то сохранил эту историю после того, как вы её открыли (в {{at}} UTC). Ваши изменения не сохранены: обновите историю и внесите их снова.',
+    noVersionsKept: '«{{slug}}» не хранит версий.',
   },
 })
 
