@@ -14,6 +14,7 @@ import { describeWrite, isDuplicate, type PublishedCollection, type Write } from
 import { personKey, programUses, storyUses } from '@/privacy/content/uses'
 
 import { consentErrors } from './consentGate'
+import { realNameProblems } from './realNameProblems'
 import { settledSlug } from './settledSlug'
 import { needsSignOff, type SignOffContext, type SignOffRecord, signedContentDigest, signOffHolds } from './signOff'
 
@@ -149,8 +150,10 @@ export function applyPublishingPolicy(collection: PublishedCollection): Collecti
     const changing = collection === 'stories' ? changesPublic(write, signedContentDigest) : write.status === 'published'
     assertMayPublish(write, changing, req)
 
-    // Every reason it cannot go live is given at once: consent first, then the sign-off.
+    // Every reason it cannot go live is given at once: consent first, then a real name typed
+    // into the text, then the sign-off. Voices' own saves (a takedown's redaction) are never held.
     const errors = await consentErrors(write, uses, reader, savingLocale(req))
+    if (collection === 'stories' && changing && req.user) errors.push(...(await realNameProblems(write.saved, reader)))
     if (collection === 'stories') {
       const signOff = signOffAfter(write, context as SignOffContext)
       data.signOff = signOff

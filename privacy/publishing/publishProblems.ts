@@ -7,6 +7,7 @@ import { consentFailures } from '@/privacy/consent/check'
 import type { AllLocales } from '@/privacy/content/documentAsSaved'
 import { personKey, storyUses } from '@/privacy/content/uses'
 
+import { realNameProblems } from './realNameProblems'
 import { needsSignOff, signedContentDigest, signOffHolds } from './signOff'
 
 /**
@@ -42,6 +43,7 @@ export async function publishProblems(storyId: string, request: PayloadRequest, 
     : uses.needs.length > 0
       ? [{ code: 'waitingForSafeguarding', message: t('voices:consent:waitingForSafeguarding') }]
       : []
+  for (const { code, message } of await realNameProblems(story, req)) problems.push({ code, message })
   const signed = signOffHolds(
     story.signOff as Parameters<typeof signOffHolds>[0],
     signedContentDigest({ ...story, dependsOn }),

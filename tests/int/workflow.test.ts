@@ -342,7 +342,7 @@ describe('safeguarding sign-off', () => {
     }
   })
 
-  it('no longer holds when "generate from title" moves the story to a new address, and holds when it does not', async () => {
+  it('no longer holds when making its address from the title moves the story, and holds when it does not', async () => {
     const { story } = await draftAboutParticipant()
     const generateFromTitle = () =>
       payload.update({

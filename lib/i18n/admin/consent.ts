@@ -23,6 +23,14 @@ export const consent = adminTexts({
     signOffMissingLabel:
       'Safeguarding sign-off (a safeguarding officer must sign off this version before it is published)',
     storyGone: 'The story no longer exists.',
+    realNameInText:
+      'The {{field}} ({{locale}}) contains the real name of someone in Voices. Write her public name, or mention her, instead: real names never reach the site.',
+    realNameInTextLabel: 'A real name in the text',
+    fieldTitle: 'title',
+    fieldAddress: 'address',
+    fieldExcerpt: 'excerpt',
+    fieldBody: 'story text',
+    fieldSeo: 'search-engine title or description',
   },
   ru: {
     noConsent: 'согласие не записано',
@@ -44,5 +52,13 @@ export const consent = adminTexts({
       'Служба защиты не одобрила эту версию истории. В ней есть участница, поэтому до публикации её должна одобрить служба защиты.',
     signOffMissingLabel: 'Одобрение службы защиты (эту версию должна одобрить служба защиты до публикации)',
     storyGone: 'Этой истории больше нет.',
+    realNameInText:
+      '{{field}} ({{locale}}): здесь настоящее имя человека из Voices. Напишите её публичное имя или упомяните её: настоящие имена не попадают на сайт.',
+    realNameInTextLabel: 'Настоящее имя в тексте',
+    fieldTitle: 'Заголовок',
+    fieldAddress: 'Адрес',
+    fieldExcerpt: 'Анонс',
+    fieldBody: 'Текст истории',
+    fieldSeo: 'Заголовок или описание для поисковиков',
   },
 })
