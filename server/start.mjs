@@ -12,7 +12,8 @@
  * - VOICES_CONCURRENT_REQUESTS: requests from the public worked on at once (default 8);
  * - VOICES_CONCURRENT_STAFF_REQUESTS: requests from signed-in staff worked on at once (default 4);
  * - VOICES_REQUEST_QUEUE: requests that may wait in each queue before more are refused (2000);
- * - VOICES_REQUEST_WAIT_SECONDS: how long a request may wait before it is refused (default 30).
+ * - VOICES_REQUEST_WAIT_SECONDS: how long a request may wait before it is refused (default 30);
+ * - VOICES_PAGE_CACHE_MB: the most cached pages and queries kept in memory (default 256).
  * SIGTERM or SIGINT stops taking requests, lets those under way finish (10 s at most) and exits.
  */
 import http from 'node:http'
@@ -62,6 +63,8 @@ const hostname = args.hostname
 // What the app itself reads to reach its own server (lib/site/revalidationToken.ts).
 process.env.PORT = String(port)
 process.env.NODE_ENV = 'production'
+// Read by the page cache (lib/cache/handler.mjs), checked here so a mistake stops the start.
+process.env.VOICES_PAGE_CACHE_MB = String(setting('VOICES_PAGE_CACHE_MB', 256, 16))
 
 const admission = createAdmission({
   limit: setting('VOICES_CONCURRENT_REQUESTS', 8, 1),

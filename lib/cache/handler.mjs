@@ -11,10 +11,18 @@ import { inlineScriptHashes, policyHeader, sitePolicy } from '../security/conten
 import { supersededHeader } from '../../server/supersededRenders.mjs'
 
 const MAX_ENTRIES = 5000
+/**
+ * The most page and query data kept, in bytes (`VOICES_PAGE_CACHE_MB`, 256 by default, checked by
+ * server/start.mjs): the least recently used goes first, so memory stays flat however many
+ * pages, languages and filters visitors reach.
+ */
+const MAX_BYTES = (Number(process.env.VOICES_PAGE_CACHE_MB) || 256) * 1024 * 1024
 /** A render still unfinished after this long is taken to have failed (see `renderStarted`). */
 const RENDER_LIMIT_MS = 60_000
-/** key -> { value, lastModified, tags } in least-recently-used order. */
+/** key -> { value, lastModified, tags, size } in least-recently-used order. */
 const entries = new Map()
+/** What `entries` holds, by `sizeOf`. */
+let bytes = 0
 /** tag -> when it was last expired: nothing stored before then is served again. */
 const revalidatedAt = new Map()
 /** tag -> when what its queries read last changed: queries stored before then are read again. */
@@ -64,6 +72,39 @@ function renderFinished(key) {
   return known.since
 }
 
+const lengthOf = (part) => (typeof part === 'string' || ArrayBuffer.isView(part) ? part.length : 0)
+
+/**
+ * About how much memory an entry takes: its HTML, RSC payload and segments for a page, its body
+ * for a route or a query. Strings count one byte a character, which undercounts Cyrillic a little;
+ * the budget is a bound, not an account.
+ */
+function sizeOf(data) {
+  if (!data || typeof data !== 'object') return 0
+  let size = 512 + lengthOf(data.html) + lengthOf(data.rscData) + lengthOf(data.body) + lengthOf(data.data?.body)
+  if (data.segmentData instanceof Map) for (const segment of data.segmentData.values()) size += lengthOf(segment)
+  return size
+}
+
+function drop(key) {
+  const entry = entries.get(key)
+  if (!entry) return
+  entries.delete(key)
+  bytes -= entry.size
+}
+
+function keep(key, entry) {
+  drop(key)
+  entries.set(key, entry)
+  bytes += entry.size
+  while (entries.size > MAX_ENTRIES || (bytes > MAX_BYTES && entries.size > 1)) drop(entries.keys().next().value)
+}
+
+/** Size and count of what is kept, for tests and benchmarks. */
+export function cacheUsage() {
+  return { entries: entries.size, bytes }
+}
+
 function tagsOf(data, ctx) {
   const tags = new Set([...(ctx?.tags ?? []), ...(data?.tags ?? [])])
   const header = data?.headers?.['x-next-cache-tags']
@@ -107,21 +148,20 @@ export default class VoicesCacheHandler {
     const tags = [...(ctx?.tags ?? []), ...(ctx?.softTags ?? [])]
     const requery = ctx?.kind === 'FETCH' && entry && markedSince(requeriedAt, entry, tags)
     if (!entry || requery || markedSince(revalidatedAt, entry, tags)) {
-      entries.delete(key)
+      drop(key)
       renderStarted(key)
       return null
     }
-    entries.delete(key)
-    entries.set(key, entry)
+    keep(key, entry)
     return { value: entry.value, lastModified: entry.lastModified }
   }
 
   async set(key, data, ctx) {
-    entries.delete(key)
+    drop(key)
     const startedAt = renderFinished(key)
     // Not knowing when it began, the entry could be older than an edit: it is not kept.
     if (data === null || data === undefined || startedAt === undefined) return
-    const entry = { value: data, lastModified: startedAt, tags: tagsOf(data, ctx) }
+    const entry = { value: data, lastModified: startedAt, tags: tagsOf(data, ctx), size: sizeOf(data) }
     if (markedSince(revalidatedAt, entry, [])) {
       // Rendered from what was there before something it shows was taken down or changed. Not
       // kept; and Next.js hands this very render to everyone who asked for the page while it was
@@ -131,8 +171,7 @@ export default class VoicesCacheHandler {
       return
     }
     withScriptPolicy(data)
-    entries.set(key, entry)
-    while (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value)
+    keep(key, entry)
   }
 
   /**

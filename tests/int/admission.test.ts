@@ -214,6 +214,7 @@ describe('the production server refuses bad settings before it starts', () => {
       /VOICES_CONCURRENT_REQUESTS must be a whole number of at least 1 \(got "0"\)/,
     ],
     [[], { VOICES_REQUEST_WAIT_SECONDS: 'soon' }, /VOICES_REQUEST_WAIT_SECONDS must be a whole number/],
+    [[], { VOICES_PAGE_CACHE_MB: '4' }, /VOICES_PAGE_CACHE_MB must be a whole number of at least 16 \(got "4"\)/],
   ])('%j %j', (args, env, message) => {
     const result = start(args, env)
     expect(result.status).toBe(1)
