@@ -16,15 +16,15 @@ let usage: () => { entries: number; bytes: number }
 
 beforeAll(async () => {
   process.env.VOICES_PAGE_CACHE_MB = '1'
-  const module = (await import('@/lib/cache/handler.mjs')) as unknown as {
+  const handler = (await import('@/lib/cache/handler.mjs')) as unknown as {
     default: new (options: unknown) => Handler
     cacheUsage: typeof usage
   }
-  cache = new module.default({})
-  usage = module.cacheUsage
+  cache = new handler.default({})
+  usage = handler.cacheUsage
 })
 
-const ctx = { kind: 'APP_PAGE', tags: [], softTags: [] }
+const ctx: { kind: string; tags: string[]; softTags: string[] } = { kind: 'APP_PAGE', tags: [], softTags: [] }
 const page = (n: number) => ({ kind: 'APP_PAGE', html: `<p>${n}</p>`.padEnd(300_000, ' '), headers: {} })
 
 /** As Next.js does: a lookup that misses, the render, then the store. */
