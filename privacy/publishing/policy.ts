@@ -153,7 +153,7 @@ export function applyPublishingPolicy(collection: PublishedCollection): Collecti
     // Every reason it cannot go live is given at once: consent first, then a real name typed
     // into the text, then the sign-off. Voices' own saves (a takedown's redaction) are never held.
     const errors = await consentErrors(write, uses, reader, savingLocale(req))
-    if (collection === 'stories' && changing && req.user) errors.push(...(await realNameProblems(write.saved, reader)))
+    if (changing && req.user) errors.push(...(await realNameProblems(write.saved, reader)))
     if (collection === 'stories') {
       const signOff = signOffAfter(write, context as SignOffContext)
       data.signOff = signOff

@@ -4,40 +4,54 @@ import { consent } from '@/lib/i18n/admin/consent'
 import { locales } from '@/lib/locales'
 import { voicesT } from '@/lib/refusals/translate'
 import type { AllLocales } from '@/privacy/content/documentAsSaved'
-import { type RealNameHit, realNamesInStory } from '@/privacy/names/realNamesInStory'
+import { realNamesInDocument } from '@/privacy/names/realNamesInDocument'
 
 import type { ConsentError } from './consentGate'
 
-const fieldKeys = {
+/** Fields staff know by a name of their own; any other is named as it is. */
+const fieldKeys: Record<string, keyof typeof consent.en> = {
   title: 'fieldTitle',
+  name: 'fieldTitle',
   slug: 'fieldAddress',
   excerpt: 'fieldExcerpt',
+  summary: 'fieldExcerpt',
   body: 'fieldBody',
+  description: 'fieldBody',
   meta: 'fieldSeo',
-} as const satisfies Record<RealNameHit['field'], keyof typeof consent.en>
-
-/** The form field each hit is shown against in the admin. */
-const paths: Record<RealNameHit['field'], string> = {
-  title: 'title',
-  slug: 'slug',
-  excerpt: 'excerpt',
-  body: 'body',
-  meta: 'meta',
 }
 
+/** What the public never reads of a story or program, or Voices derives from what it does. */
+const leaveOut = [
+  'id',
+  '_status',
+  'reviewStatus',
+  'signOff',
+  'author',
+  'dependsOn',
+  'mediaUsed',
+  'searchText',
+  'searchIndex',
+  'publishedAt',
+  'createdAt',
+  'updatedAt',
+  'generateSlug',
+]
+
 /**
- * A story cannot go live while it spells out someone's real name (privacy/names/realNamesInStory.ts):
+ * A story or program cannot go live while it spells out someone's real name
+ * (privacy/names/realNamesInDocument.ts):
  * one problem per field and language, in the request's language, naming where and never whose.
  */
-export async function realNameProblems(story: AllLocales, req: PayloadRequest): Promise<ConsentError[]> {
+export async function realNameProblems(doc: AllLocales, req: PayloadRequest): Promise<ConsentError[]> {
   const t = voicesT(req)
   const label = { en: consent.en.realNameInTextLabel, ru: consent.ru.realNameInTextLabel }
-  return (await realNamesInStory(story, req)).map(({ field, locale }) => {
+  return (await realNamesInDocument(doc, req, leaveOut)).map(({ field, locale }) => {
     const language = locales.find((l) => l.code === locale)?.label ?? locales.map((l) => l.label).join(', ')
+    const key = fieldKeys[field]
     const message = t('voices:consent:realNameInText', {
-      field: t(`voices:consent:${fieldKeys[field]}`),
+      field: key ? t(`voices:consent:${key}`) : `“${field}”`,
       locale: language,
     })
-    return { path: paths[field], code: 'realNameInText', message, label }
+    return { path: field, code: 'realNameInText', message, label }
   })
 }

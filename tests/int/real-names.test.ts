@@ -61,6 +61,17 @@ const rows: Row[] = [
     data: { meta: { description: `A story about ${leaderName}.` } },
     refused: 'meta',
   },
+  {
+    name: 'without her patronymic',
+    locale: 'ru',
+    data: { title: 'Встреча', body: richText('Айгерим Садыкова пришла.') },
+    refused: 'body',
+  },
+  {
+    name: 'in Latin letters in the English text',
+    data: { body: richText('Ajgerim Nurlanovna Sadykova came.') },
+    refused: 'body',
+  },
   { name: 'not at all', data: { body: richText('A morning at the group.') }, refused: null },
   { name: 'a name she made public', data: { body: richText(`${namedLeader} runs the group.`) }, refused: null },
   { name: 'a one-word real name', data: { body: richText('Madina came too.') }, refused: null },
@@ -122,6 +133,25 @@ describe('a real name typed into a story', () => {
       expect((await payload.findByID({ collection: 'stories', id, depth: 0 }))._status).not.toBe('published')
     })
   }
+
+  it('keeps a program from going live too', async () => {
+    const program = await payload.create({
+      collection: 'programs',
+      data: { name: `Program ${Date.now()}`, slug: '', summary: 'Weekly groups.' },
+      draft: true,
+    } as never)
+    const errors = await validationErrors(
+      payload.update({
+        collection: 'programs',
+        id: program.id,
+        data: { _status: 'published', summary: `Led by ${leaderName}.` },
+        user: { ...editor, collection: 'users' as const },
+        overrideAccess: false,
+      } as never),
+    )
+    expect(errors.map((e) => e.path)).toContain('summary')
+    expect((await payload.findByID({ collection: 'programs', id: program.id, depth: 0 }))._status).not.toBe('published')
+  })
 
   it('is no obstacle to saving a draft', async () => {
     const id = await draft(rows[0]!)
