@@ -43,6 +43,7 @@ import { generateSeoDescription, generateSeoTitle } from '@/lib/seo'
 import { defaultLocale, locales } from '@/lib/locales'
 import { adminTranslations } from '@/lib/i18n/admin'
 import { maxDepthRule } from '@/lib/graphql/maxDepthRule'
+import { maxResultFieldsRule } from '@/lib/graphql/maxResultFieldsRule'
 import { maxRootFieldsRule } from '@/lib/graphql/maxRootFieldsRule'
 import { answerDatabaseFailures } from '@/lib/errors/answerDatabaseFailures'
 import { answerUnsupportedQueries } from '@/lib/errors/answerUnsupportedQueries'
@@ -100,7 +101,7 @@ export default buildConfig({
   hooks: { afterError: [keepErrorData, answerDatabaseFailures, answerUnsupportedQueries] },
   graphQL: {
     // Introspection and the playground are already off in production (Payload's defaults).
-    validationRules: () => [maxDepthRule, maxRootFieldsRule],
+    validationRules: ({ variableValues }) => [maxDepthRule, maxRootFieldsRule, maxResultFieldsRule(variableValues)],
   },
   editor: plainEditor,
   // SMTP from the environment, or the outbox folder; every message is sent by the jobs queue.

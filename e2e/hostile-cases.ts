@@ -740,6 +740,11 @@ const graphqlRows: Array<{ kind: string; body: Body; as?: Who; path?: string; co
   { kind: 'operationName as an object', body: gql('{ Stories { docs { title } } }', { operationName: { a: 1 } }) },
   { kind: 'an unknown locale argument', body: gql('{ Stories(locale: xx) { docs { title } } }') },
   {
+    kind: 'one field under 990 aliases for 100 stories',
+    body: gql(`{ Stories(limit: 100) { docs { ${Array.from({ length: 990 }, (_, i) => `a${i}: body`).join(' ')} } } }`),
+  },
+  { kind: 'every story with every field', body: gql('{ Stories(limit: 0) { docs { id title slug excerpt body } } }') },
+  {
     kind: 'locale path traversal in the URL',
     body: gql('{ Stories { docs { title } } }'),
     path: '/api/graphql?locale=../../etc/passwd',

@@ -3,6 +3,7 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { maxQueryDepth } from '@/lib/graphql/maxDepthRule'
+import { maxAliasesOfOneField, maxResultFields } from '@/lib/graphql/maxResultFieldsRule'
 import { maxRootFields } from '@/lib/graphql/maxRootFieldsRule'
 
 import { graphql } from '../helpers/http'
@@ -54,6 +55,42 @@ describe('GraphQL nests a bounded number of levels', () => {
     expect(answer.data ?? null).toBeNull()
     expect(answer.errors?.map((e) => e.message)).toContain(
       `The query nests 15 levels deep; at most ${maxQueryDepth} are allowed.`,
+    )
+  })
+})
+
+describe('GraphQL answers a bounded number of values', () => {
+  const bodies = (n: number) => Array.from({ length: n }, (_, i) => `b${i}: body`).join(' ')
+
+  it('answers a page of stories with the fields a page needs', async () => {
+    const answer = await graphql('{ Stories(limit: 100) { docs { id title slug excerpt body publishedAt } } }')
+    expect(answer.errors ?? []).toEqual([])
+  })
+
+  it.each([
+    ['one field under many aliases', `{ Stories(limit: 1) { docs { ${bodies(maxAliasesOfOneField + 1)} } } }`],
+    [
+      'aliases spread through fragments',
+      `{ Stories(limit: 1) { docs { ...A ...B } } } fragment A on Story { ${bodies(6)} } fragment B on Story { ${bodies(6).replace(/b(\d)/g, 'c$1')} }`,
+    ],
+    ['a large page of many fields', `{ Stories(limit: 1000) { docs { id title slug excerpt body publishedAt } } }`],
+    ['every document at once', `{ Stories(limit: 0) { docs { ${bodies(maxAliasesOfOneField)} } } }`],
+    [
+      'a limit given as a variable',
+      {
+        query: 'query($n: Int) { Stories(limit: $n) { docs { id title slug excerpt body publishedAt } } }',
+        variables: { n: 5000 },
+      },
+    ],
+    ['pages within pages', `{ Programs(limit: 100) { docs { stories(limit: 100) { docs { id } } } } }`],
+  ])('refuses %s before reading anything', async (_, query) => {
+    const answer = (typeof query === 'string'
+      ? await graphql(query)
+      : await graphql(query.query, null, query.variables)) as unknown as
+      Array<{ message: string }> | { errors?: Array<{ message: string }> }
+    const errors = Array.isArray(answer) ? answer : (answer.errors ?? [])
+    expect(errors.map((e) => e.message).join(' '), JSON.stringify(answer).slice(0, 300)).toMatch(
+      new RegExp(`more than ${maxAliasesOfOneField} times|at most ${maxResultFields} are allowed`),
     )
   })
 })
