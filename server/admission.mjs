@@ -10,11 +10,14 @@
  * so a takedown's pages are rendered in about the time they take, while the others wait their
  * turn in a queue instead of slowing everyone down.
  *
- * - Every request, whatever its method, takes a place in one of two pools. Staff (a request whose
- *   session token's signature holds, or the jobs' token: server/staffCredentials.mjs) have
+ * - Every request, whatever its method, takes a place in one of three pools. Staff (a request
+ *   whose session token's signature holds, or the jobs' token: server/staffCredentials.mjs) have
  *   `staffLimit` places of their own, so a safeguarding officer's withdrawal or an editor's save
  *   never waits behind the public, however many the public are. Everyone else, a forged cookie
- *   included, shares `limit` places; a POST is no way around the queue.
+ *   included, shares `limit` places; a POST is no way around the queue. The public's requests that
+ *   send a body (forms, sign-ins, GraphQL, API writes) have `bodyLimit` places apart: a request
+ *   holds its place while its body arrives, and a dozen clients sending theirs a byte a second
+ *   kept every reader waiting. Now they keep only each other waiting.
  * - A request keeps its place until its answer is handed to the network, or `holdLimitMs` at
  *   most, so a client that sends its body or reads its answer slowly cannot keep others out.
  * - When `queueLimit` requests already wait in a pool, or one has waited `maxWaitMs`, it is
@@ -101,28 +104,35 @@ function createPool({ limit, queueLimit, maxWaitMs, holdLimitMs }, counts) {
   return { admit, stats: () => ({ active, waiting: queue.length }) }
 }
 
+/** Whether a request sends a body: a length above zero, or one sent in chunks. */
+const sendsBody = (req) =>
+  Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined
+
 /**
- * @param {{ limit: number, staffLimit: number, queueLimit: number, maxWaitMs: number,
- *   holdLimitMs: number, isStaff: (req) => boolean }} options
+ * @param {{ limit: number, staffLimit: number, bodyLimit?: number, queueLimit: number,
+ *   maxWaitMs: number, holdLimitMs: number, isStaff: (req) => boolean }} options
  */
-export function createAdmission({ limit, staffLimit, queueLimit, maxWaitMs, holdLimitMs, isStaff }) {
+export function createAdmission({ limit, staffLimit, bodyLimit = limit, queueLimit, maxWaitMs, holdLimitMs, isStaff }) {
   const counts = { admitted: 0, queued: 0, refusedFull: 0, refusedWaited: 0, gaveUp: 0, heldTooLong: 0 }
   const pools = {
     staff: createPool({ limit: staffLimit, queueLimit, maxWaitMs, holdLimitMs }, counts),
     public: createPool({ limit, queueLimit, maxWaitMs, holdLimitMs }, counts),
+    publicBodies: createPool({ limit: bodyLimit, queueLimit, maxWaitMs, holdLimitMs }, counts),
   }
-  const laneOf = (req) => (isStaff(req) ? 'staff' : 'public')
+  const laneOf = (req) => (isStaff(req) ? 'staff' : sendsBody(req) ? 'publicBodies' : 'public')
   return {
     laneOf,
     admit: (req, res, handle) => pools[laneOf(req)].admit(res, handle),
     stats: () => {
       const staff = pools.staff.stats()
       const visitors = pools.public.stats()
+      const bodies = pools.publicBodies.stats()
       return {
-        active: staff.active + visitors.active,
-        waiting: staff.waiting + visitors.waiting,
+        active: staff.active + visitors.active + bodies.active,
+        waiting: staff.waiting + visitors.waiting + bodies.waiting,
         staff,
         public: visitors,
+        publicBodies: bodies,
         ...counts,
       }
     },

@@ -11,6 +11,7 @@
  * Settings (README, "Running in production"):
  * - VOICES_CONCURRENT_REQUESTS: requests from the public worked on at once (default 8);
  * - VOICES_CONCURRENT_STAFF_REQUESTS: requests from signed-in staff worked on at once (default 4);
+ * - VOICES_CONCURRENT_PUBLIC_BODIES: requests from the public that send a body (default 4);
  * - VOICES_REQUEST_QUEUE: requests that may wait in each queue before more are refused (2000);
  * - VOICES_REQUEST_WAIT_SECONDS: how long a request may wait before it is refused (default 30);
  * - VOICES_PAGE_CACHE_MB: the most cached pages and queries kept in memory (default 256).
@@ -63,12 +64,21 @@ const hostname = args.hostname
 // What the app itself reads to reach its own server (lib/site/revalidationToken.ts).
 process.env.PORT = String(port)
 process.env.NODE_ENV = 'production'
+// Who the client is, for sign-in and form limits (lib/abuse/proxyHops.ts): checked here, and
+// said out loud when left to its default, which trusts the proxy a production server sits behind.
+setting('VOICES_PROXY_HOPS', 1, 0)
+if (!process.env.VOICES_PROXY_HOPS?.trim())
+  console.log(
+    'voices: VOICES_PROXY_HOPS is not set, so the last X-Forwarded-For entry is taken as the client address, ' +
+      'as a reverse proxy in front appends it. Reached directly, set VOICES_PROXY_HOPS=0.',
+  )
 // Read by the page cache (lib/cache/handler.mjs), checked here so a mistake stops the start.
 process.env.VOICES_PAGE_CACHE_MB = String(setting('VOICES_PAGE_CACHE_MB', 256, 16))
 
 const admission = createAdmission({
   limit: setting('VOICES_CONCURRENT_REQUESTS', 8, 1),
   staffLimit: setting('VOICES_CONCURRENT_STAFF_REQUESTS', 4, 1),
+  bodyLimit: setting('VOICES_CONCURRENT_PUBLIC_BODIES', 4, 1),
   queueLimit: setting('VOICES_REQUEST_QUEUE', 2000, 0),
   maxWaitMs: setting('VOICES_REQUEST_WAIT_SECONDS', 30, 1) * 1000,
   holdLimitMs: 10_000,

@@ -1,4 +1,4 @@
-import type { FlattenedField, PayloadRequest, SanitizedConfig } from 'payload'
+import type { CollectionSlug, FlattenedField, PayloadRequest, SanitizedConfig } from 'payload'
 
 import { validOperatorSet } from 'payload/shared'
 
@@ -111,9 +111,68 @@ export function sortCrossesRelation(sort: unknown, fields: readonly FlattenedFie
   })
 }
 
+/** Names every document has, and those of a version (`findVersions`) beside its `version`. */
+const alwaysNamed = new Set([
+  'id',
+  'createdAt',
+  'updatedAt',
+  'parent',
+  'latest',
+  'autosave',
+  'snapshot',
+  'publishedLocale',
+])
+
+/** Whether `path` names a field of `fields`, through groups, tabs and arrays; `version.` leads into them. */
+function namesField(path: readonly string[], fields: readonly FlattenedField[]): boolean {
+  const [first, ...rest] = path
+  if (first === undefined) return false
+  if (rest.length === 0 && alwaysNamed.has(first)) return true
+  if (first === 'version' && rest.length > 0) return namesField(rest, fields)
+  const field = fields.find((candidate) => candidate.name === first)
+  if (!field) return false
+  if (rest.length === 0) return true
+  return 'flattenedFields' in field && namesField(rest, field.flattenedFields)
+}
+
+/** Every path a select asks for, as `['meta', 'title']`; `version: { … }` keeps its prefix. */
+function selectPaths(select: unknown, prefix: string[] = []): string[][] {
+  if (!isPlainObject(select)) return []
+  return Object.entries(select).flatMap(([key, value]) =>
+    isPlainObject(value) && Object.keys(value).length > 0 ? selectPaths(value, [...prefix, key]) : [[...prefix, key]],
+  )
+}
+
+const sortPaths = (sort: unknown): string[][] =>
+  (typeof sort === 'string' ? sort.split(',') : Array.isArray(sort) ? sort : [])
+    .filter((item): item is string => typeof item === 'string' && item !== '')
+    .map((item) => item.replace(/^-/, '').split('.'))
+
+/**
+ * The first of `sort`, `select` and `populate` that names something the collection does not
+ * have: Payload quietly ignored such a name, so a typo read as if the client had asked for
+ * nothing, and the answer differed from one naming a field the client may not read.
+ */
+export function unknownName(
+  args: QueryArgs,
+  fields: readonly FlattenedField[],
+  fieldsOf: (slug: string) => readonly FlattenedField[] | undefined,
+): string | null {
+  if (sortPaths(args.sort).some((path) => !namesField(path, fields))) return 'sort'
+  if (selectPaths(args.select).some((path) => !namesField(path, fields))) return 'select'
+  if (isPlainObject(args.populate)) {
+    for (const [slug, select] of Object.entries(args.populate)) {
+      const related = fieldsOf(slug)
+      if (!related || selectPaths(select).some((path) => !namesField(path, related))) return 'populate'
+    }
+  }
+  return null
+}
+
 type HookArgs = {
   args?: QueryArgs
   collection?: { flattenedFields: FlattenedField[] }
+  global?: { flattenedFields: FlattenedField[] }
   overrideAccess?: boolean
   req: PayloadRequest
 }
@@ -125,13 +184,19 @@ type HookArgs = {
  * of 1e309. Those reached the database and ended in a 500, or were quietly ignored. Voices' own
  * calls (the local API, or anything that overrides access) are trusted and not checked.
  */
-const refuseMalformedArgs = ({ args, collection, overrideAccess, req }: HookArgs) => {
+const refuseMalformedArgs = ({ args, collection, global, overrideAccess, req }: HookArgs) => {
   if (!args || overrideAccess || req.payloadAPI === 'local') return args
   const param = malformedArg(args, req.payload.config.maxDepth)
   if (param) throw new Refusal(req, 'malformedQuery', 400, { param })
   if (collection && sortCrossesRelation(args.sort, collection.flattenedFields)) {
     throw new Refusal(req, 'malformedQuery', 400, { param: 'sort' })
   }
+  const fieldsOf = (slug: string) =>
+    req.payload.collections[slug as CollectionSlug]?.config.flattenedFields ??
+    req.payload.config.globals.find((global) => global.slug === slug)?.flattenedFields
+  const fields = collection?.flattenedFields ?? global?.flattenedFields
+  const unknown = fields ? unknownName(args, fields, fieldsOf) : null
+  if (unknown) throw new Refusal(req, 'malformedQuery', 400, { param: unknown })
   return args
 }
 

@@ -114,20 +114,30 @@ describe('the admission queue', () => {
     expect((await Promise.all(answers)).map((answer) => answer.status)).toEqual([200, 200, 200])
   })
 
-  it('queues a write from the public like a read: no method goes around it', async () => {
-    const site = await serve({ limit: 1, queueLimit: 10, maxWaitMs: 5_000, holdLimitMs: 5_000 })
-    const read = site.ask('/busy')
+  it('queues the public’s bodies in places apart: no method goes around a queue, and no slow body holds up a reader', async () => {
+    const site = await serve({ limit: 1, bodyLimit: 1, queueLimit: 10, maxWaitMs: 5_000, holdLimitMs: 5_000 })
+    const first = site.ask('/api/graphql', { method: 'POST', body: '{"query":"{ a }"}' })
     await site.handling(1)
-    const write = site.ask('/en/search?q=w', { method: 'POST', body: 'x' })
+    const second = site.ask('/en/get-involved', { method: 'POST', body: 'x' })
     await settle()
-    expect(site.order).toEqual(['GET /busy'])
-    expect(site.admission.stats()).toMatchObject({ waiting: 1 })
-    site.releaseNext()
+    expect(site.order).toEqual(['POST /api/graphql'])
+    expect(site.admission.stats()).toMatchObject({ publicBodies: { active: 1, waiting: 1 } })
+    // A reader is not kept waiting by them...
+    const read = site.ask('/en/stories')
     await site.handling(2)
-    expect(site.order[1]).toBe('POST /en/search?q=w')
+    expect(site.order[1]).toBe('GET /en/stories')
+    // ...and a request without a body waits with the readers.
+    const bodiless = site.ask('/api/users/logout', { method: 'POST' })
+    await settle()
+    expect(site.admission.stats()).toMatchObject({ public: { active: 1, waiting: 1 } })
     site.releaseNext()
-    expect((await read).status).toBe(200)
-    expect((await write).status).toBe(200)
+    await site.handling(3)
+    expect(site.order[2]).toBe('POST /en/get-involved')
+    for (let i = 0; i < 3; i++) {
+      site.releaseNext()
+      await settle()
+    }
+    for (const answer of [first, second, read, bodiless]) expect((await answer).status).toBe(200)
   })
 
   it('gives staff places of their own: a withdrawal never waits behind the public', async () => {
@@ -214,6 +224,7 @@ describe('the production server refuses bad settings before it starts', () => {
       /VOICES_CONCURRENT_REQUESTS must be a whole number of at least 1 \(got "0"\)/,
     ],
     [[], { VOICES_REQUEST_WAIT_SECONDS: 'soon' }, /VOICES_REQUEST_WAIT_SECONDS must be a whole number/],
+    [[], { VOICES_PROXY_HOPS: '-1' }, /VOICES_PROXY_HOPS must be a whole number of at least 0 \(got "-1"\)/],
     [[], { VOICES_PAGE_CACHE_MB: '4' }, /VOICES_PAGE_CACHE_MB must be a whole number of at least 16 \(got "4"\)/],
   ])('%j %j', (args, env, message) => {
     const result = start(args, env)

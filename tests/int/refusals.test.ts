@@ -29,7 +29,14 @@ let draftVersionId = ''
 let participantId = ''
 
 type Call = { method: 'GET' | 'POST' | 'PATCH'; path: () => string; body?: () => unknown }
-type Row = { code: RefusalCode; as: keyof typeof tokens | null; call: Call; status: number }
+/** `vars` fill the message's placeholders, as the refusal does. */
+type Row = {
+  code: RefusalCode
+  as: keyof typeof tokens | null
+  call: Call
+  status: number
+  vars?: Record<string, string>
+}
 
 const draft = () => ({ title: 'Refused', slug: '', body: richText('Text.') })
 const missingId = '00000000-0000-4000-8000-000000000000'
@@ -56,6 +63,23 @@ const table: Row[] = [
     as: 'contributor',
     call: { method: 'PATCH', path: () => `/api/stories/${storyId}`, body: () => ({ title: 'Overwritten' }) },
     status: 403,
+  },
+  {
+    code: 'contributorEditsOneStory',
+    as: 'contributor',
+    call: {
+      method: 'PATCH',
+      path: () => `/api/stories?where[id][equals]=${storyId}&draft=true`,
+      body: () => ({ title: 'Overwritten' }),
+    },
+    status: 403,
+  },
+  {
+    code: 'noVersionsKept',
+    as: 'contributor',
+    call: { method: 'GET', path: () => '/api/participants/versions' },
+    status: 404,
+    vars: { slug: 'participants' },
   },
   {
     code: 'contributorRestoresAsDraft',
@@ -189,7 +213,10 @@ describe('a refusal over REST', () => {
       const { status, body } = await send(row, language)
       expect(status).toBe(row.status)
       expect(body.errors?.[0]?.data?.code).toBe(row.code)
-      const expected = refusals[language][row.code]
+      const expected = refusals[language][row.code].replace(
+        /\{\{(\w+)\}\}/g,
+        (_, name: string) => row.vars?.[name] ?? '',
+      )
       expect(body.errors?.[0]?.message).toBe(expected)
     }
     expect(await storyCount()).toBe(before)
