@@ -290,6 +290,18 @@ async function main() {
     }
   }
   async function answerOf(method, url, { token, body, timeout }, started) {
+    // A timer of its own, held until the answer is read in full: undici keeps only a weak hold on
+    // an `AbortSignal.timeout`, which can be collected before it fires, leaving a read that the
+    // server never finishes waiting for ever.
+    const controller = new AbortController()
+    const timer = setTimeout(() => controller.abort(new DOMException('no answer in time', 'TimeoutError')), timeout)
+    try {
+      return await answerWithin(method, url, { token, body }, started, controller.signal)
+    } finally {
+      clearTimeout(timer)
+    }
+  }
+  async function answerWithin(method, url, { token, body }, started, signal) {
     let response
     try {
       response = await fetch(`${base}${url}`, {
@@ -300,7 +312,7 @@ async function main() {
         },
         body: body === undefined ? undefined : JSON.stringify(body),
         redirect: 'manual',
-        signal: AbortSignal.timeout(timeout),
+        signal,
       })
     } catch (error) {
       const text = String(error?.cause?.code ?? error?.name ?? error)
@@ -308,7 +320,12 @@ async function main() {
       trace?.write(`${JSON.stringify({ sent: started, at: Date.now(), method, url, status: 0 })}\n`)
       return { status: 0, text, json: null, ms: Date.now() - started, sent: started, at: Date.now() }
     }
-    const text = await response.text().catch(() => '')
+    const text = await response.text().catch((error) => {
+      // Headers came, the rest never did: as good as no answer.
+      if (unanswered.length < 50)
+        unanswered.push({ method, url, secondsIn: round((started - began) / 1000, 1), text: `body: ${error}` })
+      return ''
+    })
     let json = null
     try {
       json = JSON.parse(text)
