@@ -621,6 +621,8 @@ async function main() {
       atEnd: during.at(-1)?.mb ?? null,
       peak: during.length ? Math.max(...during.map((sample) => sample.mb)) : null,
       slopeSecondHalfMBPerMin: slope(secondHalf),
+      // The highest sample of each half minute, to see whether it levels off.
+      peakByHalfMinute: peaksEvery(during, 30),
       samples: during.length,
       afterWindDown: rss.at(-1)?.mb ?? null,
     },
@@ -962,6 +964,16 @@ function treeRssMB(rootPid) {
     queue.push(...(children.get(pid) ?? []))
   }
   return round(kB / 1024, 1)
+}
+
+/** The highest of the samples (`t` in seconds) in each `seconds`-long stretch from the first. */
+function peaksEvery(samples, seconds) {
+  const peaks = []
+  for (const { t, mb } of samples) {
+    const at = Math.floor((t - samples[0].t) / seconds)
+    peaks[at] = Math.max(peaks[at] ?? 0, mb)
+  }
+  return [...peaks].map((mb) => mb ?? null)
 }
 
 /** Least-squares slope of the samples, in MB per minute. */
