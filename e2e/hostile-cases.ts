@@ -69,6 +69,24 @@ const queryKinds: QueryKind[] = [
   { kind: 'select of a field there is not', query: 'select[nosuchfield]=true', code: 'malformedQuery' },
   { kind: 'populate of a collection there is not', query: 'populate[nosuch][alt]=true', code: 'malformedQuery' },
   { kind: 'populate of a field there is not', query: 'populate[media][nosuchfield]=true', code: 'malformedQuery' },
+  {
+    kind: 'where comparing a date with no date',
+    query: 'where[createdAt][greater_than]=notadate',
+    code: 'malformedQuery',
+    listsOnly: true,
+  },
+  {
+    kind: 'where comparing a date with an impossible one',
+    query: 'where[updatedAt][equals]=2020-13-45',
+    code: 'malformedQuery',
+    listsOnly: true,
+  },
+  {
+    kind: 'where near on a field that is no point',
+    query: 'where[createdAt][near]=1,2',
+    code: 'malformedQuery',
+    listsOnly: true,
+  },
   { kind: 'depth negative', query: 'depth=-1', code: 'malformedQuery' },
   { kind: 'depth as an operator', query: 'depth[$gt]=1', code: 'malformedQuery' },
   { kind: 'depth infinite', query: 'depth=1e309', code: 'malformedQuery' },
@@ -144,6 +162,24 @@ const queryCases: Case[] = [
         expect: api(q.code, 400),
       })),
   ),
+  // Comparisons the database cannot make, through a relationship and on other collections.
+  ...[
+    '/api/stories?where[publishedAt][less_than_equal]=soon',
+    '/api/stories?where[program.createdAt][less_than]=zz',
+    '/api/stories?where[title][near]=1,2',
+    '/api/tags?where[name][near]=1,2,3',
+    '/api/tags?where[createdAt][greater_than]=abc',
+    '/api/programs?where[or][0][updatedAt][not_equals]=%20',
+  ].map((path) => ({ name: `GET ${path}`, as: 'anonymous' as Who, path, expect: api('malformedQuery', 400) })),
+  // Stored rich text holds the IDs a visitor's copy has blanked: no filter or order on it.
+  ...[
+    '/api/stories?where[body][like]=participants',
+    '/api/stories?where[body.root.children][contains]=a7',
+    '/api/stories?where[or][0][body][exists]=true',
+    '/api/stories?sort=-body',
+    '/api/programs?where[description][like]=a',
+    '/api/stories/versions?where[version.body][like]=a',
+  ].map((path) => ({ name: `GET ${path}`, as: 'anonymous' as Who, path, expect: api('fieldNotFilterable', 400) })),
   // Reads sent as POST (Payload's method override) carry their query in the body.
   {
     name: 'POST /api/tags as GET · where as broken JSON in a form body',
@@ -755,6 +791,11 @@ const graphqlRows: Array<{ kind: string; body: Body; as?: Who; path?: string; co
     body: gql(`{ Stories(limit: 100) { docs { ${Array.from({ length: 990 }, (_, i) => `a${i}: body`).join(' ')} } } }`),
   },
   { kind: 'every story with every field', body: gql('{ Stories(limit: 0) { docs { id title slug excerpt body } } }') },
+  {
+    kind: 'a filter on the stored text of stories',
+    body: gql('{ Stories(where: { body: { like: "participants" } }) { docs { slug } } }'),
+    code: 'fieldNotFilterable',
+  },
   {
     kind: 'locale path traversal in the URL',
     body: gql('{ Stories { docs { title } } }'),

@@ -1,3 +1,6 @@
+import fs from 'node:fs'
+import path from 'node:path'
+
 import { expect, takeRefusals, test } from './fixtures'
 import { program, seedStories, seedStory } from './site-helpers'
 
@@ -131,6 +134,20 @@ test('no shared cache may keep a page without asking again, so a takedown reache
   const script = html.match(/\/_next\/static\/[^"]+\.js/)?.[0]
   expect(script).toBeTruthy()
   expect((await request.get(script!)).headers()['cache-control']).toBe('public, max-age=31536000, immutable')
+})
+
+test('a visitor holding the preview key cannot make the server render a cached page again', async ({ request }) => {
+  // The key is every staff member's draft-mode cookie; Next.js also takes it as its own order
+  // to render a page afresh (server/internalHeaders.mjs).
+  const manifest = JSON.parse(fs.readFileSync(path.join(process.cwd(), '.next/prerender-manifest.json'), 'utf8'))
+  const key: string = manifest.preview.previewModeId
+  expect(key).toMatch(/^[0-9a-f]{16,}$/)
+  await request.get('/en/programs')
+  for (const header of ['x-prerender-revalidate', 'x-prerender-revalidate-if-generated']) {
+    const response = await request.get('/en/programs', { headers: { [header]: key } })
+    expect(response.status(), header).toBe(200)
+    expect(response.headers()['x-nextjs-cache'], header).toBe('HIT')
+  }
 })
 
 test('API answers and uploaded files run nothing', async ({ request }) => {

@@ -2,6 +2,8 @@
  * Small builders for Lexical editor state, so demo stories read as prose in the seed files
  * rather than as JSON.
  */
+import { randomBytes } from 'node:crypto'
+
 type TextNode = {
   type: 'text'
   text: string
@@ -60,7 +62,8 @@ function mention(collection: string, id: string): ElementNode {
     type: 'inlineBlock',
     version: 1,
     fields: {
-      id: `mention-${id}`.slice(0, 24),
+      // Random, as the admin's editor makes them: an ID made from hers would be read from the block.
+      id: randomBytes(12).toString('hex'),
       blockName: '',
       blockType: 'personMention',
       person: { relationTo: collection, value: id },

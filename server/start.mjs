@@ -6,7 +6,8 @@
  * The built Next.js app (site, admin and API) as `next start` serves it, behind an admission
  * queue (server/admission.mjs) so that a busy public site cannot delay a consent withdrawal's
  * takedown, telling shared caches to ask again every time (server/sharedCaches.mjs), and sending
- * anyone handed a render that a takedown overtook to ask again (server/supersededRenders.mjs).
+ * anyone handed a render that a takedown overtook to ask again (server/supersededRenders.mjs),
+ * and ignoring the headers Next.js takes as instructions from itself (server/internalHeaders.mjs).
  * The port comes from -p, else PORT, else 3000; the host from -H, else every interface.
  * Settings (README, "Running in production"):
  * - VOICES_CONCURRENT_REQUESTS: requests from the public worked on at once (default 8);
@@ -25,6 +26,7 @@ import { parseArgs } from 'node:util'
 import next from 'next'
 
 import { createAdmission } from './admission.mjs'
+import { dropInternalHeaders } from './internalHeaders.mjs'
 import { staffCredentials } from './staffCredentials.mjs'
 import { keepSharedCachesHonest } from './sharedCaches.mjs'
 import { askAgainIfSuperseded } from './supersededRenders.mjs'
@@ -66,7 +68,7 @@ process.env.PORT = String(port)
 process.env.NODE_ENV = 'production'
 // Who the client is, for sign-in and form limits (lib/abuse/proxyHops.ts): checked here, and
 // said out loud when left to its default, which trusts the proxy a production server sits behind.
-setting('VOICES_PROXY_HOPS', 1, 0)
+const proxyHops = setting('VOICES_PROXY_HOPS', 1, 0)
 if (!process.env.VOICES_PROXY_HOPS?.trim())
   console.log(
     'voices: VOICES_PROXY_HOPS is not set, so the last X-Forwarded-For entry is taken as the client address, ' +
@@ -82,6 +84,7 @@ const admission = createAdmission({
   queueLimit: setting('VOICES_REQUEST_QUEUE', 2000, 0),
   maxWaitMs: setting('VOICES_REQUEST_WAIT_SECONDS', 30, 1) * 1000,
   holdLimitMs: 10_000,
+  proxyHops,
   // Without a secret nobody is staff; Voices itself then refuses to start, saying why.
   isStaff: process.env.PAYLOAD_SECRET ? staffCredentials(process.env.PAYLOAD_SECRET) : () => false,
 })
@@ -92,6 +95,7 @@ await app.prepare()
 const handle = app.getRequestHandler()
 
 server.on('request', (req, res) => {
+  dropInternalHeaders(req)
   keepSharedCachesHonest(req, res)
   askAgainIfSuperseded(req, res)
   admission.admit(req, res, () =>

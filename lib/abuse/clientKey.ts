@@ -2,6 +2,7 @@ import crypto from 'node:crypto'
 
 import { payloadSecret } from '@/lib/env'
 
+import { addressInChain } from './forwardedFor.mjs'
 import { proxyHops } from './proxyHops'
 
 /**
@@ -13,12 +14,11 @@ import { proxyHops } from './proxyHops'
  * client can put any address in the header, which is why production runs behind one.
  */
 export function clientAddress(headers: Headers): string {
-  const hops = Math.max(1, proxyHops())
-  const chain = (headers.get('x-forwarded-for') ?? '')
-    .split(',')
-    .map((entry) => entry.trim())
-    .filter(Boolean)
-  return chain[Math.max(0, chain.length - hops)] ?? headers.get('x-real-ip')?.trim() ?? 'unknown'
+  return (
+    addressInChain(headers.get('x-forwarded-for'), Math.max(1, proxyHops())) ??
+    headers.get('x-real-ip')?.trim() ??
+    'unknown'
+  )
 }
 
 /** The UTC day a key belongs to: keys from different days cannot be linked. */

@@ -4,6 +4,9 @@ import { validOperatorSet } from 'payload/shared'
 
 import { isFieldPath } from '@/lib/api/fieldNames'
 import { Refusal } from '@/lib/refusals/refusal'
+import { isPublicSiteRead } from '@/privacy/references/publicSiteRead'
+
+import { entersStoredText, fieldsOnPath, operatorFits } from './queryFields'
 
 /** A sort names a field, `-` first for descending. */
 const sortPath = (path: string) => path === '' || isFieldPath(path.replace(/^-/, ''))
@@ -41,6 +44,20 @@ function isWhere(where: unknown, depth = 0): boolean {
     return Object.entries(value).every(
       ([operator, operand]) => validOperatorSet.has(operator as never) && isOperand(operator, operand),
     )
+  })
+}
+
+/** Every condition of a well-formed `where`, with its path, operator and value. */
+function conditions(where: unknown): Array<{ path: string; operator: string; value: unknown }> {
+  if (!isPlainObject(where)) return []
+  return Object.entries(where).flatMap(([key, value]) => {
+    if (key.toLowerCase() === 'and' || key.toLowerCase() === 'or') {
+      const list = Array.isArray(value) ? value : isPlainObject(value) ? Object.values(value) : []
+      return list.flatMap(conditions)
+    }
+    return isPlainObject(value)
+      ? Object.entries(value).map(([operator, operand]) => ({ path: key, operator, value: operand }))
+      : []
   })
 }
 
@@ -195,8 +212,22 @@ const refuseMalformedArgs = ({ args, collection, global, overrideAccess, req }: 
     req.payload.collections[slug as CollectionSlug]?.config.flattenedFields ??
     req.payload.config.globals.find((global) => global.slug === slug)?.flattenedFields
   const fields = collection?.flattenedFields ?? global?.flattenedFields
-  const unknown = fields ? unknownName(args, fields, fieldsOf) : null
+  if (!fields) return args
+  const unknown = unknownName(args, fields, fieldsOf)
   if (unknown) throw new Refusal(req, 'malformedQuery', 400, { param: unknown })
+  const outsider = !req.user && !isPublicSiteRead(req)
+  for (const { path, operator, value } of conditions(args.where)) {
+    const named = fieldsOnPath(path.split('.'), fields, fieldsOf)
+    if (!named) continue
+    if (outsider && entersStoredText(named)) throw new Refusal(req, 'fieldNotFilterable', 400, { field: path })
+    if (!operatorFits(named.at(-1)!, operator, value)) throw new Refusal(req, 'malformedQuery', 400, { param: 'where' })
+  }
+  if (outsider) {
+    for (const path of sortPaths(args.sort)) {
+      const named = fieldsOnPath(path, fields, fieldsOf)
+      if (named && entersStoredText(named)) throw new Refusal(req, 'fieldNotFilterable', 400, { field: path.join('.') })
+    }
+  }
   return args
 }
 

@@ -15,7 +15,11 @@ function withoutParticipantIds(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutParticipantIds)
   if (typeof value !== 'object' || value === null) return value
   if (isParticipantRef(value)) return { ...value, value: null }
-  return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, withoutParticipantIds(inner)]))
+  const entries = Object.entries(value).map(([key, inner]) => [key, withoutParticipantIds(inner)] as const)
+  // A block pointing at her (a mention's fields) loses its own ID too: whoever wrote the block
+  // through the API chose it, and may have made it from hers.
+  const pointsAtHer = Object.values(value).some(isParticipantRef)
+  return Object.fromEntries(pointsAtHer ? entries.filter(([key]) => key !== 'id') : entries)
 }
 
 /**

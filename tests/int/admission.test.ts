@@ -140,6 +140,46 @@ describe('the admission queue', () => {
     for (const answer of [first, second, read, bodiless]) expect((await answer).status).toBe(200)
   })
 
+  it('lets each client hold one place for bodies at a time, told apart as the proxy setting says', async () => {
+    const site = await serve({ limit: 1, bodyLimit: 2, queueLimit: 10, maxWaitMs: 5_000, holdLimitMs: 5_000 })
+    const from = (address: string) => ({ method: 'POST', body: '{}', headers: { 'x-forwarded-for': address } })
+    // One client's slow bodies, one after another...
+    const slow = [site.ask('/api/graphql?1', from('203.0.113.9')), site.ask('/api/graphql?2', from('203.0.113.9'))]
+    await site.handling(1)
+    await settle()
+    expect(site.admission.stats()).toMatchObject({ publicBodies: { active: 1, waiting: 1 } })
+    // ...leave a place for someone else's sign-in, who goes ahead of the second.
+    const signIn = site.ask('/api/users/login', from('198.51.100.4'))
+    await site.handling(2)
+    expect(site.order).toEqual(['POST /api/graphql?1', 'POST /api/users/login'])
+    site.releaseNext()
+    await site.handling(3)
+    expect(site.order[2]).toBe('POST /api/graphql?2')
+    site.releaseNext()
+    site.releaseNext()
+    for (const answer of [...slow, signIn]) expect((await answer).status).toBe(200)
+  })
+
+  it('gives a client making up a proxy’s header no more places when reached directly', async () => {
+    const from = (address: string) => ({ method: 'POST', body: '{}', headers: { 'x-forwarded-for': address } })
+    const direct = await serve({
+      limit: 1,
+      bodyLimit: 2,
+      queueLimit: 10,
+      maxWaitMs: 5_000,
+      holdLimitMs: 5_000,
+      proxyHops: 0,
+    })
+    const madeUp = [direct.ask('/api/graphql', from('192.0.2.1')), direct.ask('/api/graphql', from('192.0.2.2'))]
+    await direct.handling(1)
+    await settle()
+    expect(direct.admission.stats()).toMatchObject({ publicBodies: { active: 1, waiting: 1 } })
+    direct.releaseNext()
+    await direct.handling(2)
+    direct.releaseNext()
+    for (const answer of madeUp) expect((await answer).status).toBe(200)
+  })
+
   it('gives staff places of their own: a withdrawal never waits behind the public', async () => {
     const site = await serve({ limit: 1, staffLimit: 1, queueLimit: 10, maxWaitMs: 5_000, holdLimitMs: 5_000 })
     const visitor = site.ask('/en')

@@ -268,6 +268,8 @@ describe('a refusal over REST', () => {
       'unsubscribeLinkInvalid',
       // Names the field it refuses, on every API (unwritable-fields.test.ts).
       'fieldNotWritable',
+      // Outsiders filtering on stored rich text (participant-refs.test.ts, e2e/hostile-cases.ts).
+      'fieldNotFilterable',
       // Failures of the machine and concurrent edits: fault-handling.test.ts, edit-conflicts.test.ts.
       'storageFull',
       'databaseUnavailable',
