@@ -89,11 +89,16 @@ const passesThrough = /^\/(?:api|_next|next\/|[^/]+\.[^/]+$)/
 export const config = {
   // Leave the API, Next's assets, the draft-mode routes (/next/preview…) and the site's root
   // files (sitemap.xml, robots.txt, icon.svg) alone. Under a locale every path is judged, so
-  // /en/feed.xml is a page and /en/wp-login.php a 404. The admin passes through for its nonce.
-  // Every path with a percent-escape comes here too, so one that does not decode gets a 400, and
-  // so do the endpoints that count clients, for VOICES_PROXY_HOPS=0 (lib/abuse/clientKey.ts).
+  // /en/feed.xml is a page and /en/wp-login.php a 404, except the pages served from the page
+  // cache: the proxy has nothing to do for them, and running it cost a cached page about a third
+  // of its speed (BENCHMARKS.md). They come here only in draft mode, for a nonce. Next.js reads
+  // this config without running it, so the shapes are written out; tests/int/public-routes.test.ts
+  // holds them to lib/site/publicRoutes.ts and lib/locales.ts. The admin passes through for its
+  // nonce. Every path with a percent-escape comes here too, so one that does not decode gets a
+  // 400, and so do the endpoints that count clients, for VOICES_PROXY_HOPS=0 (lib/abuse/clientKey.ts).
   matcher: [
-    '/((?!api|_next|next/|[^/]+\\.[^/]+$).*)',
+    '/((?!api|_next|next/|[^/]+\\.[^/]+$|(?:en|ru|kk)(?:/(?:feed\\.xml|get-involved/give|programs(?:/[^/]+)?|stories(?:/[^/]+|/page/[^/]+|/(?:program|tag)/[^/]+(?:/page/[^/]+)?)?))?$).*)',
+    { source: '/:locale(en|ru|kk)/:rest*', has: [{ type: 'cookie', key: '__prerender_bypass' }] },
     '/(.*%.*)',
     '/api/users/login',
     '/api/users/forgot-password',

@@ -29,8 +29,9 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { parseArgs } from 'node:util'
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads'
+
+import { killTree, percentiles, readOptions, round, sleep, statusOf, stopServer, treeRssMB } from './lib/helpers.mjs'
 
 const locales = ['en', 'ru', 'kk']
 /** Takedown and publish-to-live must both happen within this. */
@@ -119,17 +120,8 @@ function readers({ base, pages, connections, seconds }) {
   )
 }
 
-/** The command line's options, or a clear message and exit 1 for anything it does not know. */
-function options(spec) {
-  try {
-    return parseArgs(spec)
-  } catch (error) {
-    fail(`${error.message}. Usage: see the comment at the top of bench/soak.mjs.`)
-  }
-}
-
 async function main() {
-  const { values } = options({
+  const { values } = readOptions('soak', {
     options: {
       data: { type: 'string', default: 'data/e2e' },
       port: { type: 'string', default: '3215' },
@@ -986,36 +978,6 @@ function storyBody(...paragraphs) {
   }
 }
 
-/** Resident memory of a process and all its descendants, in MB, from /proc. */
-function treeRssMB(rootPid) {
-  const children = new Map()
-  for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue
-    try {
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8')
-      // The command name may hold spaces and parentheses: the parent's ID is the second field after it.
-      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1])
-      if (!children.has(parent)) children.set(parent, [])
-      children.get(parent).push(Number(entry))
-    } catch {
-      // Gone meanwhile.
-    }
-  }
-  let kB = 0
-  const queue = [rootPid]
-  while (queue.length) {
-    const pid = queue.shift()
-    try {
-      const match = /^VmRSS:\s+(\d+) kB/m.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))
-      if (match) kB += Number(match[1])
-    } catch {
-      // Gone meanwhile.
-    }
-    queue.push(...(children.get(pid) ?? []))
-  }
-  return round(kB / 1024, 1)
-}
-
 /** The highest of the samples (`t` in seconds) in each `seconds`-long stretch from the first. */
 function peaksEvery(samples, seconds) {
   const peaks = []
@@ -1035,51 +997,6 @@ function slope(samples) {
   const cov = samples.reduce((s, x) => s + (x.t - mt) * (x.mb - mm), 0)
   const vt = samples.reduce((s, x) => s + (x.t - mt) ** 2, 0)
   return vt === 0 ? null : round((cov / vt) * 60, 2)
-}
-
-function percentiles(values) {
-  const sorted = values.filter((v) => typeof v === 'number').sort((a, b) => a - b)
-  if (sorted.length === 0) return null
-  const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]
-  return { n: sorted.length, p50: at(0.5), p99: at(0.99), max: sorted.at(-1) }
-}
-
-function killTree(pid, signal) {
-  try {
-    process.kill(-pid, signal)
-  } catch {
-    // Already gone.
-  }
-}
-
-/** SIGTERM to the server's process group; SIGKILL if it has not gone within 15 s. */
-async function stopServer(child) {
-  if (child.exitCode !== null || child.signalCode !== null) return 'had stopped by itself'
-  const gone = new Promise((resolve) => child.once('exit', resolve))
-  killTree(child.pid, 'SIGTERM')
-  const timer = new Promise((resolve) => setTimeout(() => resolve('timeout'), 15_000))
-  if ((await Promise.race([gone, timer])) !== 'timeout') return 'SIGTERM'
-  killTree(child.pid, 'SIGKILL')
-  await gone
-  return 'SIGKILL after 15 s'
-}
-
-async function statusOf(url, timeout = 30_000) {
-  try {
-    const response = await fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(timeout) })
-    await response.arrayBuffer()
-    return response.status
-  } catch {
-    return 0
-  }
-}
-
-function sleep(ms) {
-  return new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)))
-}
-
-function round(n, digits) {
-  return Math.round(n * 10 ** digits) / 10 ** digits
 }
 
 /** Ends the soak with a reason; the exit handler stops the server and removes the copy. */

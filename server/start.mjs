@@ -75,7 +75,11 @@ if (!process.env.VOICES_PROXY_HOPS?.trim())
       'as a reverse proxy in front appends it. Reached directly, set VOICES_PROXY_HOPS=0.',
   )
 // Read by the page cache (lib/cache/handler.mjs), checked here so a mistake stops the start.
-process.env.VOICES_PAGE_CACHE_MB = String(setting('VOICES_PAGE_CACHE_MB', 256, 16))
+// 0 turns it off (for measuring what it buys); anything else is at least 16.
+const pageCacheMB = setting('VOICES_PAGE_CACHE_MB', 256, 0)
+if (pageCacheMB > 0 && pageCacheMB < 16)
+  fail(`VOICES_PAGE_CACHE_MB must be 0 (off) or at least 16 (got "${pageCacheMB}")`)
+process.env.VOICES_PAGE_CACHE_MB = String(pageCacheMB)
 
 const admission = createAdmission({
   limit: setting('VOICES_CONCURRENT_REQUESTS', 8, 1),

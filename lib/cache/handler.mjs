@@ -14,9 +14,11 @@ const MAX_ENTRIES = 5000
 /**
  * The most page and query data kept, in bytes (`VOICES_PAGE_CACHE_MB`, 256 by default, checked by
  * server/start.mjs): the least recently used goes first, so memory stays flat however many
- * pages, languages and filters visitors reach.
+ * pages, languages and filters visitors reach. `0` keeps nothing: every page is rendered for
+ * every request, which is what the benchmark compares the cache with (bench/read.mjs).
  */
-const MAX_BYTES = (Number(process.env.VOICES_PAGE_CACHE_MB) || 256) * 1024 * 1024
+const MAX_BYTES =
+  (process.env.VOICES_PAGE_CACHE_MB?.trim() ? Number(process.env.VOICES_PAGE_CACHE_MB) : 256) * 1024 * 1024
 /** A render still unfinished after this long is taken to have failed (see `renderStarted`). */
 const RENDER_LIMIT_MS = 60_000
 /** key -> { value, lastModified, tags, size } in least-recently-used order. */
@@ -171,7 +173,7 @@ export default class VoicesCacheHandler {
       return
     }
     withScriptPolicy(data)
-    keep(key, entry)
+    if (MAX_BYTES > 0) keep(key, entry)
   }
 
   /**

@@ -265,7 +265,7 @@ describe('the production server refuses bad settings before it starts', () => {
     ],
     [[], { VOICES_REQUEST_WAIT_SECONDS: 'soon' }, /VOICES_REQUEST_WAIT_SECONDS must be a whole number/],
     [[], { VOICES_PROXY_HOPS: '-1' }, /VOICES_PROXY_HOPS must be a whole number of at least 0 \(got "-1"\)/],
-    [[], { VOICES_PAGE_CACHE_MB: '4' }, /VOICES_PAGE_CACHE_MB must be a whole number of at least 16 \(got "4"\)/],
+    [[], { VOICES_PAGE_CACHE_MB: '4' }, /VOICES_PAGE_CACHE_MB must be 0 \(off\) or at least 16 \(got "4"\)/],
   ])('%j %j', (args, env, message) => {
     const result = start(args, env)
     expect(result.status).toBe(1)

@@ -2,7 +2,9 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 
+import { locales } from '@/lib/locales'
 import { isPerRequestRoute, isPublicRoute, perRequestRoutes, publicRoutes } from '@/lib/site/publicRoutes'
+import { config as proxyConfig } from '@/proxy'
 
 const localeDir = path.resolve('app/(frontend)/[locale]')
 
@@ -68,5 +70,64 @@ describe('the public route table', () => {
     ['stories//x', false],
   ])('%j is a page shape: %s', (rest, expected) => {
     expect(isPublicRoute(rest)).toBe(expected)
+  })
+})
+
+type Matcher = { regexp: string; has?: Array<{ type: string; key: string }> }
+
+/** Whether Next.js runs the proxy for a path, with its matchers compiled as `next build` compiles them. */
+async function proxyRuns(pathname: string, cookies: string[] = []): Promise<boolean> {
+  const { getMiddlewareMatchers } = (await import('next/dist/build/analysis/get-page-static-info.js')) as unknown as {
+    getMiddlewareMatchers: (matcher: unknown, nextConfig: object) => Matcher[]
+  }
+  return getMiddlewareMatchers(proxyConfig.matcher, {}).some(
+    (matcher) =>
+      new RegExp(matcher.regexp).test(pathname) &&
+      (matcher.has ?? []).every((condition) => condition.type === 'cookie' && cookies.includes(condition.key)),
+  )
+}
+
+describe('the proxy’s matcher', () => {
+  const shapes = (route: string) => [
+    route.replace(/\[[a-z]+\]/g, 'the-first-circle'),
+    route.replace(/\[[a-z]+\]/g, '2'),
+  ]
+  const cached = publicRoutes.filter((route) => !(perRequestRoutes as readonly string[]).includes(route))
+
+  it('skips every page served from the cache, in every locale, unless in draft mode', async () => {
+    for (const { code } of locales) {
+      for (const route of cached) {
+        for (const rest of shapes(route)) {
+          const pathname = `/${code}${rest ? `/${rest}` : ''}`
+          expect(await proxyRuns(pathname), pathname).toBe(false)
+          expect(await proxyRuns(pathname, ['__prerender_bypass']), `${pathname} in draft mode`).toBe(true)
+        }
+      }
+    }
+  })
+
+  it('runs for everything else under a locale, the admin, bare paths and escapes', async () => {
+    const others = [
+      ...locales.flatMap(({ code }) => perRequestRoutes.map((route) => `/${code}/${route}`)),
+      '/en/wp-login.php',
+      '/en/stories/a/b',
+      '/en/stories/page/2/more',
+      '/en/programs/a/b',
+      '/en/about',
+      '/ru/get-involved/give/more',
+      '/de',
+      '/de/stories',
+      '/',
+      '/stories/the-first-circle',
+      '/admin',
+      '/admin/collections/stories',
+      '/en/stories/%E0%A4%A',
+      '/api/users/login',
+      '/api/graphql',
+      '/next/count',
+    ]
+    for (const pathname of others) expect(await proxyRuns(pathname), pathname).toBe(true)
+    for (const pathname of ['/api/stories', '/_next/static/chunks/a.js', '/sitemap.xml', '/next/preview'])
+      expect(await proxyRuns(pathname), pathname).toBe(false)
   })
 })
