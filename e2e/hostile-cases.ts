@@ -139,6 +139,9 @@ const someQueryKinds = [
 
 const isList = (path: string) => !path.includes('{') && !path.startsWith('/api/globals/')
 
+/** A long address, as a test's name. */
+const shortened = (path: string) => (path.length > 100 ? `${path.slice(0, 80)}… (${path.length} characters)` : path)
+
 const join = (path: string, query: string) => `${path}${path.includes('?') ? '&' : '?'}${query}`
 
 const queryCases: Case[] = [
@@ -170,7 +173,20 @@ const queryCases: Case[] = [
     '/api/tags?where[name][near]=1,2,3',
     '/api/tags?where[createdAt][greater_than]=abc',
     '/api/programs?where[or][0][updatedAt][not_equals]=%20',
-  ].map((path) => ({ name: `GET ${path}`, as: 'anonymous' as Who, path, expect: api('malformedQuery', 400) })),
+    '/api/stories?where[slug][all]=a',
+    '/api/stories?where[tags][all][0]=x',
+    '/api/stories?where[or][0][publishedAt][all]=2024-01-01',
+    '/api/tags?where[id][all]=a',
+    '/api/stories?where[id][near]=1,2',
+    `/api/stories?where[title][like]=${Array.from({ length: 101 }, () => 'a').join('+')}`,
+    `/api/stories?where[slug][in]=${Array.from({ length: 1001 }, (_, i) => i).join(',')}`,
+    `/api/stories?${Array.from({ length: 101 }, (_, i) => `where[or][${i}][slug][equals]=x${i}`).join('&')}`,
+  ].map((path) => ({
+    name: `GET ${shortened(path)}`,
+    as: 'anonymous' as Who,
+    path,
+    expect: api('malformedQuery', 400),
+  })),
   // Stored rich text holds the IDs a visitor's copy has blanked: no filter or order on it.
   ...[
     '/api/stories?where[body][like]=participants',
@@ -791,6 +807,11 @@ const graphqlRows: Array<{ kind: string; body: Body; as?: Who; path?: string; co
     body: gql(`{ Stories(limit: 100) { docs { ${Array.from({ length: 990 }, (_, i) => `a${i}: body`).join(' ')} } } }`),
   },
   { kind: 'every story with every field', body: gql('{ Stories(limit: 0) { docs { id title slug excerpt body } } }') },
+  {
+    kind: 'an operator the database lacks',
+    body: gql('{ Stories(where: { slug: { all: ["a"] } }) { totalDocs } }'),
+    code: 'malformedQuery',
+  },
   {
     kind: 'a filter on the stored text of stories',
     body: gql('{ Stories(where: { body: { like: "participants" } }) { docs { slug } } }'),

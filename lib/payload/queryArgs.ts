@@ -47,6 +47,9 @@ function isWhere(where: unknown, depth = 0): boolean {
   })
 }
 
+/** The most conditions one `where` may hold, in all its `and` and `or` together. */
+const maxConditions = 100
+
 /** Every condition of a well-formed `where`, with its path, operator and value. */
 function conditions(where: unknown): Array<{ path: string; operator: string; value: unknown }> {
   if (!isPlainObject(where)) return []
@@ -216,11 +219,15 @@ const refuseMalformedArgs = ({ args, collection, global, overrideAccess, req }: 
   const unknown = unknownName(args, fields, fieldsOf)
   if (unknown) throw new Refusal(req, 'malformedQuery', 400, { param: unknown })
   const outsider = !req.user && !isPublicSiteRead(req)
-  for (const { path, operator, value } of conditions(args.where)) {
+  const onMongo = req.payload.db.name === 'mongoose'
+  const asked = conditions(args.where)
+  // Each condition is a clause of one SQL statement, and SQLite nests only so deep.
+  if (asked.length > maxConditions) throw new Refusal(req, 'malformedQuery', 400, { param: 'where' })
+  for (const { path, operator, value } of asked) {
     const named = fieldsOnPath(path.split('.'), fields, fieldsOf)
-    if (!named) continue
-    if (outsider && entersStoredText(named)) throw new Refusal(req, 'fieldNotFilterable', 400, { field: path })
-    if (!operatorFits(named.at(-1)!, operator, value)) throw new Refusal(req, 'malformedQuery', 400, { param: 'where' })
+    if (outsider && named && entersStoredText(named)) throw new Refusal(req, 'fieldNotFilterable', 400, { field: path })
+    if (!operatorFits(named?.at(-1), operator, value, onMongo))
+      throw new Refusal(req, 'malformedQuery', 400, { param: 'where' })
   }
   if (outsider) {
     for (const path of sortPaths(args.sort)) {

@@ -5,6 +5,7 @@ type Named = { type: FlattenedField['type'] } | { type: 'date' }
 
 /** Fields every document has without declaring them. */
 const implicit: Record<string, Named> = {
+  id: { type: 'text' },
   createdAt: { type: 'date' },
   updatedAt: { type: 'date' },
 }
@@ -55,13 +56,32 @@ const isDateValue = (value: unknown) =>
   (typeof value === 'number' && Number.isFinite(value)) ||
   (typeof value === 'string' && value.trim() !== '' && !Number.isNaN(new Date(value).getTime()))
 
+/** The most values a list operator may name: SQLite takes at most 32,766 in one statement. */
+export const maxListValues = 1_000
+/** The most words a text match may have: each is a condition of its own for the database. */
+export const maxMatchWords = 100
+const listOperators = new Set(['in', 'not_in', 'all'])
+const textMatches = new Set(['like', 'not_like', 'contains'])
+
+/** How many values a list operator names: a list, or text split at commas as Payload splits it. */
+const listLength = (value: unknown) =>
+  Array.isArray(value) ? value.length : typeof value === 'string' ? value.split(',').length : 1
+
 /**
- * Whether an operator and its value can be asked of the field a path ends on. Payload sent a date
- * comparison with a value that is no date (`where[publishedAt][greater_than]=notadate`), or a
- * geographic operator on a field that is no point, on to the database, and answered 500.
+ * Whether an operator and its value can be asked of the field a path ends on. Payload sent each
+ * of these on to the database, which failed with a 500: a date comparison with a value that is no
+ * date (`where[publishedAt][greater_than]=notadate`); a geographic operator on a field that is no
+ * point; `all`, which only MongoDB has, and only for fields holding several values; a list or a
+ * text match longer than the database takes in one statement.
  */
-export function operatorFits(field: Named, operator: string, value: unknown): boolean {
+export function operatorFits(field: Named | undefined, operator: string, value: unknown, onMongo: boolean): boolean {
+  if (listOperators.has(operator) && listLength(value) > maxListValues) return false
+  if (textMatches.has(operator) && typeof value === 'string' && value.trim().split(/\s+/).length > maxMatchWords)
+    return false
+  // A field Voices cannot tell (inside blocks, say): Payload's own checks decide the rest.
+  if (!field) return operator !== 'all' || onMongo
   if (geographic.has(operator)) return field.type === 'point'
+  if (operator === 'all') return onMongo && 'hasMany' in field && field.hasMany === true
   if (field.type === 'date' && dateComparisons.has(operator)) return isDateValue(value)
   return true
 }
