@@ -180,6 +180,28 @@ describe('the admission queue', () => {
     for (const answer of madeUp) expect((await answer).status).toBe(200)
   })
 
+  it('lets one client have 8 bodies waiting at most, and answers her next one 503 at once', async () => {
+    const site = await serve({ limit: 1, bodyLimit: 4, queueLimit: 100, maxWaitMs: 5_000, holdLimitMs: 5_000 })
+    const from = (address: string) => ({ method: 'POST', body: '{}', headers: { 'x-forwarded-for': address } })
+    const held = site.ask('/api/graphql?held', from('203.0.113.9'))
+    await site.handling(1)
+    const waiting = Array.from({ length: 8 }, (_, i) => site.ask(`/api/graphql?${i}`, from('203.0.113.9')))
+    await settle()
+    expect(site.admission.stats()).toMatchObject({ publicBodies: { active: 1, waiting: 8 } })
+    const refused = await site.ask('/api/graphql?one-too-many', from('203.0.113.9'))
+    expect(refused).toMatchObject({ status: 503, retryAfter: '2' })
+    // Someone else is still let in.
+    const other = site.ask('/api/users/login', from('198.51.100.4'))
+    await site.handling(2)
+    expect(site.order[1]).toBe('POST /api/users/login')
+    for (let i = 0; i < 10; i++) {
+      site.releaseNext()
+      await settle()
+    }
+    for (const answer of [held, ...waiting, other]) expect((await answer).status).toBe(200)
+    expect(site.order).toHaveLength(10)
+  })
+
   it('gives staff places of their own: a withdrawal never waits behind the public', async () => {
     const site = await serve({ limit: 1, staffLimit: 1, queueLimit: 10, maxWaitMs: 5_000, holdLimitMs: 5_000 })
     const visitor = site.ask('/en')
