@@ -5,20 +5,24 @@
  *
  * On a copy of the data folder, the production server (`npm start`, after `npm run build`) on
  * 127.0.0.1 is read with autocannon, one page at a time, at each number of connections: the home
- * page, the stories index, the latest story and a program. Then the same story with the page cache
- * off (`VOICES_PAGE_CACHE_MB=0`: rendered for every request), and the four pages' HTML, as Voices
- * served it, from nginx (Debian's, started and stopped here): the limit a cached page could reach
- * on this machine. Prints one JSON object; every run is bounded by `--seconds` per measurement.
- * PAYLOAD_SECRET must be the one the data folder was made with.
+ * page, the stories index, the latest story and a program. Then the same pages through the
+ * production topology: the HTTP cache in front (deploy/nginx/voices.conf.template, Debian's nginx
+ * on the next port) with Voices refreshing it. Then the same story with the page cache off
+ * (`VOICES_PAGE_CACHE_MB=0`: rendered for every request), and the four pages' HTML, as Voices
+ * served it, from a bare nginx: the limit a cached page could reach on this machine. nginx is
+ * started and stopped here. Prints one JSON object; every run is bounded by `--seconds` per
+ * measurement. PAYLOAD_SECRET must be the one the data folder was made with.
  */
 import { createClient } from '@libsql/client'
 import autocannon from 'autocannon'
 import { execFileSync, spawn } from 'node:child_process'
+import crypto from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
+import { frontConfig, nginxArgs } from './lib/front.mjs'
 import { killTree, readOptions, round, sleep, statusOf, stopServer } from './lib/helpers.mjs'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
@@ -50,6 +54,7 @@ if (!fs.existsSync(source)) fail(`No database at ${source}: give --data a seeded
 if (!fs.existsSync(values.nginx)) fail(`No nginx at ${values.nginx}: apt-get install nginx-light, or give --nginx.`)
 
 const base = `http://127.0.0.1:${port}`
+const frontBase = `http://127.0.0.1:${port + 1}`
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'voices-read-'))
 const children = new Set()
 process.on('exit', () => {
@@ -72,7 +77,8 @@ async function copyData() {
 
 /** Something that must answer on the port before it counts as started; its own process group. */
 async function start(command, args, env, ready) {
-  if ((await statusOf(`${base}/`, 2_000)) !== 0) fail(`something already answers on port ${port}`)
+  const { origin } = new URL(ready)
+  if ((await statusOf(`${origin}/`, 2_000)) !== 0) fail(`something already answers at ${origin}`)
   const child = spawn(command, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true })
   children.add(child)
   let log = ''
@@ -117,10 +123,10 @@ async function measure(url, connectionCount) {
 }
 
 /** Asked twice first, so that the measured answers come from the cache when there is one. */
-async function warm(paths) {
+async function warm(paths, from = base) {
   for (const page of paths) {
     for (let i = 0; i < 2; i++) {
-      const status = await statusOf(`${base}${page}`)
+      const status = await statusOf(`${from}${page}`)
       if (status !== 200) fail(`${page} answered ${status}`)
     }
   }
@@ -184,6 +190,32 @@ for (const page of Object.values(pages)) {
 }
 await stopServer(voices)
 
+console.error('read: through the HTTP cache in front')
+const refreshKey = crypto.randomBytes(24).toString('hex')
+voices = await startVoices(dataDir, { VOICES_HTTP_CACHE_URL: frontBase, VOICES_HTTP_CACHE_REFRESH_KEY: refreshKey })
+// nginx's workers run as nobody: what they keep must be theirs to reach.
+fs.chmodSync(scratch, 0o755)
+const frontScratch = path.join(scratch, 'front')
+fs.mkdirSync(frontScratch)
+fs.chmodSync(frontScratch, 0o755)
+const frontConfigFile = path.join(frontScratch, 'nginx.conf')
+fs.writeFileSync(
+  frontConfigFile,
+  frontConfig({ scratch: frontScratch, listen: `127.0.0.1:${port + 1}`, upstream: `127.0.0.1:${port}`, refreshKey }),
+)
+const front = await start(values.nginx, nginxArgs(frontConfigFile, frontScratch), process.env, `${frontBase}/en`)
+await warm(Object.values(pages), frontBase)
+const throughFront = {}
+for (const [name, page] of Object.entries(pages)) {
+  throughFront[name] = { path: page, runs: [] }
+  for (const n of connections) {
+    console.error(`read: ${page} through the front at ${n} connections`)
+    throughFront[name].runs.push(await measure(`${frontBase}${page}`, n))
+  }
+}
+await stopServer(front)
+await stopServer(voices)
+
 console.error('read: Voices with its page cache off')
 voices = await startVoices(dataDir, { VOICES_PAGE_CACHE_MB: '0' })
 await warm([pages.story])
@@ -196,12 +228,7 @@ for (const dir of [scratch, htmlDir]) fs.chmodSync(dir, 0o755)
 execFileSync('chmod', ['-R', 'a+rX', htmlDir])
 const config = path.join(scratch, 'nginx.conf')
 fs.writeFileSync(config, nginxConfig(htmlDir))
-const nginx = await start(
-  values.nginx,
-  ['-c', config, '-p', scratch, '-e', path.join(scratch, 'nginx-error.log'), '-g', 'daemon off;'],
-  process.env,
-  `${base}${pages.story}`,
-)
+const nginx = await start(values.nginx, nginxArgs(config, scratch), process.env, `${base}${pages.story}`)
 const fromNginx = {}
 for (const [name, page] of Object.entries(pages)) {
   fromNginx[name] = { path: page, runs: [] }
@@ -225,6 +252,7 @@ const report = {
   loadAverage: { atStart: loadAtStart.map((n) => round(n, 2)), atEnd: os.loadavg().map((n) => round(n, 2)) },
   secondsPerRun: seconds,
   cached,
+  throughFront,
   uncachedStory,
   fromNginx,
   // What the cache buys on a story page, and how near Voices comes to serving saved HTML.
@@ -235,9 +263,15 @@ const report = {
       cached[name].runs.map((run, i) => ratio(run.requestsPerSecond, fromNginx[name].runs[i].requestsPerSecond)),
     ]),
   ),
+  frontToNginx: Object.fromEntries(
+    Object.keys(pages).map((name) => [
+      name,
+      throughFront[name].runs.map((run, i) => ratio(run.requestsPerSecond, fromNginx[name].runs[i].requestsPerSecond)),
+    ]),
+  ),
   totalSeconds: round((Date.now() - began) / 1000, 1),
 }
-const errors = [...Object.values(cached), uncachedStory, ...Object.values(fromNginx)]
+const errors = [...Object.values(cached), ...Object.values(throughFront), uncachedStory, ...Object.values(fromNginx)]
   .flatMap((page) => page.runs)
   .reduce((n, run) => n + run.non2xx + run.errors, 0)
 console.log(JSON.stringify(report, null, 2))

@@ -15,7 +15,9 @@
  * - VOICES_CONCURRENT_PUBLIC_BODIES: requests from the public that send a body (default 4);
  * - VOICES_REQUEST_QUEUE: requests that may wait in each queue before more are refused (2000);
  * - VOICES_REQUEST_WAIT_SECONDS: how long a request may wait before it is refused (default 30);
- * - VOICES_PAGE_CACHE_MB: the most cached pages and queries kept in memory (default 256).
+ * - VOICES_PAGE_CACHE_MB: the most cached pages and queries kept in memory (default 256);
+ * - VOICES_HTTP_CACHE_URL and VOICES_HTTP_CACHE_REFRESH_KEY: the HTTP cache in front, refreshed
+ *   after every change (lib/cache/frontCache.mjs), both or neither.
  * SIGTERM or SIGINT stops taking requests, lets those under way finish (10 s at most) and exits.
  */
 import http from 'node:http'
@@ -80,6 +82,21 @@ const pageCacheMB = setting('VOICES_PAGE_CACHE_MB', 256, 0)
 if (pageCacheMB > 0 && pageCacheMB < 16)
   fail(`VOICES_PAGE_CACHE_MB must be 0 (off) or at least 16 (got "${pageCacheMB}")`)
 process.env.VOICES_PAGE_CACHE_MB = String(pageCacheMB)
+
+// The HTTP cache in front (deploy/nginx/voices.conf.template): checked here, so that a mistake
+// stops the start instead of leaving the front serving pages out their second after each change.
+const frontUrl = process.env.VOICES_HTTP_CACHE_URL?.trim()
+const frontKey = process.env.VOICES_HTTP_CACHE_REFRESH_KEY?.trim()
+if (frontUrl || frontKey) {
+  if (!frontUrl || !frontKey)
+    fail('VOICES_HTTP_CACHE_URL and VOICES_HTTP_CACHE_REFRESH_KEY go together: set both, or neither')
+  if (!/^https?:\/\/[^/?#\s]+\/?$/.test(frontUrl))
+    fail(`VOICES_HTTP_CACHE_URL must be the front's address, such as http://front (got "${frontUrl}")`)
+  if (frontKey.length < 32 || /\s|'/.test(frontKey))
+    fail(
+      'VOICES_HTTP_CACHE_REFRESH_KEY must be at least 32 characters without spaces or quotes, e.g. openssl rand -hex 32',
+    )
+}
 
 const admission = createAdmission({
   limit: setting('VOICES_CONCURRENT_REQUESTS', 8, 1),

@@ -9,6 +9,7 @@
  */
 import { inlineScriptHashes, policyHeader, sitePolicy } from '../security/contentSecurityPolicy.mjs'
 import { supersededHeader } from '../../server/supersededRenders.mjs'
+import { frontCacheConfigured, refreshFrontCache } from './frontCache.mjs'
 
 const MAX_ENTRIES = 5000
 /**
@@ -133,6 +134,27 @@ function markedSince(marks, entry, extraTags) {
   return false
 }
 
+/** A page or route key ends in its path: `/route-cache/APP_PAGE/<build>/$/en/stories/…`. */
+function pathOfPageKey(key) {
+  const at = key.lastIndexOf('/$/')
+  return at === -1 ? null : key.slice(at + 2)
+}
+
+/**
+ * The paths of the pages kept here that show something under these tags: the ones the HTTP
+ * cache in front (lib/cache/frontCache.mjs) must fetch anew.
+ */
+function pagesTagged(tags) {
+  const paths = new Set()
+  for (const [key, entry] of entries) {
+    const kind = entry.value?.kind
+    if ((kind !== 'APP_PAGE' && kind !== 'APP_ROUTE') || !entry.tags.some((tag) => tags.has(tag))) continue
+    const pagePath = pathOfPageKey(key)
+    if (pagePath) paths.add(pagePath)
+  }
+  return paths
+}
+
 export default class VoicesCacheHandler {
   constructor(_options) {}
 
@@ -182,8 +204,10 @@ export default class VoicesCacheHandler {
    */
   async revalidateTag(tags, durations) {
     const at = now()
-    const marks = !durations || !durations.expire ? revalidatedAt : requeriedAt
+    const expires = !durations || !durations.expire
+    const marks = expires ? revalidatedAt : requeriedAt
     for (const tag of [tags].flat()) marks.set(tag, at)
+    if (expires && frontCacheConfigured()) refreshFrontCache(pagesTagged(new Set([tags].flat())))
   }
 
   resetRequestCache() {}

@@ -288,6 +288,22 @@ describe('the production server refuses bad settings before it starts', () => {
     [[], { VOICES_REQUEST_WAIT_SECONDS: 'soon' }, /VOICES_REQUEST_WAIT_SECONDS must be a whole number/],
     [[], { VOICES_PROXY_HOPS: '-1' }, /VOICES_PROXY_HOPS must be a whole number of at least 0 \(got "-1"\)/],
     [[], { VOICES_PAGE_CACHE_MB: '4' }, /VOICES_PAGE_CACHE_MB must be 0 \(off\) or at least 16 \(got "4"\)/],
+    [
+      [],
+      { VOICES_HTTP_CACHE_URL: 'http://front' },
+      /VOICES_HTTP_CACHE_URL and VOICES_HTTP_CACHE_REFRESH_KEY go together/,
+    ],
+    [[], { VOICES_HTTP_CACHE_REFRESH_KEY: 'k'.repeat(40) }, /go together: set both, or neither/],
+    [
+      [],
+      { VOICES_HTTP_CACHE_URL: 'front:80', VOICES_HTTP_CACHE_REFRESH_KEY: 'k'.repeat(40) },
+      /VOICES_HTTP_CACHE_URL must be the front's address, such as http:\/\/front \(got "front:80"\)/,
+    ],
+    [
+      [],
+      { VOICES_HTTP_CACHE_URL: 'http://front', VOICES_HTTP_CACHE_REFRESH_KEY: 'short' },
+      /VOICES_HTTP_CACHE_REFRESH_KEY must be at least 32 characters/,
+    ],
   ])('%j %j', (args, env, message) => {
     const result = start(args, env)
     expect(result.status).toBe(1)
