@@ -1,11 +1,11 @@
 import Link from 'next/link'
 
-import { localePath, messages } from '@/lib/i18n'
+import type { BoundaryStrings } from '@/lib/i18n'
+import { localePath } from '@/lib/i18n/localePath'
 import type { Locale } from '@/lib/locales'
 
 /** The site's 404 message in one language: drawn by the server, or by the not-found boundary. */
-export function NotFoundView({ locale }: { locale: Locale }) {
-  const t = messages(locale)
+export function NotFoundView({ locale, strings: t }: { locale: Locale; strings: BoundaryStrings }) {
   return (
     <section className="not-found">
       <h1>{t.notFoundTitle}</h1>

@@ -13,12 +13,15 @@ export function StoryCard({
   locale,
   timeZone,
   headingLevel = 3,
+  priority,
 }: {
   story: CardStory
   locale: Locale
   /** Site settings' time zone, for the date. */
   timeZone: string | null | undefined
   headingLevel?: 2 | 3
+  /** Loaded at once, not lazily: the first card at the top of a list is the page's largest paint. */
+  priority?: boolean
 }) {
   const program = story.program && typeof story.program === 'object' ? story.program : null
   const Heading = `h${headingLevel}` as const
@@ -29,6 +32,7 @@ export function StoryCard({
         size="card"
         sizes="(min-width: 64rem) 20rem, (min-width: 40rem) 45vw, 100vw"
         className="card__image"
+        priority={priority}
       />
       <div className="card__body">
         <Heading className="card__title">
@@ -51,17 +55,26 @@ export function StoryGrid({
   locale,
   timeZone,
   headingLevel,
+  leadsThePage,
 }: {
   stories: CardStory[]
   locale: Locale
   timeZone: string | null | undefined
   headingLevel?: 2 | 3
+  /** The grid is the top of the page: its first image is loaded at once. */
+  leadsThePage?: boolean
 }) {
   return (
     <ul className="grid" role="list">
-      {stories.map((story) => (
+      {stories.map((story, index) => (
         <li key={story.id}>
-          <StoryCard story={story} locale={locale} timeZone={timeZone} headingLevel={headingLevel} />
+          <StoryCard
+            story={story}
+            locale={locale}
+            timeZone={timeZone}
+            headingLevel={headingLevel}
+            priority={leadsThePage && index === 0}
+          />
         </li>
       ))}
     </ul>

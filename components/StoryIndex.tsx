@@ -89,7 +89,7 @@ export async function StoryIndex({ locale, page, filter }: Args) {
         </nav>
       </div>
       {stories.docs.length ? (
-        <StoryGrid stories={stories.docs} locale={locale} timeZone={settings.timeZone} headingLevel={2} />
+        <StoryGrid stories={stories.docs} locale={locale} timeZone={settings.timeZone} headingLevel={2} leadsThePage />
       ) : (
         <p>{t.noStories}</p>
       )}

@@ -15,6 +15,25 @@ export function messages(locale: Locale): Messages {
   return dictionaries[locale] ?? dictionaries[defaultLocale]
 }
 
+/** What the error and not-found boundaries say: all a client component needs of the messages. */
+export type BoundaryStrings = Pick<
+  Messages,
+  'errorTitle' | 'errorText' | 'tryAgain' | 'backHome' | 'notFoundTitle' | 'notFoundText' | 'allStories'
+>
+
+export function boundaryStrings(locale: Locale): BoundaryStrings {
+  const t = messages(locale)
+  return {
+    errorTitle: t.errorTitle,
+    errorText: t.errorText,
+    tryAgain: t.tryAgain,
+    backHome: t.backHome,
+    notFoundTitle: t.notFoundTitle,
+    notFoundText: t.notFoundText,
+    allStories: t.allStories,
+  }
+}
+
 /**
  * BCP 47 tags for Intl's formatting (dates, numbers) and Open Graph's `og:locale`. Pages declare
  * their language (`<html lang>`, `hreflang`) by language alone: Russian readers here live in
@@ -40,11 +59,7 @@ export function formatNumber(value: string, locale: Locale): string {
   return /^\d+$/.test(value) ? new Intl.NumberFormat(intlLocale[locale]).format(Number(value)) : value
 }
 
-/** Site paths always carry the locale: /en/stories, /ru/stories, /kk/stories. */
-export function localePath(locale: Locale, path = ''): string {
-  const clean = path.replace(/^\/+/, '')
-  return clean ? `/${locale}/${clean}` : `/${locale}`
-}
+export { localePath } from './localePath'
 
 /** A sum of money as the reader's language writes it: "5 000 ₸", "$25", "10,50 €". */
 export function formatMoney(amount: number, currency: string, locale: Locale): string {

@@ -58,20 +58,22 @@ export async function pageMetadata({
   const [settings, fallback] = await Promise.all([siteSettings(locale), defaultShareCard(locale)])
   const card = shareCard(image) ?? fallback
   const images = card ? [card] : undefined
+  // Lists and other pages with nothing of their own to say are described by the organisation.
+  const summary = description ?? settings.mission ?? settings.tagline ?? undefined
   return {
     title,
-    description: description ?? undefined,
+    description: summary,
     alternates: { canonical: localePath(locale, path), languages },
     openGraph: {
       type,
       siteName: settings.organisationName || 'Voices',
       title,
-      description: description ?? undefined,
+      description: summary,
       url: localePath(locale, path),
       locale: intlLocale[locale].replace('-', '_'),
       images,
       ...(type === 'article' && publishedTime ? { publishedTime } : {}),
     },
-    twitter: { card: images ? 'summary_large_image' : 'summary', title, description: description ?? undefined, images },
+    twitter: { card: images ? 'summary_large_image' : 'summary', title, description: summary, images },
   }
 }

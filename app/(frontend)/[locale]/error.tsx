@@ -1,11 +1,11 @@
 'use client'
 
-import { useLocale } from '@/components/LocaleContext.client'
-import { localePath, messages } from '@/lib/i18n'
+import { useBoundaryStrings, useLocale } from '@/components/LocaleContext.client'
+import { localePath } from '@/lib/i18n/localePath'
 
 export default function ErrorPage({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
   const locale = useLocale()
-  const t = messages(locale)
+  const t = useBoundaryStrings()
   return (
     <section className="not-found">
       <h1>{t.errorTitle}</h1>

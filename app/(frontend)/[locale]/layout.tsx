@@ -7,7 +7,7 @@ import React from 'react'
 import { LanguageSwitcher } from '@/components/LanguageSwitcher.client'
 import { LocaleProvider } from '@/components/LocaleContext.client'
 import { PreviewBanner } from '@/components/PreviewBanner'
-import { localePath, messages } from '@/lib/i18n'
+import { boundaryStrings, localePath, messages } from '@/lib/i18n'
 import { navigation, siteSettings } from '@/lib/site/publicApi'
 import { defaultShareCard } from '@/lib/site/metadata'
 import { siteOrigin } from '@/lib/site/origin'
@@ -85,7 +85,9 @@ export default async function LocaleLayout({ children, params }: Props) {
           </div>
         </header>
         <main id="main" className="container" tabIndex={-1}>
-          <LocaleProvider locale={locale}>{children}</LocaleProvider>
+          <LocaleProvider locale={locale} strings={boundaryStrings(locale)}>
+            {children}
+          </LocaleProvider>
         </main>
         <footer className="site-footer">
           <div className="container site-footer__inner">

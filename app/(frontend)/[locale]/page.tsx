@@ -60,7 +60,7 @@ export default async function HomePage({ params }: Props) {
       <section aria-labelledby="latest-stories" className="section">
         <h2 id="latest-stories">{t.latestStories}</h2>
         {stories?.docs.length ? (
-          <StoryGrid stories={stories.docs} locale={locale} timeZone={settings.timeZone} />
+          <StoryGrid stories={stories.docs} locale={locale} timeZone={settings.timeZone} leadsThePage />
         ) : (
           <p>{t.noStories}</p>
         )}

@@ -3,7 +3,7 @@ import { headers } from 'next/headers'
 import { notFound } from 'next/navigation'
 
 import { NotFoundView } from '@/components/NotFoundView'
-import { messages } from '@/lib/i18n'
+import { boundaryStrings, messages } from '@/lib/i18n'
 import { notFoundHeader } from '@/lib/site/notFoundHeader'
 import { localeFrom } from '@/lib/site/routeParams'
 
@@ -22,5 +22,5 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function Missing({ params }: Props) {
   const locale = await localeFrom(params)
   if ((await headers()).get(notFoundHeader) !== '1') notFound()
-  return <NotFoundView locale={locale} />
+  return <NotFoundView locale={locale} strings={boundaryStrings(locale)} />
 }
