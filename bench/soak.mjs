@@ -32,8 +32,7 @@ import { fileURLToPath } from 'node:url'
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads'
 
 import { killTree, percentiles, readOptions, round, sleep, statusOf, stopServer, treeRssMB } from './lib/helpers.mjs'
-
-const locales = ['en', 'ru', 'kk']
+import { addPerson, locales, restore, signIn, storyBody, withdraw } from './lib/staff.mjs'
 /** Takedown and publish-to-live must both happen within this. */
 const withinMs = 5_000
 /**
@@ -378,9 +377,9 @@ async function main() {
     return result.json
   }
 
-  const { token } = must(await call('POST', '/api/users/login', { body: admin }), 200, 'signing in')
-  const settings = must(await call('GET', '/api/globals/site-settings?depth=0', { token }), 200, 'site settings')
-  const policy = settings.consentWithdrawalPolicy === 'redact' ? 'redact' : 'unpublish'
+  const { token, policy } = await signIn(call, admin, must)
+  // The soak reads the public pages from the server it writes to.
+  const staff = { call, read: call, token, must, label: 'Soak' }
   const runId = Date.now().toString(36).slice(-6)
 
   // Editors' stories: published ones that nobody in needs a new sign-off, as many as there are
@@ -430,40 +429,7 @@ async function main() {
   // The people the officer withdraws: each featured in two or three published stories, signed off.
   const people = []
   for (let p = 0; p < peopleCount; p++) {
-    const tag = `sk${runId}p${p}`
-    const created = must(
-      await call('POST', '/api/participants', {
-        token,
-        body: { publicName: `Aigerim ${tag}`, legalName: `Soak Legal ${tag}`, consent: validConsent() },
-      }),
-      201,
-      'adding a participant',
-    )
-    const person = { id: String(created.doc.id), tag, publicName: `Aigerim ${tag}`, stories: [], ready: true }
-    for (let s = 0; s < 2 + (p % 2); s++) {
-      const draft = must(
-        await call('POST', '/api/stories?draft=true', {
-          token,
-          body: {
-            title: `Soak story ${tag} ${s}`,
-            slug: '',
-            body: storyBody('She came to the group in spring and spoke first.'),
-            featuredParticipants: [person.id],
-            _status: 'draft',
-          },
-        }),
-        201,
-        'writing a story about her',
-      ).doc
-      must(await call('POST', `/api/stories/${draft.id}/sign-off`, { token }), 200, 'signing off her story')
-      must(
-        await call('PATCH', `/api/stories/${draft.id}`, { token, body: { _status: 'published' } }),
-        200,
-        'publishing her story',
-      )
-      person.stories.push({ id: String(draft.id), slug: draft.slug })
-    }
-    people.push(person)
+    people.push(await addPerson(staff, { tag: `sk${runId}p${p}`, stories: 2 + (p % 2) }))
   }
 
   const programs = must(
@@ -530,7 +496,7 @@ async function main() {
     return times
   })()
   const editing = runEditors(owned, soakEnd, editEvery * 1000, call, token)
-  const withdrawing = runOfficer(people, soakEnd, withdrawEvery, policy, call, token)
+  const withdrawing = runOfficer(people, soakEnd, withdrawEvery, policy, staff)
 
   const editors = await editing
   progress('the editors are done; waiting for the officer')
@@ -803,7 +769,7 @@ async function untilLive(story, { marker, savedAt }, call) {
  * policy: her name). Meanwhile, each withdrawn participant gives consent again, her stories are
  * signed off and published again, and she rejoins the queue once her stories are live.
  */
-async function runOfficer(people, soakEnd, every, policy, call, token) {
+async function runOfficer(people, soakEnd, every, policy, staff) {
   const withdrawals = []
   const restores = []
   const running = []
@@ -820,10 +786,10 @@ async function runOfficer(people, soakEnd, every, policy, call, token) {
     person.ready = false
     running.push(
       (async () => {
-        withdrawals.push(await withdraw(person, policy, call, token))
+        withdrawals.push(await withdraw(person, policy, staff))
         // Tried again while the soak lasts: a busy server may leave a step unanswered.
         for (let attempt = 1; ; attempt++) {
-          const outcome = await restore(person, policy, call, token)
+          const outcome = await restore(person, policy, staff)
           restores.push({ person: person.id, attempt, ...outcome })
           if (outcome.ok) person.ready = true
           if (outcome.ok || attempt >= 3 || Date.now() >= soakEnd) break
@@ -834,148 +800,6 @@ async function runOfficer(people, soakEnd, every, policy, call, token) {
   }
   await Promise.all(running)
   return { withdrawals: withdrawals.sort((a, b) => a.sentAt - b.sentAt), restores }
-}
-
-/** The public pages that must show none of her stories after a withdrawal, and what each must not hold. */
-function watchList(person, policy) {
-  const links = person.stories.map((story) => new RegExp(`/stories/${story.slug}(?![\\w-])`))
-  const name = (text) => text.includes(person.publicName)
-  const anyLink = (text) => links.some((link) => link.test(text))
-  const lists = [
-    ...locales.flatMap((l) => [`/${l}`, `/${l}/stories`, `/${l}/feed.xml`]),
-    '/sitemap.xml',
-    `/en/search?q=${person.tag}`,
-  ]
-  const storyPages = person.stories.flatMap((story) => locales.map((l) => `/${l}/stories/${story.slug}`))
-  if (policy === 'redact') {
-    return [...lists, ...storyPages].map((url) => ({ url, shows: (page) => page.status === 200 && name(page.text) }))
-  }
-  return [
-    ...lists.map((url) => ({ url, shows: (page) => page.status !== 200 || anyLink(page.text) })),
-    ...storyPages.map((url) => ({ url, shows: (page) => page.status !== 404 })),
-  ]
-}
-
-/**
- * One withdrawal, and every public page watched until it shows nothing of her. A page's takedown
- * is the moment its first answer showing nothing of her was asked for (every visitor asking later
- * saw nothing either, checked once more a second after the last page): an answer that a busy
- * server took long to give does not count against the takedown, one that still showed her does.
- * When that answer arrived is reported beside it.
- */
-async function withdraw(person, policy, call, token) {
-  const watch = watchList(person, policy)
-  // Where her stories are to be seen before (lists show only the latest few stories); a look of
-  // 2 s at most, so that a busy server does not put the withdrawal off.
-  const before = await Promise.all(
-    watch.map(({ url, shows }) =>
-      call('GET', url, { timeout: 2_000, glance: true }).then((page) => page.status !== 0 && shows(page)),
-    ),
-  )
-
-  const sentAt = Date.now()
-  const recorded = await call('PATCH', `/api/participants/${person.id}`, {
-    token,
-    body: { consent: { ...validConsent(), withdrawnAt: new Date().toISOString(), withdrawalReason: 'Soak' } },
-  })
-  // Watched for 30 s after its answer (or after giving up on one: the server may still record it).
-  const deadline = recorded.at + 30_000
-  const pages = await Promise.all(
-    watch.map(async ({ url, shows }) => {
-      // Answers asked for after the withdrawal's 200 that still showed her: a stale page, not a slow one.
-      let staleAfterSaved = 0
-      while (Date.now() < deadline) {
-        const page = await call('GET', url)
-        if (page.status !== 0 && !shows(page)) {
-          return { url, askedMs: page.sent - sentAt, answeredMs: page.at - sentAt, staleAfterSaved }
-        }
-        if (page.status !== 0 && page.sent >= recorded.at) staleAfterSaved += 1
-        await sleep(100)
-      }
-      return { url, askedMs: null, answeredMs: null, staleAfterSaved }
-    }),
-  )
-  const allGone = pages.every((page) => page.askedMs !== null)
-  const last = allGone ? pages.reduce((a, b) => (b.askedMs > a.askedMs ? b : a)) : null
-  // A second look: nothing comes back.
-  await sleep(1_000)
-  const again = await Promise.all(
-    watch.map(({ url, shows }) => call('GET', url).then((page) => page.status !== 0 && shows(page))),
-  )
-  return {
-    person: person.id,
-    sentAt,
-    stories: person.stories.length,
-    status: recorded.status,
-    requestMs: recorded.ms,
-    takedownMs: last?.askedMs ?? null,
-    lastPageGone: last,
-    slowestAnswerMs: allGone ? Math.max(...pages.map((page) => page.answeredMs)) : null,
-    staleAnswersAfterSaved: pages.reduce((n, page) => n + page.staleAfterSaved, 0),
-    stillShowing: pages.filter((page) => page.askedMs === null).map((page) => page.url),
-    watched: watch.length,
-    showingBefore: before.filter(Boolean).length,
-    reappeared: watch.map((w) => w.url).filter((_, i) => again[i]),
-  }
-}
-
-/** She gives consent again; her stories are signed off and published again and must be live within 15 s. */
-async function restore(person, policy, call, token) {
-  const started = Date.now()
-  const given = await call('PATCH', `/api/participants/${person.id}`, {
-    token,
-    body: { consent: { ...validConsent(), withdrawnAt: null, withdrawalReason: null } },
-  })
-  if (given.status !== 200) return { ok: false, step: 'consent', status: given.status, text: given.text.slice(0, 300) }
-  for (const story of person.stories) {
-    const current = await call('GET', `/api/stories/${story.id}?depth=0`, { token })
-    if (current.json?._status === 'published') continue
-    const signed = await call('POST', `/api/stories/${story.id}/sign-off`, { token })
-    if (signed.status !== 200)
-      return { ok: false, step: 'sign-off', status: signed.status, text: signed.text.slice(0, 300) }
-    const published = await call('PATCH', `/api/stories/${story.id}`, { token, body: { _status: 'published' } })
-    if (published.status !== 200) {
-      return { ok: false, step: 'publish', status: published.status, text: published.text.slice(0, 300) }
-    }
-  }
-  const deadline = Date.now() + 15_000
-  const live = async (story) => {
-    const page = await call('GET', `/en/stories/${story.slug}`)
-    return page.status === 200 && (policy !== 'redact' || page.text.includes(person.publicName))
-  }
-  while (Date.now() < deadline) {
-    if ((await Promise.all(person.stories.map(live))).every(Boolean)) return { ok: true, ms: Date.now() - started }
-    await sleep(200)
-  }
-  return { ok: false, step: 'back live', ms: Date.now() - started }
-}
-
-/** Written consent to everything, given last year and good for years. */
-function validConsent() {
-  const year = new Date().getUTCFullYear()
-  return {
-    status: 'written',
-    scopes: ['name', 'photo', 'quotes', 'personalDetails'],
-    givenAt: `${year - 1}-01-01T00:00:00.000Z`,
-    expiresAt: `${year + 5}-01-01T00:00:00.000Z`,
-  }
-}
-
-function storyBody(...paragraphs) {
-  const node = { format: '', indent: 0, version: 1, direction: 'ltr' }
-  return {
-    root: {
-      type: 'root',
-      ...node,
-      children: paragraphs.map((text) => ({
-        type: 'paragraph',
-        ...node,
-        textFormat: 0,
-        textStyle: '',
-        children: [{ type: 'text', text, format: 0, detail: 0, mode: 'normal', style: '', version: 1 }],
-      })),
-    },
-  }
 }
 
 /** The highest of the samples (`t` in seconds) in each `seconds`-long stretch from the first. */

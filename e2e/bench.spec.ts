@@ -1,3 +1,6 @@
+import { execFile } from 'node:child_process'
+import { promisify } from 'node:util'
+
 import { runBenchScript } from './benchScripts'
 import { expect, test } from './fixtures'
 import { ownPort } from './servers'
@@ -12,13 +15,14 @@ type Run = { connections: number; requestsPerSecond: number; p50Ms: number; p99M
 type Page = { path: string; runs: Run[] }
 type ReadResult = {
   cached: Record<string, Page>
+  throughFront: Record<string, Page>
   uncachedStory: Page
   fromNginx: Record<string, Page>
   cacheSpeedup: number
   voicesToNginx: Record<string, number[]>
 }
 
-test('the read benchmark runs end to end and reports every page, cached, uncached and from nginx', async () => {
+test('the read benchmark runs end to end and reports every page, cached, through the front, uncached and from nginx', async () => {
   // Three servers booted one after another (cached, uncached, nginx) on a busy machine.
   test.setTimeout(600_000)
   const { code, stdout, stderr, result } = await runBenchScript<ReadResult>('bench/read.mjs', [
@@ -33,7 +37,7 @@ test('the read benchmark runs end to end and reports every page, cached, uncache
   expect(result, `the benchmark printed no result:\n${stderr}`).not.toBeNull()
   expect(code, stderr).toBe(0)
   const pages = ['home', 'storiesIndex', 'story', 'program']
-  for (const table of [result!.cached, result!.fromNginx]) {
+  for (const table of [result!.cached, result!.throughFront, result!.fromNginx]) {
     expect(Object.keys(table).sort()).toEqual([...pages].sort())
     for (const page of Object.values(table)) {
       expect(page.runs).toHaveLength(1)
@@ -45,4 +49,134 @@ test('the read benchmark runs end to end and reports every page, cached, uncache
   expect(result!.uncachedStory.runs[0]!.requestsPerSecond).toBeGreaterThan(0)
   expect(result!.cacheSpeedup).toBeGreaterThan(0)
   for (const page of pages) expect(result!.voicesToNginx[page]![0]).toBeGreaterThan(0)
+})
+
+/**
+ * The weight benchmark, small: `bench/weight.mjs` on the story page alone, on its own production
+ * server and a copy of the suite's data. It proves the script reads the build's floor, finds what
+ * the page loads and measures it; the budget is BENCHMARKS.md's question, not this test's.
+ */
+type WeightPage = {
+  path: string
+  status: number
+  htmlGzip: number
+  firstLoadJsGzip: number
+  ownJsGzip: number
+  cssGzip: number
+  fontsBytes: number
+  imagesBytes: number
+  totalTransfer: number
+  budget: { met: boolean }
+  jsChunks: { file: string; gzip: number; floor: boolean }[]
+}
+type WeightResult = {
+  floor: { jsGzip: number; chunks: { file: string; gzip: number }[] }
+  pages: Record<string, WeightPage>
+  problems: string[]
+}
+
+test('the weight benchmark measures a page’s first load beside the framework floor', async () => {
+  test.setTimeout(180_000)
+  const { code, stdout, stderr, result } = await runBenchScript<WeightResult>('bench/weight.mjs', [
+    '--port',
+    String(ownPort(21)),
+    '--pages',
+    'story',
+  ])
+  console.log(stdout)
+  expect(result, `the benchmark printed no result:\n${stderr}`).not.toBeNull()
+  expect(code, stderr).toBe(0)
+  expect(result!.problems).toEqual([])
+  expect(result!.floor.jsGzip).toBeGreaterThan(0)
+  expect(result!.floor.chunks.length).toBeGreaterThan(0)
+  expect(Object.keys(result!.pages)).toEqual(['story'])
+  const story = result!.pages.story!
+  expect(story.path).toMatch(/^\/en\/stories\/[a-z0-9-]+$/)
+  expect(story.status).toBe(200)
+  for (const figure of [
+    'htmlGzip',
+    'firstLoadJsGzip',
+    'cssGzip',
+    'fontsBytes',
+    'imagesBytes',
+    'totalTransfer',
+  ] as const)
+    expect(story[figure], figure).toBeGreaterThan(0)
+  expect(story.firstLoadJsGzip).toBeGreaterThanOrEqual(result!.floor.jsGzip)
+  expect(story.ownJsGzip).toBe(story.firstLoadJsGzip - result!.floor.jsGzip)
+  expect(typeof story.budget.met).toBe('boolean')
+  expect(story.jsChunks.some((chunk) => chunk.floor)).toBe(true)
+  for (const chunk of story.jsChunks) expect(chunk.gzip).toBeGreaterThan(0)
+})
+
+/**
+ * The publish-to-live benchmark, small: `bench/publish.mjs` with two edits and one withdrawal, on
+ * its own production server and a copy of the suite's data. It proves every surface shows each
+ * edit, the withdrawn story leaves every page and comes back, and the figures parse; how fast is
+ * BENCHMARKS.md's question (the script itself still fails on a run not live within 10 s, or a 5xx).
+ */
+type Spread = { n: number; p50: number; p95: number; max: number }
+type PublishResult = {
+  publishToLive: {
+    runs: number
+    surfaces: Record<string, { path: string; seconds: Spread }>
+    everySurfaceSeconds: Spread
+    patchSeconds: Spread
+  }
+  takedown: { withdrawals: number; seconds: Spread; details: { seconds: number; restored: { seconds: number } }[] }
+  fiveXX: number
+  failures: string[]
+}
+
+test('the publish-to-live benchmark times edits and a takedown on every surface', async () => {
+  test.setTimeout(300_000)
+  const { code, stdout, stderr, result } = await runBenchScript<PublishResult>('bench/publish.mjs', [
+    '--port',
+    String(ownPort(24)),
+    '--runs',
+    '2',
+    '--withdrawals',
+    '1',
+  ])
+  console.log(stdout)
+  expect(result, `the benchmark printed no result:\n${stderr}`).not.toBeNull()
+  expect(code, `${result!.failures.join('\n')}\n${stderr}`).toBe(0)
+  expect(result!.fiveXX).toBe(0)
+  const live = result!.publishToLive
+  expect(live.runs).toBe(2)
+  expect(Object.keys(live.surfaces).sort()).toEqual(['feed', 'home', 'index', 'story'])
+  expect(live.surfaces.story!.path).toMatch(/^\/en\/stories\/[a-z0-9-]+$/)
+  for (const spread of [
+    ...Object.values(live.surfaces).map((s) => s.seconds),
+    live.everySurfaceSeconds,
+    live.patchSeconds,
+  ]) {
+    expect(spread.n).toBe(2)
+    for (const figure of [spread.p50, spread.p95, spread.max]) expect(figure).toBeGreaterThan(0)
+  }
+  expect(result!.takedown.withdrawals).toBe(1)
+  expect(result!.takedown.seconds.p95).toBeGreaterThan(0)
+  expect(result!.takedown.details[0]!.seconds).toBeGreaterThan(0)
+  expect(result!.takedown.details[0]!.restored.seconds).toBeGreaterThan(0)
+})
+
+test('the cold-start benchmark times the production server from its start to the first page', async () => {
+  test.setTimeout(300_000)
+  const run = promisify(execFile)
+  const { stdout } = await run(
+    process.execPath,
+    ['bench/cold-start.mjs', '--reuse-build', '--port', String(ownPort(25))],
+    { maxBuffer: 16 * 1024 * 1024, timeout: 280_000 },
+  )
+  console.log(stdout)
+  const result = JSON.parse(stdout) as {
+    install: null
+    build: null
+    start: { secondsToListening: number; secondsToFirstPage: number; peakRssMB: number }
+  }
+  expect(result.install).toBeNull()
+  expect(result.build).toBeNull()
+  expect(result.start.secondsToFirstPage).toBeGreaterThan(0)
+  expect(result.start.secondsToFirstPage).toBeGreaterThanOrEqual(result.start.secondsToListening)
+  expect(result.start.peakRssMB).toBeGreaterThan(0)
 })
