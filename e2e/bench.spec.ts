@@ -180,3 +180,84 @@ test('the cold-start benchmark times the production server from its start to the
   expect(result.start.secondsToFirstPage).toBeGreaterThanOrEqual(result.start.secondsToListening)
   expect(result.start.peakRssMB).toBeGreaterThan(0)
 })
+
+/**
+ * The scale benchmark, tiny: `bench/scale.mjs` generates 60 stories (10 about the participant who
+ * withdraws) on a copy of the suite's data, reads every page type for a second with the page cache
+ * off, then times a first render, the admin's list and the takedown with it on. It proves the
+ * generation gives stories the site publishes (publish check ready, pages in every language) and
+ * that every figure is measured; the budgets are BENCHMARKS.md's question, not this test's.
+ */
+type Latency = { n: number; p50: number; p95: number; max: number }
+type ScaleResult = {
+  generation: { seconds: number; publishedStories: number; generatedStories: number; withdrawn: { stories: number } }
+  verification: { storiesVisible: number; publishCheck: { slug: string; ready: boolean }[] }
+  uncachedPages: Record<
+    string,
+    { path: string; requests: number; latencyMs: Latency; statusCounts: Record<string, number> }
+  >
+  sitemap: { urls: number; bytes: number; uncachedMs: Latency; cachedMs: { firstMs: number } }
+  feed: { entries: number; uncachedMs: Latency }
+  storyFirstRender: { afterBoot: { firstMs: number }; firstRenderMs: Latency }
+  adminListApi: { totalDocs: number; ms: Latency }
+  takedown: { stories: number; requestMs: number; takedownMs: number; everyStoryPage: { stillShowing: string[] } }
+  rssMB: { peakWhilePagesRead: number; peakAnyTime: number }
+  budgets: { figure: string; measured: string; budget: string; met: boolean }[]
+  failures: string[]
+}
+
+test('the scale benchmark generates published stories fast and measures every page type, the admin and a takedown', async () => {
+  // Generation, two servers booted one after another and a takedown, on a busy machine.
+  test.setTimeout(300_000)
+  const { code, stdout, stderr, result } = await runBenchScript<ScaleResult>('bench/scale.mjs', [
+    '--port',
+    String(ownPort(27)),
+    '--stories',
+    '60',
+    '--programs',
+    '3',
+    '--leaders',
+    '5',
+    '--participants',
+    '20',
+    '--withdrawn-in',
+    '10',
+    '--seconds',
+    '1',
+    '--requests',
+    '3',
+  ])
+  console.log(stdout)
+  expect(result, `the benchmark printed no result:\n${stderr}`).not.toBeNull()
+  expect(code, `${result!.failures.join('\n')}\n${stderr}`).toBe(0)
+  const { generation, verification } = result!
+  expect(generation.seconds).toBeGreaterThan(0)
+  expect(generation.generatedStories).toBeGreaterThanOrEqual(10)
+  expect(generation.withdrawn.stories).toBe(10)
+  expect(verification.storiesVisible).toBe(generation.publishedStories)
+  for (const check of verification.publishCheck) expect(check.ready, check.slug).toBe(true)
+  expect(Object.keys(result!.uncachedPages).sort()).toEqual(
+    ['deepIndex', 'programIndex', 'search', 'storiesIndex', 'story'].sort(),
+  )
+  for (const page of Object.values(result!.uncachedPages)) {
+    expect(page.requests, page.path).toBeGreaterThan(0)
+    expect(page.latencyMs.p95, page.path).toBeGreaterThan(0)
+    expect(Object.keys(page.statusCounts), page.path).toEqual(['200'])
+  }
+  expect(result!.sitemap.urls).toBeGreaterThan(0)
+  expect(result!.sitemap.uncachedMs.p95).toBeGreaterThan(0)
+  expect(result!.sitemap.cachedMs.firstMs).toBeGreaterThan(0)
+  expect(result!.feed.entries).toBeGreaterThan(0)
+  expect(result!.feed.uncachedMs.p95).toBeGreaterThan(0)
+  expect(result!.storyFirstRender.afterBoot.firstMs).toBeGreaterThan(0)
+  expect(result!.storyFirstRender.firstRenderMs.p95).toBeGreaterThan(0)
+  expect(result!.adminListApi.totalDocs).toBeGreaterThan(0)
+  expect(result!.adminListApi.ms.p95).toBeGreaterThan(0)
+  expect(result!.takedown.stories).toBe(10)
+  expect(result!.takedown.takedownMs).toBeGreaterThan(0)
+  expect(result!.takedown.everyStoryPage.stillShowing).toEqual([])
+  expect(result!.rssMB.peakWhilePagesRead).toBeGreaterThan(0)
+  expect(result!.rssMB.peakAnyTime).toBeGreaterThanOrEqual(result!.rssMB.peakWhilePagesRead)
+  expect(result!.budgets).toHaveLength(11)
+  for (const row of result!.budgets) expect(typeof row.met, row.figure).toBe('boolean')
+})
