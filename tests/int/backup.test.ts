@@ -206,70 +206,78 @@ describe('npm run backup and npm run restore', () => {
     expect(await dump(path.join(dir, 'voices.db'))).toEqual(await dump(path.join(source, 'voices.db')))
   })
 
-  it('refuse a wrong key, a changed or damaged archive, a missing key and bad input, changing nothing', async () => {
-    const { dir, env } = target('refusals')
-    const attempt = async (args: string[], overrides: Record<string, string> = {}) => {
-      const run = await runCli('restore', args, { ...env, ...overrides })
-      expect(fs.existsSync(dir), run.output).toBe(false)
-      return run
-    }
-    const wrongKey = await attempt([archive], { VOICES_BACKUP_KEY: crypto.randomBytes(32).toString('base64') })
-    expect(wrongKey).toMatchObject({ status: 1, output: expect.stringContaining('another VOICES_BACKUP_KEY') })
+  // Each attempt is a run of the restore command on plain Node: several processes started in turn.
+  it(
+    'refuse a wrong key, a changed or damaged archive, a missing key and bad input, changing nothing',
+    { timeout: 120_000 },
+    async () => {
+      const { dir, env } = target('refusals')
+      const attempt = async (args: string[], overrides: Record<string, string> = {}) => {
+        const run = await runCli('restore', args, { ...env, ...overrides })
+        expect(fs.existsSync(dir), run.output).toBe(false)
+        return run
+      }
+      const wrongKey = await attempt([archive], { VOICES_BACKUP_KEY: crypto.randomBytes(32).toString('base64') })
+      expect(wrongKey).toMatchObject({ status: 1, output: expect.stringContaining('another VOICES_BACKUP_KEY') })
 
-    const bytes = fs.readFileSync(archive)
-    const changed = path.join(scratch, 'changed.tar.enc')
-    bytes[Math.floor(bytes.length / 2)]! ^= 1
-    fs.writeFileSync(changed, bytes)
-    expect(await attempt([changed])).toMatchObject({
-      status: 1,
-      output: expect.stringContaining('does not authenticate'),
-    })
-    const cut = path.join(scratch, 'cut.tar.enc')
-    fs.writeFileSync(cut, fs.readFileSync(archive).subarray(0, 5000))
-    expect(await attempt([cut])).toMatchObject({ status: 1, output: expect.stringContaining('does not authenticate') })
+      const bytes = fs.readFileSync(archive)
+      const changed = path.join(scratch, 'changed.tar.enc')
+      bytes[Math.floor(bytes.length / 2)]! ^= 1
+      fs.writeFileSync(changed, bytes)
+      expect(await attempt([changed])).toMatchObject({
+        status: 1,
+        output: expect.stringContaining('does not authenticate'),
+      })
+      const cut = path.join(scratch, 'cut.tar.enc')
+      fs.writeFileSync(cut, fs.readFileSync(archive).subarray(0, 5000))
+      expect(await attempt([cut])).toMatchObject({
+        status: 1,
+        output: expect.stringContaining('does not authenticate'),
+      })
 
-    // Re-encrypted with the right key, but one image is not the one that was backed up.
-    const tree = fs.mkdtempSync(path.join(scratch, 'forged-'))
-    await decryptArchive(archive, Buffer.from(key, 'hex'), path.join(tree, 'plain.tar'))
-    fs.mkdirSync(path.join(tree, 'x'))
-    await tar.x({ file: path.join(tree, 'plain.tar'), cwd: path.join(tree, 'x') })
-    const image = fs.readdirSync(path.join(tree, 'x', 'media'))[0]!
-    fs.appendFileSync(path.join(tree, 'x', 'media', image), 'more')
-    const forged = path.join(scratch, 'forged.tar.enc')
-    await pipeline(
-      tar.c({ cwd: path.join(tree, 'x') }, fs.readdirSync(path.join(tree, 'x'))),
-      encryptArchive(Buffer.from(key, 'hex')),
-      fs.createWriteStream(forged),
-    )
-    expect(await attempt([forged])).toMatchObject({
-      status: 1,
-      output: expect.stringContaining('is not the file that was backed up'),
-    })
+      // Re-encrypted with the right key, but one image is not the one that was backed up.
+      const tree = fs.mkdtempSync(path.join(scratch, 'forged-'))
+      await decryptArchive(archive, Buffer.from(key, 'hex'), path.join(tree, 'plain.tar'))
+      fs.mkdirSync(path.join(tree, 'x'))
+      await tar.x({ file: path.join(tree, 'plain.tar'), cwd: path.join(tree, 'x') })
+      const image = fs.readdirSync(path.join(tree, 'x', 'media'))[0]!
+      fs.appendFileSync(path.join(tree, 'x', 'media', image), 'more')
+      const forged = path.join(scratch, 'forged.tar.enc')
+      await pipeline(
+        tar.c({ cwd: path.join(tree, 'x') }, fs.readdirSync(path.join(tree, 'x'))),
+        encryptArchive(Buffer.from(key, 'hex')),
+        fs.createWriteStream(forged),
+      )
+      expect(await attempt([forged])).toMatchObject({
+        status: 1,
+        output: expect.stringContaining('is not the file that was backed up'),
+      })
 
-    expect(await attempt([archive], { VOICES_BACKUP_KEY: '' })).toMatchObject({
-      status: 1,
-      output: expect.stringContaining('VOICES_BACKUP_KEY is not set'),
-    })
-    expect(await attempt([archive], { VOICES_BACKUP_KEY: 'correct horse battery staple' })).toMatchObject({
-      status: 1,
-      output: expect.stringContaining('32 random bytes'),
-    })
-    expect(await attempt([path.join(scratch, 'no-such-archive')])).toMatchObject({ status: 1 })
-    expect(await attempt([path.join(source, 'voices.db')])).toMatchObject({
-      status: 1,
-      output: expect.stringContaining('is not a Voices backup'),
-    })
-    expect(await attempt([])).toMatchObject({ status: 2, output: expect.stringContaining('Usage: npm run restore') })
-    expect(await attempt([archive], { DATABASE_URI: 'mongodb://127.0.0.1/voices' })).toMatchObject({
-      status: 1,
-      output: expect.stringContaining('mongodump'),
-    })
+      expect(await attempt([archive], { VOICES_BACKUP_KEY: '' })).toMatchObject({
+        status: 1,
+        output: expect.stringContaining('VOICES_BACKUP_KEY is not set'),
+      })
+      expect(await attempt([archive], { VOICES_BACKUP_KEY: 'correct horse battery staple' })).toMatchObject({
+        status: 1,
+        output: expect.stringContaining('32 random bytes'),
+      })
+      expect(await attempt([path.join(scratch, 'no-such-archive')])).toMatchObject({ status: 1 })
+      expect(await attempt([path.join(source, 'voices.db')])).toMatchObject({
+        status: 1,
+        output: expect.stringContaining('is not a Voices backup'),
+      })
+      expect(await attempt([])).toMatchObject({ status: 2, output: expect.stringContaining('Usage: npm run restore') })
+      expect(await attempt([archive], { DATABASE_URI: 'mongodb://127.0.0.1/voices' })).toMatchObject({
+        status: 1,
+        output: expect.stringContaining('mongodump'),
+      })
 
-    const keyless = await backup({ ...sourceEnv(), VOICES_BACKUP_KEY: '' })
-    expect(keyless).toMatchObject({ status: 1, archive: undefined })
-    expect(keyless.output).toContain('VOICES_BACKUP_KEY is not set')
-    expect(fs.readdirSync(source).filter((name) => name.startsWith('.backup-'))).toEqual([])
-  })
+      const keyless = await backup({ ...sourceEnv(), VOICES_BACKUP_KEY: '' })
+      expect(keyless).toMatchObject({ status: 1, archive: undefined })
+      expect(keyless.output).toContain('VOICES_BACKUP_KEY is not set')
+      expect(fs.readdirSync(source).filter((name) => name.startsWith('.backup-'))).toEqual([])
+    },
+  )
 
   it('keep the files of every upload collection in a folder a backup holds', () => {
     for (const collection of payload.config.collections.filter((c) => c.upload)) {
