@@ -4,7 +4,7 @@
  *
  *   node bench/scale.mjs --data <seeded data folder> [--port 3271] [--stories 10000] [--programs 50]
  *                        [--leaders 500] [--participants 5000] [--withdrawn-in 100] [--seconds 10]
- *                        [--connections 10] [--requests 10] [--keep <folder>] [--generated] [--analyze]
+ *                        [--connections 10] [--requests 10] [--keep <folder>] [--generated]
  *
  * 1. Generation, with no server running: a copy of the data folder is grown to those numbers with
  *    plain SQL in one transaction (bench/lib/scaleData.mjs): every generated story cloned from a
@@ -12,8 +12,6 @@
  *    stored. One participant is featured in `--withdrawn-in` stories over the years, the newest
  *    among them. Counts already in the folder count towards the numbers. `--keep <folder>` keeps a
  *    copy of the generated folder; `--generated` takes `--data` as such a copy and skips this step.
- *    `--analyze` runs SQLite's ANALYZE on the copy before the servers start, which Voices never
- *    does: what the query planner's statistics would buy.
  * 2. The production server with its page cache off (`VOICES_PAGE_CACHE_MB=0`: every page rendered
  *    and every query run for every request):
  *    - that the generated content is there: the public API's counts, generated stories' pages in
@@ -47,12 +45,11 @@
  * PAYLOAD_SECRET, VOICES_ADMIN_EMAIL and VOICES_ADMIN_PASSWORD must be the data folder's.
  * Everything happens on 127.0.0.1; the server and the copies are removed on every way out.
  */
-import { createClient } from '@libsql/client'
 import autocannon from 'autocannon'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { fileURLToPath, pathToFileURL } from 'node:url'
+import { fileURLToPath } from 'node:url'
 
 import {
   copyDataFolder,
@@ -100,7 +97,6 @@ const values = readOptions('scale', {
     requests: { type: 'string', default: '10' },
     keep: { type: 'string' },
     generated: { type: 'boolean', default: false },
-    analyze: { type: 'boolean', default: false },
   },
 }).values
 const whole = (name, min, max) => {
@@ -404,14 +400,6 @@ if (values.generated) {
     progress(`kept the generated folder in ${kept}`)
   }
 }
-if (values.analyze) {
-  // What statistics buy: Voices itself never runs ANALYZE, so SQLite plans every query without any.
-  progress('ANALYZE')
-  const db = createClient({ url: pathToFileURL(path.join(dataDir, 'voices.db')).href })
-  await db.execute('ANALYZE')
-  db.close()
-}
-report.statistics = values.analyze ? 'ANALYZE run before the servers started' : 'none (as Voices leaves them)'
 const generation = plan.generation
 const her = generation.withdrawn
 report.generation = {

@@ -6,6 +6,7 @@ import path from 'node:path'
 
 import { withSlugConflictsInWords } from '@/lib/slugs/conflictsInWords'
 import { withSerializedWrites } from '@/lib/sqlite/adapter'
+import { addMissingIndexes } from '@/lib/sqlite/indexes'
 import { migrations } from '@/migrations'
 import { mongoMigrations } from '@/migrations/mongodb'
 
@@ -37,6 +38,7 @@ export function databaseAdapter(): DatabaseAdapterObj {
     transactionOptions: {},
     // Random IDs, like MongoDB's: sequential numbers would reveal how many people are on file.
     idType: 'uuid',
+    afterSchemaInit: [addMissingIndexes],
     migrationDir: path.resolve(process.cwd(), 'migrations'),
     prodMigrations: migrations,
   })
@@ -65,6 +67,7 @@ function unserialized(uri: string): DatabaseAdapterObj {
     wal: true,
     busyTimeout: 5000,
     idType: 'uuid',
+    afterSchemaInit: [addMissingIndexes],
     migrationDir: path.resolve(process.cwd(), 'migrations'),
     prodMigrations: migrations,
   })

@@ -8,6 +8,7 @@ import * as migration_20261130_090445_default_share_image from './20261130_09044
 import * as migration_20261130_102649_donors from './20261130_102649_donors';
 import * as migration_20261130_123240_slugs_and_redirects from './20261130_123240_slugs_and_redirects';
 import * as migration_20261130_154024_logins_slowed_not_locked from './20261130_154024_logins_slowed_not_locked';
+import * as migration_20261201_174312_scale_indexes from './20261201_174312_scale_indexes';
 
 export const migrations = [
   {
@@ -58,6 +59,11 @@ export const migrations = [
   {
     up: migration_20261130_154024_logins_slowed_not_locked.up,
     down: migration_20261130_154024_logins_slowed_not_locked.down,
-    name: '20261130_154024_logins_slowed_not_locked'
+    name: '20261130_154024_logins_slowed_not_locked',
+  },
+  {
+    up: migration_20261201_174312_scale_indexes.up,
+    down: migration_20261201_174312_scale_indexes.down,
+    name: '20261201_174312_scale_indexes'
   },
 ];

@@ -4,7 +4,7 @@ import type { DatabaseAdapterObj } from 'payload'
 import fs from 'node:fs'
 import path from 'node:path'
 
-import { openSerializedClient, type SerializedClientOptions } from './client'
+import { openSerializedClient, type SerializedClient, type SerializedClientOptions } from './client'
 import { beginTransaction, commitTransaction, rollbackTransaction } from './transactions'
 
 export type SerializedWritesOptions = Omit<SerializedClientOptions, 'warn'> & {
@@ -55,7 +55,12 @@ export function withSerializedWrites(
             warn: (message) => this.payload.logger.warn(message),
           })
         }
-        return connect?.call(this, connectOptions)
+        await connect?.call(this, connectOptions)
+        // After the migrations `connect` ran, so new indexes get statistics too.
+        await (this.client as SerializedClient).refreshStatistics().catch((error: unknown) => {
+          // Only plans get worse without them: serve, and try again on the next start.
+          this.payload.logger.warn({ msg: 'Database: statistics not refreshed', err: error })
+        })
       }
       db.beginTransaction = beginTransaction as unknown as SQLiteAdapter['beginTransaction']
       db.commitTransaction = commitTransaction

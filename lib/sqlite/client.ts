@@ -25,6 +25,9 @@ export type SerializedClientOptions = {
   warn: (message: string) => void
 }
 
+/** Rows sampled per index by ANALYZE (SQLite's suggestion for `analysis_limit` is 100 to 1000). */
+const ANALYSIS_LIMIT = 1000
+
 type Statement = Exclude<InStatement, string> | string
 
 /** Plain reads; anything else (writes, DDL, PRAGMAs) goes to the write connection. */
@@ -142,6 +145,21 @@ export class SerializedClient implements Client {
       },
       this.options,
     )
+  }
+
+  /**
+   * Gives SQLite's query planner fresh statistics (ANALYZE), so it picks indexes by how selective
+   * they are: without any, it read "published stories, newest first" through the `_status` index
+   * every story matches (BENCHMARKS.md, "Scale"). `analysis_limit` samples each index instead of
+   * reading it whole, which keeps this to milliseconds at 10,000 stories. The read connection
+   * loads statistics only when it opens, so it is opened again: call this before serving.
+   */
+  async refreshStatistics(): Promise<void> {
+    await this.exclusively(async (client) => {
+      await client.execute(`PRAGMA analysis_limit = ${ANALYSIS_LIMIT}`)
+      await client.execute('ANALYZE')
+    })
+    this.reader.discard()
   }
 
   async sync(): Promise<never> {

@@ -59,6 +59,46 @@ export const globalUses: Array<{ global: 'site-settings'; media: (doc: Record<st
 
 type MediaState = { public: boolean; people: PersonRef[] }
 
+/** Documents read per query while looking for an image's uses. */
+const USES_PAGE = 50
+
+/**
+ * The documents that use these images publicly. Where each use needs the same consent (the
+ * people the image shows: stories, programs), one use per image decides, so only enough
+ * documents to find one for each are read: a default image in a thousand stories costs one
+ * short query, not a thousand documents (every story saved would otherwise read them all).
+ * A leader's photo needs her consent too, so every leader using it is read.
+ */
+async function usesOf(
+  use: (typeof publicUses)[number],
+  mediaIds: string[],
+  req: PayloadRequest,
+): Promise<Record<string, unknown>[]> {
+  const read = (ids: string[], limit?: number) =>
+    req.payload.find({
+      collection: use.collection,
+      where: use.where(ids),
+      depth: 0,
+      pagination: false,
+      ...(limit ? { limit } : {}),
+      overrideAccess: true,
+      req,
+      select: { mediaUsed: true, photo: true },
+    })
+  if (use.owner) return (await read(mediaIds)).docs as unknown as Record<string, unknown>[]
+  const found: Record<string, unknown>[] = []
+  let remaining = mediaIds
+  // Each round finds a use of at least one image not yet found, or ends.
+  while (remaining.length > 0) {
+    const docs = (await read(remaining, USES_PAGE)).docs as unknown as Record<string, unknown>[]
+    if (docs.length === 0) break
+    found.push(...docs)
+    const seen = new Set(docs.flatMap((doc) => use.media(doc)))
+    remaining = remaining.filter((id) => !seen.has(id))
+  }
+  return found
+}
+
 async function consentsFor(refs: PersonRef[], req: PayloadRequest, now: Date): Promise<Set<string>> {
   const allowed = new Set<string>()
   for (const collection of peopleCollections) {
@@ -112,16 +152,7 @@ export async function refreshMediaVisibility(
   // Every public use of each image, as the people whose photo consent it needs.
   const uses = new Map<string, PersonRef[][]>()
   for (const use of publicUses) {
-    const { docs } = await req.payload.find({
-      collection: use.collection,
-      where: use.where(mediaIds),
-      depth: 0,
-      pagination: false,
-      overrideAccess: true,
-      req,
-      select: { mediaUsed: true, photo: true },
-    })
-    for (const doc of docs as unknown as Record<string, unknown>[]) {
+    for (const doc of await usesOf(use, mediaIds, req)) {
       for (const id of use.media(doc)) {
         const state = states.get(id)
         if (!state) continue

@@ -1,10 +1,9 @@
 import type { PayloadRequest, Where } from 'payload'
 
-import { defaultLocale } from '@/lib/locales'
-
 import { consentFailures } from '@/privacy/consent/check'
 import { isolatedRequest } from '@/lib/payload/isolatedRequest'
 import { type PersonRef, personKey, storyUses, storyUsesSelect } from '@/privacy/content/uses'
+import { unpublishStories } from '@/privacy/takedown/unpublishStories'
 
 export type TakedownResult = { unpublished: Array<{ id: string; title: string; reasons: string[] }> }
 
@@ -20,55 +19,71 @@ export function takeDownStoriesLackingConsent(
   req: PayloadRequest,
   person?: PersonRef,
   now = new Date(),
+  { pageSize = 100 }: { pageSize?: number } = {},
 ): Promise<TakedownResult> {
-  return takeDown(isolatedRequest(req), person, now)
+  return takeDown(isolatedRequest(req), person, now, pageSize)
 }
 
-async function takeDown(req: PayloadRequest, person: PersonRef | undefined, now: Date): Promise<TakedownResult> {
+type Failing = { id: string; title: string; reasons: string[]; slug?: string | null; mediaUsed?: string[] | null }
+
+/**
+ * Every published story (hers, or all of them) that fails the consent check now, read page by
+ * page before any is changed: unpublishing while paging through "published" would shift the
+ * pages under the reader, and the stories moved onto pages already read would stay up.
+ */
+async function failingStories(
+  req: PayloadRequest,
+  person: PersonRef | undefined,
+  now: Date,
+  pageSize: number,
+): Promise<Failing[]> {
   const { payload } = req
   const settings = await payload.findGlobal({ slug: 'site-settings', depth: 0, overrideAccess: true, req })
   const redact = settings.consentWithdrawalPolicy === 'redact'
   const where: Where = { _status: { equals: 'published' } }
   if (person) where.dependsOn = { contains: personKey(person) }
-  const result: TakedownResult = { unpublished: [] }
-  let page = 1
-  for (;;) {
+  const failing: Failing[] = []
+  for (let page = 1; ; page += 1) {
     const { docs, hasNextPage } = await payload.find({
       collection: 'stories',
       where,
       depth: 0,
-      limit: 100,
+      limit: pageSize,
       page,
+      // A stable order, so that the pages cover every story once.
+      sort: 'id',
       locale: 'all',
       overrideAccess: true,
       req,
-      select: { title: true, ...storyUsesSelect },
+      select: { title: true, slug: true, mediaUsed: true, ...storyUsesSelect },
     })
     for (const story of docs) {
       const { needs } = await storyUses(story as unknown as Record<string, unknown>, req)
       const failures = (await consentFailures(needs, req, now)).filter((failure) => !(redact && failure.redactable))
       if (failures.length === 0) continue
-      await payload.update({
-        collection: 'stories',
-        id: story.id,
-        data: { _status: 'draft' },
-        locale: defaultLocale,
-        overrideAccess: true,
-        req,
-        context: { consentTakedown: true },
-      })
       const titles = story.title as unknown as Record<string, string> | string
-      result.unpublished.push({
+      failing.push({
         id: String(story.id),
         title: typeof titles === 'string' ? titles : (titles.en ?? Object.values(titles)[0] ?? ''),
         reasons: failures.map((f) => f.message),
+        slug: story.slug,
+        mediaUsed: story.mediaUsed,
       })
     }
-    if (!hasNextPage) break
-    page += 1
+    if (!hasNextPage) return failing
   }
-  if (result.unpublished.length > 0) {
-    payload.logger.info({ msg: 'Consent: stories taken down', stories: result.unpublished })
-  }
-  return result
+}
+
+async function takeDown(
+  req: PayloadRequest,
+  person: PersonRef | undefined,
+  now: Date,
+  pageSize: number,
+): Promise<TakedownResult> {
+  const { payload } = req
+  const failing = await failingStories(req, person, now, pageSize)
+  await unpublishStories(failing, req)
+  const unpublished = failing.map(({ id, title, reasons }) => ({ id, title, reasons }))
+  if (unpublished.length > 0) payload.logger.info({ msg: 'Consent: stories taken down', stories: unpublished })
+  return { unpublished }
 }

@@ -224,6 +224,55 @@ describe('withdrawal and expiry', () => {
     ).rejects.toThrow()
   })
 
+  it('shows a taken-down story to staff as a draft, keeping the published version and any newer draft', async () => {
+    const person = await participant(writtenConsent(['name']))
+    const story = await createStory(payload, { featuredParticipants: [person.id] })
+    const pending = await createStory(payload, { featuredParticipants: [person.id] })
+    // An editor's draft saved over the published story, not yet published.
+    await payload.update({ collection: 'stories', id: pending.id, data: { title: 'A newer draft' }, draft: true })
+    const before = await payload.findByID({ collection: 'stories', id: story.id, depth: 0 })
+    await payload.update({
+      collection: 'participants',
+      id: person.id,
+      data: { consent: { ...writtenConsent(['name']), withdrawnAt: new Date().toISOString() } },
+    })
+    for (const id of [story.id, pending.id]) {
+      const asStaffSee = await payload.findByID({ collection: 'stories', id, depth: 0, draft: true })
+      expect(asStaffSee._status).toBe('draft')
+      const { docs } = await payload.findVersions({
+        collection: 'stories',
+        where: { parent: { equals: id } },
+        limit: 50,
+      })
+      expect(docs.filter((version) => version.latest)).toHaveLength(1)
+      expect(docs.find((version) => version.latest)?.version._status).toBe('draft')
+      expect(docs.some((version) => version.version._status === 'published')).toBe(true)
+    }
+    const after = await payload.findByID({ collection: 'stories', id: story.id, depth: 0 })
+    expect(after._status).toBe('draft')
+    expect(new Date(after.updatedAt).getTime()).toBeGreaterThan(new Date(before.updatedAt).getTime())
+    // The editor's draft is still what she will go on editing.
+    expect((await payload.findByID({ collection: 'stories', id: pending.id, draft: true })).title).toBe('A newer draft')
+  })
+
+  it('takes down every one of her stories when they fill more than one page of the search for them', async () => {
+    const person = await participant(writtenConsent(['name']))
+    const stories = []
+    for (let i = 0; i < 5; i += 1) stories.push(await createStory(payload, { featuredParticipants: [person.id] }))
+    // Withdrawn straight in the database, so that only the call below takes anything down.
+    await payload.db.updateOne({
+      collection: 'participants',
+      where: { id: { equals: person.id } },
+      data: { consent: { ...writtenConsent(['name']), withdrawnAt: new Date().toISOString() } },
+    })
+    const req = await requestAs(payload, null)
+    const result = await takeDownStoriesLackingConsent(req, { collection: 'participants', id: person.id }, undefined, {
+      pageSize: 2,
+    })
+    expect(result.unpublished.map((s) => s.id).sort()).toEqual(stories.map((s) => s.id).sort())
+    for (const story of stories) expect(await isPublished(story.id)).toBe(false)
+  })
+
   it('expired consent is caught by the enforcement run and the story comes down', async () => {
     const person = await participant(writtenConsent(['name']))
     const story = await createStory(payload, { featuredParticipants: [person.id] })

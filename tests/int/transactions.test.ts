@@ -1,4 +1,4 @@
-import type { CollectionBeforeChangeHook, Payload, PayloadRequest } from 'payload'
+import type { Payload, PayloadRequest } from 'payload'
 
 import { createClient } from '@libsql/client'
 import { commitTransaction, createLocalReq, initTransaction, killTransaction } from 'payload'
@@ -37,14 +37,33 @@ async function participant() {
 const statusOf = async (id: string) =>
   (await payload.findByID({ collection: 'stories', id, depth: 0, draft: false }))._status
 
-/** Makes the takedown fail on one story, as a full disk or a bug in a hook would. */
+type VersionArgs = Parameters<Payload['db']['createVersion']>[0]
+type UpdateArgs = Parameters<Payload['db']['updateOne']>[0]
+
+/**
+ * Makes the takedown fail on one story, as a full disk would: saving the version that marks it
+ * taken down throws, after the story itself was written.
+ */
 function failingOn(storyId: string): () => void {
-  const hooks = payload.collections.stories.config.hooks.beforeChange
-  const hook: CollectionBeforeChangeHook = ({ originalDoc, context }) => {
-    if (context.consentTakedown && originalDoc?.id === storyId) throw new Error('the disk is full')
-  }
-  hooks.push(hook)
-  return () => void hooks.splice(hooks.indexOf(hook), 1)
+  const { db } = payload
+  const createVersion = db.createVersion
+  db.createVersion = function (this: Payload['db'], args: VersionArgs) {
+    if (args.collectionSlug === 'stories' && String(args.parent) === storyId) throw new Error('the disk is full')
+    return createVersion.call(this, args)
+  } as Payload['db']['createVersion']
+  return () => void (db.createVersion = createVersion)
+}
+
+/** Notes each story the takedown unpublishes, in the order it writes them. */
+function watchTakedown(order: string[]): () => void {
+  const { db } = payload
+  const updateOne = db.updateOne
+  db.updateOne = function (this: Payload['db'], args: UpdateArgs) {
+    if (args.collection === 'stories' && (args.data as { _status?: string })._status === 'draft')
+      order.push(String(args.id))
+    return updateOne.call(this, args)
+  } as Payload['db']['updateOne']
+  return () => void (db.updateOne = updateOne)
 }
 
 /**
@@ -72,11 +91,7 @@ describe.runIf(sqliteOnly)('a consent withdrawal', () => {
     // The takedown walks the stories in some order: fail on the last one it reaches, so at least
     // one other would already be down without a transaction.
     const order: string[] = []
-    const watch: CollectionBeforeChangeHook = ({ originalDoc, context }) => {
-      if (context.consentTakedown && originalDoc?.id) order.push(String(originalDoc.id))
-    }
-    const hooks = payload.collections.stories.config.hooks.beforeChange
-    hooks.unshift(watch)
+    const stopWatching = watchTakedown(order)
     try {
       const probe = await participant()
       const probeStories = [
@@ -86,7 +101,7 @@ describe.runIf(sqliteOnly)('a consent withdrawal', () => {
       await payload.update({ collection: 'participants', id: probe.id, data: { consent: withdrawn() } })
       expect(order.sort()).toEqual(probeStories.map((s) => s.id).sort())
     } finally {
-      hooks.splice(hooks.indexOf(watch), 1)
+      stopWatching()
     }
 
     // Whatever order it takes them in, failing on each story in turn leaves all three up.

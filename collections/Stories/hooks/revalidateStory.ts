@@ -75,6 +75,11 @@ function renew(renewal: StoryRenewal, slugs: string[], req: PayloadRequest): voi
   if (renewal === 'showing') revalidatePublicSite([cacheTags.stories], req, 'refresh')
 }
 
+/** After stories were unpublished together (a consent takedown): every page that showed them. */
+export const renewUnpublishedStories = (slugs: string[], req: PayloadRequest): void => {
+  if (slugs.length > 0) renew('showing', [...new Set(slugs)], req)
+}
+
 export const revalidateStory: CollectionAfterChangeHook = async ({ doc, previousDoc, req }) => {
   const renewal = storyRenewal(doc as StoryDoc, previousDoc as StoryDoc | undefined)
   if (!renewal) return doc
