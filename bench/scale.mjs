@@ -168,7 +168,7 @@ function budgetRows() {
     ...Object.entries(report.uncachedPages ?? {}).map(([name, r]) =>
       row(`${name} p95, uncached, ${connections} conn.`, r.latencyMs?.p95, r),
     ),
-    row('sitemap p95, uncached', report.sitemap?.uncachedMs?.p95, report.sitemap),
+    row('sitemap p95 (index and parts), uncached', report.sitemap?.everyFileMs?.p95, report.sitemap),
     row('feed p95, uncached', report.feed?.uncachedMs?.p95, report.feed),
     row('story first render p95', report.storyFirstRender?.firstRenderMs?.p95, report.storyFirstRender),
     row('admin list API p95', report.adminListApi?.ms?.p95, report.adminListApi),
@@ -509,12 +509,36 @@ report.sitemap = {
   storiesListed: [...sitemapText.matchAll(/<loc>[^<]*\/en\/stories\/([^<]+)<\/loc>/g)].length,
   storiesPublished: generation.publishedStories,
 }
-report.sitemap.listsEveryStory = report.sitemap.isIndexOfSitemaps
-  ? null
-  : report.sitemap.storiesListed === generation.publishedStories
-// The protocol's limits for one sitemap file: 50,000 URLs and 50 MB.
-report.sitemap.withinOneFileLimits = report.sitemap.urls <= 50_000 && report.sitemap.bytes <= 50 * 2 ** 20
-Object.assign(report.sitemap, { uncachedMs: sitemapMs, ...judged(sitemapMs?.p95, budgets.sitemapFeedMs) })
+// An index: every part read once, each timed like the index itself.
+const partTimes = []
+if (report.sitemap.isIndexOfSitemaps) {
+  const parts = [...sitemapText.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1].replace(/&amp;/g, '&')))
+  const slugs = new Set()
+  let largest = { bytes: 0, urls: 0 }
+  for (const part of parts) {
+    const run = await sequence(`${part.pathname}${part.search}`, 1)
+    if (run.last?.status !== 200) failures.push(`the sitemap's part ${part.search} answered ${run.last?.status}`)
+    const text = run.last?.text ?? ''
+    partTimes.push(...run.times)
+    for (const m of text.matchAll(/<loc>[^<]*\/en\/stories\/([^<]+)<\/loc>/g)) slugs.add(m[1])
+    const size = { bytes: Buffer.byteLength(text), urls: (text.match(/<url>/g) ?? []).length }
+    if (size.bytes > largest.bytes) largest = size
+  }
+  Object.assign(report.sitemap, { parts: parts.length, largestPart: largest, partMs: spread(partTimes) })
+  report.sitemap.storiesListed = slugs.size
+  report.sitemap.withinOneFileLimits = largest.urls <= 50_000 && largest.bytes <= 50 * 2 ** 20
+} else {
+  // The protocol's limits for one sitemap file: 50,000 URLs and 50 MB.
+  report.sitemap.withinOneFileLimits = report.sitemap.urls <= 50_000 && report.sitemap.bytes <= 50 * 2 ** 20
+}
+report.sitemap.listsEveryStory = report.sitemap.storiesListed === generation.publishedStories
+// Judged on every file a crawler reads: the index and each part.
+const sitemapAll = spread([...sitemapRun.times, ...partTimes])
+Object.assign(report.sitemap, {
+  uncachedMs: sitemapMs,
+  everyFileMs: sitemapAll,
+  ...judged(sitemapAll?.p95, budgets.sitemapFeedMs),
+})
 const feedRun = await sequence('/en/feed.xml', requests)
 const feedText = feedRun.last?.text ?? ''
 const feedMs = spread(feedRun.times)

@@ -1151,6 +1151,9 @@ const ignoredQueries: Array<{ kind: string; path: string }> = [
 const oddPaths: Array<[name: string, path: string]> = [
   ['GET /{locale}/feed.xml · a locale that does not exist', '/xx/feed.xml'],
   ['GET /{locale}/stories · a locale of path traversal', '/..%2F..%2Fetc%2Fpasswd/stories'],
+  ['GET /sitemap.xml · a part that does not exist', '/sitemap.xml?part=stories-99999'],
+  ['GET /sitemap.xml · a part of path traversal', '/sitemap.xml?part=..%2F..%2Fetc%2Fpasswd'],
+  ['GET /sitemap.xml · a part with NUL', '/sitemap.xml?part=stories-1%00'],
 ]
 
 /**

@@ -413,6 +413,31 @@ export const allStorySummaries = showing(
   (stories) => stories.map((story) => story.slug),
 )
 
+/**
+ * One part of the published stories for the sitemap (lib/site/sitemap.ts), oldest first, so that
+ * a new story joins the last part and the others stay as crawlers read them; with how many parts
+ * of this size there are.
+ */
+export const storiesForSitemap = cached(
+  async (part: number, size: number) => {
+    const { docs, totalPages } = await (
+      await payload()
+    ).find({
+      ...asVisitor,
+      collection: 'stories',
+      limit: size,
+      page: part,
+      depth: 0,
+      // Then by ID: stories published at the same moment keep one order from part to part.
+      sort: ['publishedAt', 'id'],
+      select: { slug: true, updatedAt: true },
+    })
+    return { stories: docs.map(({ slug, updatedAt }) => ({ slug, updatedAt })), parts: Math.max(1, totalPages) }
+  },
+  ['sitemap-stories'],
+  { tags: [cacheTags.stories] },
+)
+
 /** A story or program a donor came from, as Get involved names it and the hand-off passes it on. */
 export type Origin = { kind: FromKind; slug: string; title: string; programSlug: string | null }
 
