@@ -479,22 +479,6 @@ for (const viewport of viewports) {
   })
 }
 
-test.describe('language switcher', () => {
-  test('the language switcher links every page to itself in each language', async ({ page }) => {
-    // Search comes last, so that a failure there cannot hide the other pages.
-    for (const rest of ['', '/stories', '/stories/page/2', `/programs/${program.slug}`, '/get-involved', '/search']) {
-      await visit(page, `/ru${rest}`)
-      const switcher = page.getByRole('navigation', { name: t('ru').languageSwitcher })
-      for (const locale of siteLocales) {
-        await expect(switcher.getByRole('link', { name: switcherLabel[locale] })).toHaveAttribute(
-          'href',
-          `/${locale}${rest}`,
-        )
-      }
-    }
-  })
-})
-
 test.describe('Kazakh', () => {
   const m = t('kk')
   test.use({ viewport: viewports[1].size })
@@ -532,115 +516,171 @@ test.describe('Kazakh', () => {
   })
 })
 
+/** What a page's head declares, read in one go after it loaded. */
+async function headOf(page: Page) {
+  const head = await page.evaluate(() => {
+    const values = (selector: string, attribute: string) =>
+      [...document.querySelectorAll(`head ${selector}`)].map((element) => element.getAttribute(attribute) ?? '')
+    return {
+      canonical: values('link[rel="canonical"]', 'href'),
+      alternates: [...document.querySelectorAll('head link[rel="alternate"][hreflang]')].map((link) => ({
+        hreflang: link.getAttribute('hreflang') ?? '',
+        href: link.getAttribute('href') ?? '',
+      })),
+      ogImage: values('meta[property="og:image"]', 'content'),
+      ogImageWidth: values('meta[property="og:image:width"]', 'content'),
+      ogImageHeight: values('meta[property="og:image:height"]', 'content'),
+      ogType: values('meta[property="og:type"]', 'content'),
+      twitterCard: values('meta[name="twitter:card"]', 'content'),
+    }
+  })
+  const pathOf = (href: string) => new URL(href, page.url()).pathname
+  return {
+    ...head,
+    canonicalPaths: head.canonical.map(pathOf),
+    alternatePaths: (lang: string) => head.alternates.filter((a) => a.hreflang === lang).map((a) => pathOf(a.href)),
+  }
+}
+
+/**
+ * Every page type's head (canonical and hreflang alternates, share image, JSON-LD) and, in
+ * Russian, where its language switcher leads. Each page is opened once and everything about it is
+ * read from that load; it used to be opened again for each of these checks, 54 loads for 32 pages.
+ * The checks are soft, so that one page's failure cannot hide another's.
+ */
 test.describe('head metadata', () => {
-  test('canonical and hreflang alternates on every page type', async ({ page }) => {
+  const story = seedStory('the-first-circle')
+  /** Canonical and alternates are checked in English and Russian. Search comes last, as below. */
+  const withCanonical = [
+    '',
+    '/stories',
+    `/stories/${story.slug}`,
+    '/programs',
+    `/programs/${program.slug}`,
+    '/get-involved',
+    '/search',
+  ]
+  const withOwnImage = [`/stories/${story.slug}`, `/programs/${program.slug}`]
+  const withFallbackImage = [
+    '',
+    '/stories',
+    '/stories/page/2',
+    `/stories/tag/${tags[0]!.slug}`,
+    '/programs',
+    '/get-involved',
+    '/search?q=a',
+    '/no-such-page',
+  ]
+  /** The language switcher is checked on these pages in Russian. */
+  const withSwitcher = ['', '/stories', '/stories/page/2', `/programs/${program.slug}`, '/get-involved', '/search']
+
+  for (const locale of siteLocales) {
+    const bilingual = locale !== 'kk'
     // Search comes last, so that a failure there cannot hide the other pages.
-    const rests = [
-      '',
-      '/stories',
-      '/stories/the-first-circle',
-      '/programs',
-      `/programs/${program.slug}`,
-      '/get-involved',
-      '/search',
-    ]
-    for (const rest of rests) {
-      for (const locale of ['en', 'ru'] as const) {
-        const path = `/${locale}${rest}`
-        await visit(page, path)
-        const canonical = page.locator('head link[rel="canonical"]')
-        await expect(canonical, path).toHaveCount(1)
-        expect(new URL((await canonical.getAttribute('href'))!, page.url()).pathname, path).toBe(path)
-        for (const other of siteLocales) {
-          const alternate = page.locator(`head link[rel="alternate"][hreflang="${hreflang[other]}"]`)
-          await expect(alternate, `${path} → ${other}`).toHaveCount(1)
-          expect(new URL((await alternate.getAttribute('href'))!, page.url()).pathname).toBe(`/${other}${rest}`)
-        }
-        const xDefault = page.locator('head link[rel="alternate"][hreflang="x-default"]')
-        await expect(xDefault, path).toHaveCount(1)
-        expect(new URL((await xDefault.getAttribute('href'))!, page.url()).pathname).toBe(`/en${rest}`)
-      }
-    }
-  })
+    const rests = [...new Set([...withOwnImage, ...withFallbackImage, ...(bilingual ? withCanonical : [])])].sort(
+      (a, b) => Number(a.startsWith('/search')) - Number(b.startsWith('/search')),
+    )
+    const title =
+      (bilingual ? 'canonical and hreflang alternates, Article and NGO JSON-LD, ' : '') +
+      'a share image that loads on every page type, falling back to the one in site settings' +
+      (locale === 'ru' ? ', and the language switcher links every page to itself in each language' : '')
 
-  test('a story has Article JSON-LD and an Open Graph image at the share size', async ({ page, request }) => {
-    const slug = 'the-first-circle'
-    const api = await (await request.get(`/api/stories?where[slug][equals]=${slug}&depth=1`)).json()
-    const share = api.docs[0].heroImage.sizes.share as { url: string; width: number; height: number }
-    expect(share).toMatchObject({ width: 1200, height: 630 })
+    test(`${title}, ${locale}`, async ({ page, request }) => {
+      const [settings, stories] = await Promise.all(
+        ['/api/globals/site-settings?depth=1', `/api/stories?where[slug][equals]=${story.slug}&depth=1`].map(
+          async (url) => (await request.get(url)).json(),
+        ),
+      )
+      const fallback = settings.shareImage as { url: string; sizes: { share: { url: string } } }
+      expect(fallback?.sizes?.share?.url, 'the seeded default share image').toBeTruthy()
+      const storyShare = stories.docs[0].heroImage.sizes.share as { url: string; width: number; height: number }
+      expect(storyShare).toMatchObject({ width: 1200, height: 630 })
+      /** Share images seen, each fetched once at the end, with the pages that name it. */
+      const images = new Map<string, string[]>()
 
-    for (const locale of ['en', 'ru'] as const) {
-      await visit(page, `/${locale}/stories/${slug}`)
-      const ogImage = page.locator('head meta[property="og:image"]')
-      await expect(ogImage).toHaveCount(1)
-      const ogUrl = new URL((await ogImage.getAttribute('content'))!)
-      expect(ogUrl.pathname).toBe(new URL(share.url, ogUrl).pathname)
-      expect(ogUrl.pathname).toMatch(/-1200x630\.\w+$/)
-      await expect(page.locator('head meta[property="og:image:width"]')).toHaveAttribute('content', '1200')
-      await expect(page.locator('head meta[property="og:image:height"]')).toHaveAttribute('content', '630')
-      await expect(page.locator('head meta[property="og:type"]')).toHaveAttribute('content', 'article')
-      await expect(page.locator('head meta[name="twitter:card"]')).toHaveAttribute('content', 'summary_large_image')
-
-      const blocks = await jsonLd(page)
-      const article = blocks.find((block) => block['@type'] === 'Article')
-      expect(article, JSON.stringify(blocks)).toBeDefined()
-      expect(article).toMatchObject({
-        '@context': 'https://schema.org',
-        headline: storyTitle(seedStory(slug), locale),
-        datePublished: seedStory(slug).publishedAt,
-        inLanguage: hreflang[locale],
-      })
-      expect(new URL(String(article!.image)).pathname).toBe(ogUrl.pathname)
-    }
-  })
-
-  test('every public page type carries a share image that loads, falling back to the one in site settings', async ({
-    page,
-    request,
-  }) => {
-    const settings = await (await request.get('/api/globals/site-settings?depth=1')).json()
-    const fallback = settings.shareImage as { url: string; sizes: { share: { url: string } } }
-    expect(fallback?.sizes?.share?.url, 'the seeded default share image').toBeTruthy()
-    const withOwnImage = ['/stories/the-first-circle', `/programs/${program.slug}`]
-    const withFallback = [
-      '',
-      '/stories',
-      '/stories/page/2',
-      `/stories/tag/${tags[0]!.slug}`,
-      '/programs',
-      '/get-involved',
-      '/search?q=a',
-      '/no-such-page',
-    ]
-    for (const locale of ['en', 'ru', 'kk'] as const) {
-      for (const rest of [...withOwnImage, ...withFallback]) {
+      for (const rest of rests) {
         const path = `/${locale}${rest}`
         await visit(page, path, rest === '/no-such-page' ? 404 : 200)
-        const ogImage = page.locator('head meta[property="og:image"]')
-        await expect(ogImage, path).toHaveCount(1)
-        const url = new URL((await ogImage.getAttribute('content'))!)
-        expect(url.origin, path).toBe(new URL(page.url()).origin)
-        if (withFallback.includes(rest))
-          expect(url.pathname, path).toBe(new URL(fallback.sizes.share.url, url).pathname)
-        else expect(url.pathname, path).not.toBe(new URL(fallback.sizes.share.url, url).pathname)
-        const image = await request.get(url.pathname)
-        expect(image.status(), `${path}: ${url.pathname}`).toBe(200)
-        expect(image.headers()['content-type'], path).toMatch(/^image\//)
-      }
-    }
-  })
+        const head = await headOf(page)
 
-  test('the home page has NGO JSON-LD', async ({ page }) => {
-    for (const locale of ['en', 'ru'] as const) {
-      await visit(page, `/${locale}`)
-      const blocks = await jsonLd(page)
-      expect(blocks.map((block) => block['@type'])).toContain('NGO')
-      expect(blocks.find((block) => block['@type'] === 'NGO')).toMatchObject({
-        '@context': 'https://schema.org',
-        name: localized(siteSettings.organisationName, locale),
-      })
-    }
-  })
+        if (bilingual && withCanonical.includes(rest)) {
+          expect.soft(head.canonicalPaths, `${path}: canonical`).toEqual([path])
+          for (const other of siteLocales) {
+            expect.soft(head.alternatePaths(hreflang[other]), `${path} → ${other}`).toEqual([`/${other}${rest}`])
+          }
+          expect.soft(head.alternatePaths('x-default'), `${path}: x-default`).toEqual([`/en${rest}`])
+        }
+
+        const sharesImage = withOwnImage.includes(rest) || withFallbackImage.includes(rest)
+        if (sharesImage) expect.soft(head.ogImage, `${path}: og:image`).toHaveLength(1)
+        const url = sharesImage && head.ogImage.length === 1 ? new URL(head.ogImage[0]!) : null
+        if (url) {
+          expect.soft(url.origin, path).toBe(new URL(page.url()).origin)
+          if (withFallbackImage.includes(rest))
+            expect.soft(url.pathname, path).toBe(new URL(fallback.sizes.share.url, url).pathname)
+          else expect.soft(url.pathname, path).not.toBe(new URL(fallback.sizes.share.url, url).pathname)
+          images.set(url.pathname, [...(images.get(url.pathname) ?? []), path])
+        }
+
+        if (bilingual && rest === `/stories/${story.slug}`) {
+          // A story shares its own image at the share size, and says it is an article.
+          expect.soft(url?.pathname, path).toBe(new URL(storyShare.url, url ?? page.url()).pathname)
+          expect.soft(url?.pathname, path).toMatch(/-1200x630\.\w+$/)
+          expect.soft(head.ogImageWidth, `${path}: og:image:width`).toEqual(['1200'])
+          expect.soft(head.ogImageHeight, `${path}: og:image:height`).toEqual(['630'])
+          expect.soft(head.ogType, `${path}: og:type`).toEqual(['article'])
+          expect.soft(head.twitterCard, `${path}: twitter:card`).toEqual(['summary_large_image'])
+          const blocks = await jsonLd(page)
+          const article = blocks.find((block) => block['@type'] === 'Article')
+          expect.soft(article, JSON.stringify(blocks)).toMatchObject({
+            '@context': 'https://schema.org',
+            headline: storyTitle(story, locale),
+            datePublished: story.publishedAt,
+            inLanguage: hreflang[locale],
+          })
+          expect.soft(article && new URL(String(article.image)).pathname, path).toBe(url?.pathname)
+        }
+
+        if (bilingual && rest === '') {
+          const blocks = await jsonLd(page)
+          expect
+            .soft(
+              blocks.map((block) => block['@type']),
+              path,
+            )
+            .toContain('NGO')
+          expect
+            .soft(
+              blocks.find((block) => block['@type'] === 'NGO'),
+              path,
+            )
+            .toMatchObject({
+              '@context': 'https://schema.org',
+              name: localized(siteSettings.organisationName, locale),
+            })
+        }
+
+        if (locale === 'ru' && withSwitcher.includes(rest)) {
+          const switcher = page.getByRole('navigation', { name: t('ru').languageSwitcher })
+          for (const other of siteLocales) {
+            await expect
+              .soft(switcher.getByRole('link', { name: switcherLabel[other] }), `${path}: switcher → ${other}`)
+              .toHaveAttribute('href', `/${other}${rest}`)
+          }
+        }
+      }
+
+      // The images load; several pages share one (the fallback), which is fetched once.
+      expect(images.size, 'share images seen').toBeGreaterThan(0)
+      await Promise.all(
+        [...images].map(async ([image, paths]) => {
+          const response = await request.get(image)
+          expect.soft(response.status(), `${paths.join(', ')}: ${image}`).toBe(200)
+          expect.soft(response.headers()['content-type'], `${paths.join(', ')}: ${image}`).toMatch(/^image\//)
+        }),
+      )
+    })
+  }
 })
 
 test.describe('without a browser', () => {
