@@ -16,6 +16,7 @@ import { wholeUploads } from '@/lib/uploads/wholeUploads'
 
 import { uploadedByField } from './fields/uploadedBy'
 import { anonymiseFilename } from './hooks/anonymiseFilename'
+import { keepPeopleShown } from './hooks/keepPeopleShown'
 import { keepReviewedImages } from './hooks/keepReviewedImages'
 import { generateBlurPlaceholder } from './hooks/generateBlurPlaceholder'
 
@@ -43,7 +44,7 @@ export const Media: CollectionConfig = {
   },
   hooks: {
     beforeOperation: [anonymiseFilename],
-    beforeChange: [keepReviewedImages, generateBlurPlaceholder, wholeUploads(staticDir)],
+    beforeChange: [keepReviewedImages, keepPeopleShown, generateBlurPlaceholder, wholeUploads(staticDir)],
     afterChange: [revalidateMedia.afterChange, refreshOwnVisibility],
     afterDelete: [revalidateMedia.afterDelete],
   },

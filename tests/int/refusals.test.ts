@@ -244,7 +244,9 @@ describe('a refusal over REST', () => {
     const raisedElsewhere: RefusalCode[] = [
       'tooManyLogins',
       'passwordResetOverRest',
+      // Each tested below, with the image it is about.
       'imageUnderReview',
+      'onlySafeguardingUntagsPeople',
       'onlyEditorsPublish',
       'onlyEditorsSchedule',
       'notScheduled',
@@ -345,6 +347,68 @@ describe('the consent gate', () => {
       expect(JSON.stringify(body)).not.toContain('Legal Aigerim')
     }
     expect(await storyCount()).toBe(0)
+  })
+})
+
+describe('who an image shows', () => {
+  it('only safeguarding staff and admins take someone off it, over REST and GraphQL; anyone who edits the image may add someone', async () => {
+    const [her, other] = await Promise.all(
+      ['Shown', 'Also shown'].map((name) =>
+        payload.create({ collection: 'participants', data: { publicName: name, legalName: `Legal ${name}` } }),
+      ),
+    )
+    const data = await drawIllustration({ name: 'circle', palette: ['#fff', '#000', '#888'], motif: 'sun' })
+    const image = await payload.create({
+      collection: 'media',
+      data: { alt: 'Women in a circle', peopleShown: [{ relationTo: 'participants', value: her!.id }] },
+      file: { data, mimetype: 'image/jpeg', name: 'circle.jpg', size: data.length },
+    })
+    const shown = (...people: Array<{ id: string }>) => people.map((p) => ({ relationTo: 'participants', value: p.id }))
+    const tag = (token: string, people: ReturnType<typeof shown>, language: 'en' | 'ru' = 'en') =>
+      rest('PATCH', `/api/media/${image.id}`, {
+        token,
+        body: { peopleShown: people },
+        headers: { 'Accept-Language': language },
+      })
+    const stored = async () =>
+      ((await payload.findByID({ collection: 'media', id: image.id, depth: 0 })).peopleShown ?? []).map((p) =>
+        String(typeof p.value === 'object' ? p.value.id : p.value),
+      )
+
+    for (const language of ['en', 'ru'] as const) {
+      for (const people of [shown(), shown(other!)]) {
+        const refused = await tag(tokens.editor, people, language)
+        expect(refused.status).toBe(403)
+        expect(((await refused.json()) as ErrorBody).errors?.[0]).toMatchObject({
+          message: refusals[language].onlySafeguardingUntagsPeople,
+          data: { code: 'onlySafeguardingUntagsPeople' },
+        })
+      }
+    }
+    const overGraphql = await graphql(
+      `
+        mutation ($id: String!) {
+          updateMedia(id: $id, data: { peopleShown: [] }) {
+            id
+          }
+        }
+      `,
+      tokens.editor,
+      { id: image.id },
+    )
+    expect(overGraphql.errors?.[0]?.message).toBe(refusals.en.onlySafeguardingUntagsPeople)
+    expect(await stored()).toEqual([her!.id])
+
+    // Adding someone, or changing anything else, is an editor's as before.
+    expect((await tag(tokens.editor, shown(her!, other!))).status).toBe(200)
+    const alt = await rest('PATCH', `/api/media/${image.id}`, { token: tokens.editor, body: { alt: 'A circle' } })
+    expect(alt.status).toBe(200)
+    expect(await stored()).toEqual([her!.id, other!.id])
+
+    // An admin corrects a wrong tag.
+    const admin = await createStaff(payload, 'admin')
+    expect((await tag(await tokenFor(payload, admin.email), shown(her!))).status).toBe(200)
+    expect(await stored()).toEqual([her!.id])
   })
 })
 

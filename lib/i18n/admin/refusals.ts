@@ -29,6 +29,8 @@ export const refusals = adminTexts({
     onlyEditorsExportStats: 'Only editors and admins export story statistics.',
     imageUnderReview:
       'This image is in a story that has been submitted for review, approved or published; only an editor can change it now.',
+    onlySafeguardingUntagsPeople:
+      'Only safeguarding staff and admins can take someone off the people an image shows: it is what keeps her photo off the site when her consent ends.',
     tooManyLogins: 'Too many login attempts. Try again in {{minutes}} min, or ask an admin to reset your password.',
     emailRequired: 'Give the e-mail address of the account.',
     passwordResetOverRest: 'Ask for a password reset through POST /api/users/forgot-password.',
@@ -82,6 +84,8 @@ export const refusals = adminTexts({
     onlyEditorsExportStats: 'Выгружать статистику историй могут только редакторы и администраторы.',
     imageUnderReview:
       'Это изображение есть в истории, отправленной на проверку, одобренной или опубликованной; теперь изменить его может только редактор.',
+    onlySafeguardingUntagsPeople:
+      'Убрать человека из списка тех, кто на снимке, могут только служба защиты и администраторы: именно этот список убирает её фото с сайта, когда заканчивается её согласие.',
     tooManyLogins:
       'Слишком много попыток входа. Попробуйте через {{minutes}} мин. или попросите администратора сбросить пароль.',
     emailRequired: 'Укажите адрес электронной почты учётной записи.',
