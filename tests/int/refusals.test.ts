@@ -397,6 +397,14 @@ describe('who an image shows', () => {
       { id: image.id },
     )
     expect(overGraphql.errors?.[0]?.message).toBe(refusals.en.onlySafeguardingUntagsPeople)
+    // A bulk update judges each image it changes the same way.
+    const bulk = await rest('PATCH', `/api/media?where[id][equals]=${image.id}`, {
+      token: tokens.editor,
+      body: { peopleShown: [] },
+    })
+    const bulkBody = (await bulk.json()) as { docs: unknown[]; errors?: Array<{ message: string }> }
+    expect(bulkBody.docs).toEqual([])
+    expect(bulkBody.errors?.[0]?.message).toBe(refusals.en.onlySafeguardingUntagsPeople)
     expect(await stored()).toEqual([her!.id])
 
     // Adding someone, or changing anything else, is an editor's as before.
