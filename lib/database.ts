@@ -7,6 +7,7 @@ import path from 'node:path'
 import { withSlugConflictsInWords } from '@/lib/slugs/conflictsInWords'
 import { withSerializedWrites } from '@/lib/sqlite/adapter'
 import { addMissingIndexes } from '@/lib/sqlite/indexes'
+import { withSearchIndex } from '@/lib/sqlite/searchIndex'
 import { migrations } from '@/migrations'
 import { mongoMigrations } from '@/migrations/mongodb'
 
@@ -27,21 +28,23 @@ export function databaseAdapter(): DatabaseAdapterObj {
     return withSlugConflictsInWords(mongooseAdapter({ url: uri, prodMigrations: mongoMigrations }))
   }
   if (process.env.VOICES_SQLITE_TRANSACTIONS === 'off') return withSlugConflictsInWords(unserialized(uri))
-  const adapter = sqliteAdapter({
-    client: { url: uri },
-    // WAL lets the site read while an editor writes.
-    wal: true,
-    // Every operation that writes runs in a transaction: a consent withdrawal and the stories
-    // it takes down, a story and its version, an upload and its record are saved whole or not
-    // at all. (Without this option the adapter runs without transactions.) The behaviour is
-    // always BEGIN IMMEDIATE: lib/sqlite/client.ts begins them.
-    transactionOptions: {},
-    // Random IDs, like MongoDB's: sequential numbers would reveal how many people are on file.
-    idType: 'uuid',
-    afterSchemaInit: [addMissingIndexes],
-    migrationDir: path.resolve(process.cwd(), 'migrations'),
-    prodMigrations: migrations,
-  })
+  const adapter = withSearchIndex(
+    sqliteAdapter({
+      client: { url: uri },
+      // WAL lets the site read while an editor writes.
+      wal: true,
+      // Every operation that writes runs in a transaction: a consent withdrawal and the stories
+      // it takes down, a story and its version, an upload and its record are saved whole or not
+      // at all. (Without this option the adapter runs without transactions.) The behaviour is
+      // always BEGIN IMMEDIATE: lib/sqlite/client.ts begins them.
+      transactionOptions: {},
+      // Random IDs, like MongoDB's: sequential numbers would reveal how many people are on file.
+      idType: 'uuid',
+      afterSchemaInit: [addMissingIndexes],
+      migrationDir: path.resolve(process.cwd(), 'migrations'),
+      prodMigrations: migrations,
+    }),
+  )
   if (!isLocalFile(uri)) return withSlugConflictsInWords(adapter)
   return withSlugConflictsInWords(
     withSerializedWrites(adapter, {
@@ -62,15 +65,17 @@ export function databaseAdapter(): DatabaseAdapterObj {
  * `VOICES_SQLITE_TRANSACTIONS=off`): a withdrawal can then be half-done.
  */
 function unserialized(uri: string): DatabaseAdapterObj {
-  return sqliteAdapter({
-    client: { url: uri },
-    wal: true,
-    busyTimeout: 5000,
-    idType: 'uuid',
-    afterSchemaInit: [addMissingIndexes],
-    migrationDir: path.resolve(process.cwd(), 'migrations'),
-    prodMigrations: migrations,
-  })
+  return withSearchIndex(
+    sqliteAdapter({
+      client: { url: uri },
+      wal: true,
+      busyTimeout: 5000,
+      idType: 'uuid',
+      afterSchemaInit: [addMissingIndexes],
+      migrationDir: path.resolve(process.cwd(), 'migrations'),
+      prodMigrations: migrations,
+    }),
+  )
 }
 
 /** A file on this machine, which several connections can share (an in-memory database cannot). */

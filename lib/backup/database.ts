@@ -1,6 +1,8 @@
 import { createClient, type Client } from '@libsql/client'
 import fs from 'node:fs'
 
+import { isSearchIndexTable } from '@/lib/sqlite/searchIndex'
+
 import { BackupError } from './BackupError'
 
 export type DatabaseSummary = {
@@ -70,7 +72,7 @@ async function tableNames(client: Client): Promise<string[]> {
   const { rows } = await client.execute(
     "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name",
   )
-  return rows.map((row) => String(row.name))
+  return rows.map((row) => String(row.name)).filter((name) => !isSearchIndexTable(name))
 }
 
 export function quoteName(name: string): string {

@@ -1,5 +1,6 @@
 import { defaultLocale, type Locale, locales } from '@/lib/locales'
 import { timeZoneOrDefault } from '@/lib/timeZone'
+import { memoize } from '@/lib/memoize'
 
 import { en, type Messages } from './messages/en'
 import { kk } from './messages/kk'
@@ -48,11 +49,14 @@ export function formatDate(
   timeZone: string | null | undefined,
 ): string {
   if (!value) return ''
-  return new Intl.DateTimeFormat(intlLocale[locale], {
-    dateStyle: 'long',
-    timeZone: timeZoneOrDefault(timeZone),
-  }).format(new Date(value))
+  return longDate(`${intlLocale[locale]} ${timeZoneOrDefault(timeZone)}`).format(new Date(value))
 }
+
+/** Keyed "<Intl locale> <time zone>": both are known values, never a visitor's input. */
+const longDate = memoize((key) => {
+  const [locale, timeZone] = key.split(' ')
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone })
+})
 
 export function formatNumber(value: string, locale: Locale): string {
   // Impact figures are stored as text ("200", "1 200+"); format the plain numbers only.

@@ -30,6 +30,7 @@ export async function storyBySlug(viewer: Viewer, slug: string, locale: Locale) 
   const { docs } = await (
     await getPayload({ config })
   ).find({
+    pagination: false,
     ...viewer,
     collection: 'stories',
     locale,
@@ -68,6 +69,7 @@ export async function programBySlug(viewer: Viewer, slug: string, locale: Locale
   const { docs } = await (
     await getPayload({ config })
   ).find({
+    pagination: false,
     ...viewer,
     collection: 'programs',
     locale,

@@ -3,11 +3,12 @@ import type { Where } from 'payload'
 import config from '@payload-config'
 import { unstable_cache } from 'next/cache'
 import { getPayload } from 'payload'
+import { cache } from 'react'
 
 import type { FromKind } from '@/lib/donors/from'
 import type { Locale } from '@/lib/locales'
 import { relationId } from '@/lib/relations'
-import { fold } from '@/lib/search/fold'
+import { storySearchCondition } from '@/lib/search/storyMatches'
 
 import { cacheTags, isStoryTag, showsStoryTag, storyPageTag } from './cacheTags'
 import { asVisitor, cardPopulate, programBySlug, storyBySlug, storyHasTranslation } from './documentQueries'
@@ -27,9 +28,12 @@ import { asVisitor, cardPopulate, programBySlug, storyBySlug, storyHasTranslatio
 
 /**
  * Production caches every query; development reads fresh each time, so content written by
- * another process (the seed script, a second instance) shows at once.
+ * another process (the seed script, a second instance) shows at once. Either way a page asks the
+ * database at most once per read and arguments while it renders (React's `cache`): the layout,
+ * the page and its metadata all read the site settings, for one.
  */
-const cached: typeof unstable_cache = process.env.NODE_ENV === 'production' ? unstable_cache : (fn) => fn
+const cached: typeof unstable_cache = (read, keyParts, options) =>
+  cache(process.env.NODE_ENV === 'production' ? unstable_cache(read, keyParts, options) : read)
 
 const storyCardSelect = {
   title: true,
@@ -71,11 +75,11 @@ function showing<Args extends unknown[], Result>(
   read: (...args: Args) => Promise<Result>,
   slugsOf: (result: Result) => Array<string | null | undefined>,
 ): (...args: Args) => Promise<Result> {
-  return async (...args) => {
+  return cache(async (...args: Args) => {
     const result = await read(...args)
     await markShown(slugsOf(result))
     return result
-  }
+  })
 }
 
 export const siteSettings = cached(
@@ -147,6 +151,7 @@ async function filterWhere(filter: StoryFilter, locale: Locale): Promise<Where |
   }
   if (filter.tag) {
     const { docs } = await p.find({
+      pagination: false,
       ...asVisitor,
       collection: 'tags',
       locale,
@@ -197,12 +202,12 @@ export const listStories = showing(
  * One story as its page shows it, tagged as its own page and as showing it (cacheTags.ts). A slug
  * no story could have gets no tags of its own: it is not found whatever is published.
  */
-export const findStory = (slug: string, locale: Locale) => {
+export const findStory = cache((slug: string, locale: Locale) => {
   const own = [storyPageTag(slug), showsStoryTag(slug)].filter(isStoryTag)
   return cached(async () => storyBySlug(asVisitor, slug, locale), ['find-story', slug, locale], {
     tags: [...storyTags, cacheTags.leaders, ...own],
   })()
-}
+})
 
 /**
  * Every published story's slug with its ID, in one cached read: what the counting beacon may
@@ -246,6 +251,7 @@ export const adjacentStories = showing(
       const p = await payload()
       const [older, newer] = await Promise.all([
         p.find({
+          pagination: false,
           ...asVisitor,
           collection: 'stories',
           locale,
@@ -256,6 +262,7 @@ export const adjacentStories = showing(
           select: { title: true, slug: true, publishedAt: true },
         }),
         p.find({
+          pagination: false,
           ...asVisitor,
           collection: 'stories',
           locale,
@@ -281,6 +288,7 @@ export const moreFromProgram = showing(
         await (
           await payload()
         ).find({
+          pagination: false,
           ...asVisitor,
           collection: 'stories',
           locale,
@@ -304,6 +312,7 @@ export const listPrograms = cached(
       await (
         await payload()
       ).find({
+        pagination: false,
         ...asVisitor,
         collection: 'programs',
         locale,
@@ -337,6 +346,7 @@ export const programLeaders = cached(
       await (
         await payload()
       ).find({
+        pagination: false,
         ...asVisitor,
         collection: 'leaders',
         locale,
@@ -355,11 +365,17 @@ export const programLeaders = cached(
 
 export const listTags = cached(
   async (locale: Locale) =>
-    (await (await payload()).find({ ...asVisitor, collection: 'tags', locale, limit: 100, sort: 'name', depth: 0 }))
-      .docs,
+    (
+      await (
+        await payload()
+      ).find({ ...asVisitor, collection: 'tags', locale, limit: 100, pagination: false, sort: 'name', depth: 0 })
+    ).docs,
   ['list-tags'],
   { tags: [cacheTags.tags] },
 )
+
+/** The most search results shown: the newest matches. */
+const SEARCH_RESULTS = 30
 
 /** Full-text search over published stories: title, excerpt and the body's plain text. */
 export const searchStories = showing(
@@ -367,18 +383,17 @@ export const searchStories = showing(
     async (query: string, locale: Locale) => {
       const words = query.trim().slice(0, 100)
       if (!words) return []
+      const client = await payload()
       return (
-        await (
-          await payload()
-        ).find({
+        await client.find({
           ...asVisitor,
           collection: 'stories',
           locale,
-          limit: 30,
+          limit: SEARCH_RESULTS,
+          pagination: false,
           depth: 1,
           sort: '-publishedAt',
-          // Folded on both sides (lib/search/fold.ts), so case and ё/е never decide a match.
-          where: { searchIndex: { like: fold(words) } },
+          where: await storySearchCondition(client, words, locale, SEARCH_RESULTS),
           select: storyCardSelect,
           populate: cardPopulate,
         })
@@ -398,6 +413,7 @@ export const allStorySummaries = showing(
         await (
           await payload()
         ).find({
+          pagination: false,
           ...asVisitor,
           collection: 'stories',
           locale,
@@ -451,6 +467,7 @@ export const findOrigin = showing(
       const p = await payload()
       if (kind === 'program') {
         const { docs } = await p.find({
+          pagination: false,
           ...asVisitor,
           collection: 'programs',
           locale,
@@ -463,6 +480,7 @@ export const findOrigin = showing(
         return program?.slug ? { kind, slug: program.slug, title: program.name, programSlug: program.slug } : null
       }
       const { docs } = await p.find({
+        pagination: false,
         ...asVisitor,
         collection: 'stories',
         locale,
@@ -495,6 +513,7 @@ const redirectTargetCached = cached(
   async (collection: 'stories' | 'programs', slug: string): Promise<string | null> => {
     const p = await payload()
     const { docs } = await p.find({
+      pagination: false,
       collection: 'redirects',
       where: { and: [{ from: { equals: slug } }, { 'to.relationTo': { equals: collection } }] },
       limit: 1,
@@ -505,6 +524,7 @@ const redirectTargetCached = cached(
     const id = relationId(docs[0]?.to?.value)
     if (!id) return null
     const { docs: targets } = await p.find({
+      pagination: false,
       ...asVisitor,
       collection,
       where: { id: { equals: id } },
