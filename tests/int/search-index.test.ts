@@ -190,6 +190,26 @@ describe('search answers what reading every story would', () => {
   })
 })
 
+describe('search and drafts', () => {
+  it('finds a draft’s words only once it is published, and none once it is unpublished', async () => {
+    const story = await createStory(payload, { title: 'Published words only' })
+    const find = async (query: string) => (await searchStories(query, 'en')).map((found) => found.id)
+    await payload.update({
+      collection: 'stories',
+      id: story.id,
+      draft: true,
+      data: { title: 'Unpublished quokkaword' },
+      context: { signOff: { name: 'Test safeguarding officer' } },
+    })
+    expect(await find('quokkaword')).toEqual([])
+    expect(await find('Published words only')).toEqual([story.id])
+    await payload.update({ collection: 'stories', id: story.id, data: { _status: 'published' } })
+    expect(await find('quokkaword')).toEqual([story.id])
+    await payload.update({ collection: 'stories', id: story.id, data: { _status: 'draft' } })
+    expect(await find('quokkaword')).toEqual([])
+  })
+})
+
 describe.runIf(onSqlite)('the search index on SQLite', () => {
   it('is built again when its triggers are gone, finding what was written meanwhile', async () => {
     // A schema change that rebuilds the stories' table takes its triggers with it.
