@@ -416,13 +416,26 @@ for (let n = 1; n <= runs; n++) {
   await sleep(pauseMs)
 }
 
+/**
+ * The sitemap file that lists the newest stories: `/sitemap.xml` itself, or its last part when it
+ * is an index of parts (past 1,000 stories, oldest first, so a new story joins the last part).
+ */
+async function newestSitemapFile() {
+  const { text } = await read('GET', '/sitemap.xml')
+  if (!text.includes('<sitemapindex')) return '/sitemap.xml'
+  const last = [...text.matchAll(/<loc>([^<]+)<\/loc>/g)].at(-1)
+  if (!last) fail('the sitemap index lists no part')
+  const url = new URL(last[1].replace(/&amp;/g, '&'))
+  return `${url.pathname}${url.search}`
+}
+
 /** The takedowns: one participant, her story the newest, withdrawn and restored in turn. */
 const takedowns = []
 const takedownFailures = []
 if (withdrawals > 0) {
   progress('adding a participant with consent and a published story about her')
   const person = await addPerson(staff, { tag: `pb${runId}`, stories: 1 })
-  const watch = watchList(person, policy)
+  const watch = watchList(person, policy, { sitemap: await newestSitemapFile() })
   // Every page that can show her must, before each withdrawal; under the redact policy only her
   // story's pages can (lists show titles, not her name).
   const mustShow = watch.filter(({ url }) => policy !== 'redact' || url.includes('/stories/'))

@@ -1129,6 +1129,8 @@ const numberedPages = [
 
 const ignoredQueries: Array<{ kind: string; path: string }> = [
   { kind: 'q with NUL', path: '/en/search?q=%00' },
+  { kind: 'q with NUL inside a word', path: '/ru/search?q=a%00b' },
+  { kind: 'q of a short word and NUL', path: '/kk/search?q=.%00' },
   { kind: 'q with an RTL override and zero-width spaces', path: '/en/search?q=%E2%80%AE%E2%80%8B%E2%80%8B' },
   { kind: 'q of 10000 characters', path: `/en/search?q=${'x'.repeat(10000)}` },
   { kind: 'q as overlong UTF-8', path: '/en/search?q=%C0%AE%C0%AE' },

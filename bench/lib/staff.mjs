@@ -72,15 +72,15 @@ export async function addPerson({ call, token, must, label }, { tag, stories }) 
 /**
  * The public pages that must show none of her stories after a withdrawal, and what each must not
  * hold: her stories in every language, home, the story index and the feed in every language, the
- * sitemap, and a search for her tag.
+ * sitemap (`sitemap`: the file of it that lists her stories), and a search for her tag.
  */
-export function watchList(person, policy) {
+export function watchList(person, policy, { sitemap = '/sitemap.xml' } = {}) {
   const links = person.stories.map((story) => new RegExp(`/stories/${story.slug}(?![\\w-])`))
   const name = (text) => text.includes(person.publicName)
   const anyLink = (text) => links.some((link) => link.test(text))
   const lists = [
     ...locales.flatMap((l) => [`/${l}`, `/${l}/stories`, `/${l}/feed.xml`]),
-    '/sitemap.xml',
+    sitemap,
     `/en/search?q=${person.tag}`,
   ]
   const storyPages = person.stories.flatMap((story) => locales.map((l) => `/${l}/stories/${story.slug}`))

@@ -14,6 +14,7 @@ import { noteWrite } from '@/privacy/content/documentAsSaved'
 import { refreshMediaOfDocument } from '@/privacy/media/hooks'
 import { applyPublishingPolicy } from '@/privacy/publishing/policy'
 import { programEditor } from '@/lib/richText/editor'
+import { visitorsReadPublished } from '@/hooks/visitorsReadPublished'
 
 const revalidatePrograms = revalidateCollection(cacheTags.programs)
 const oldProgramUrls = keepOldUrls('programs')
@@ -39,7 +40,7 @@ export const Programs: CollectionConfig = {
     update: isEditor,
   },
   hooks: {
-    beforeOperation: [noteWrite('programs')],
+    beforeOperation: [noteWrite('programs'), visitorsReadPublished],
     // Photos on a program page need the consent of everyone they show, like a story's.
     beforeChange: [refuseUnsafeLinks(['description']), applyPublishingPolicy('programs'), oldProgramUrls.beforeChange],
     // A published program whose slug changed keeps its old URL (collections/Redirects).

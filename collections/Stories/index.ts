@@ -26,8 +26,9 @@ import { signOffEndpoint } from '@/privacy/publishing/signOffEndpoint'
 import { reviewFields } from './fields/review'
 import { deleteStoryStats } from './hooks/deleteStoryStats'
 import { noteWhatTheEditorSaw, refuseStaleEdits } from './hooks/refuseStaleEdits'
-import { revalidateDeletedStory, revalidateStory } from './hooks/revalidateStory'
+import { rememberStoredStory, revalidateDeletedStory, revalidateStory } from './hooks/revalidateStory'
 import { setPublishedAt } from './hooks/setPublishedAt'
+import { visitorsReadPublished } from '@/hooks/visitorsReadPublished'
 
 const oldStoryUrls = keepOldUrls('stories')
 
@@ -71,10 +72,11 @@ export const Stories: CollectionConfig = {
   },
   endpoints: [signOffEndpoint, publishCheckEndpoint],
   hooks: {
-    beforeOperation: [noteWrite('stories'), contributorsWriteDrafts, noteWhatTheEditorSaw],
+    beforeOperation: [noteWrite('stories'), contributorsWriteDrafts, noteWhatTheEditorSaw, visitorsReadPublished],
     // A save over what someone else saved meanwhile is refused first; then derived text: the
     // publishing policy judges the excerpt the story will really have.
     beforeChange: [
+      rememberStoredStory,
       refuseStaleEdits,
       refuseUnsafeLinks(['body']),
       deriveStoryText,

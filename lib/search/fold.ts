@@ -5,7 +5,16 @@
  * identity; only their case goes.
  */
 export function fold(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/ё/g, 'е').replace(/\s+/g, ' ').trim()
+  return (
+    text
+      .normalize('NFKC')
+      .toLowerCase()
+      .replace(/ё/g, 'е')
+      // Control characters are no text anyone searches for; a NUL cut SQLite's pattern short.
+      .replace(/[\u0000-\u001f\u007f]/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+  )
 }
 
 /** The folded text search runs over: a story's title, excerpt and plain text, in one locale. */

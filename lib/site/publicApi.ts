@@ -8,6 +8,7 @@ import { cache } from 'react'
 import type { FromKind } from '@/lib/donors/from'
 import type { Locale } from '@/lib/locales'
 import { relationId } from '@/lib/relations'
+import { fold } from '@/lib/search/fold'
 import { storySearchCondition } from '@/lib/search/storyMatches'
 
 import { cacheTags, isStoryTag, showsStoryTag, storyPageTag } from './cacheTags'
@@ -382,7 +383,7 @@ export const searchStories = showing(
   cached(
     async (query: string, locale: Locale) => {
       const words = query.trim().slice(0, 100)
-      if (!words) return []
+      if (!fold(words)) return []
       const client = await payload()
       return (
         await client.find({

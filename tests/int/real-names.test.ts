@@ -153,6 +153,21 @@ describe('a real name typed into a story', () => {
     expect((await payload.findByID({ collection: 'programs', id: program.id, depth: 0 }))._status).not.toBe('published')
   })
 
+  it('looks for each name as it is now: one recorded or changed after a check counts at once, the old one no more', async () => {
+    const person = await payload.create({
+      collection: 'participants',
+      data: { publicName: 'Zhanar', legalName: 'Gulnara Temirbekova' },
+    })
+    const id = await draft({ name: 'renamed', data: { title: 'Meeting Gulnara Temirbekova' }, refused: 'title' })
+    const codes = async () =>
+      (await publishProblems(id, await requestAs(payload, editor), new Date())).map((problem) => problem.code)
+    expect(await codes()).toContain('realNameInText')
+    await payload.update({ collection: 'participants', id: person.id, data: { legalName: 'Gulnara Zhaksylykova' } })
+    expect(await codes()).not.toContain('realNameInText')
+    await payload.update({ collection: 'stories', id, data: { title: 'Meeting Gulnara Zhaksylykova' }, draft: true })
+    expect(await codes()).toContain('realNameInText')
+  })
+
   it('is no obstacle to saving a draft', async () => {
     const id = await draft(rows[0]!)
     const saved = await payload.update({

@@ -1,4 +1,9 @@
-import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadRequest } from 'payload'
+import type {
+  CollectionAfterChangeHook,
+  CollectionAfterDeleteHook,
+  CollectionBeforeChangeHook,
+  PayloadRequest,
+} from 'payload'
 
 import { relationId } from '@/lib/relations'
 import { cacheTags, pagesShowingStories } from '@/lib/site/cacheTags'
@@ -80,11 +85,45 @@ export const renewUnpublishedStories = (slugs: string[], req: PayloadRequest): v
   if (slugs.length > 0) renew('showing', [...new Set(slugs)], req)
 }
 
+/** Where `rememberStoredStory` keeps what it read, by story ID, for this operation. */
+const STORED_BEFORE = 'voicesStoriesAsStoredBefore'
+
+function storedBefore(req: PayloadRequest): Map<string, StoryDoc> {
+  const context = req.context as Record<string, unknown>
+  context[STORED_BEFORE] ??= new Map<string, StoryDoc>()
+  return context[STORED_BEFORE] as Map<string, StoryDoc>
+}
+
+/**
+ * The story as the database held it before this change, for `revalidateStory`. The previous
+ * document Payload hands the hooks is not always that: restoring a version hands them the newest
+ * version, which is a draft once an editor saved one over the published story. Restoring that
+ * draft took the story off the site while the site was told nothing, and searches already made
+ * went on listing it.
+ */
+export const rememberStoredStory: CollectionBeforeChangeHook = async ({ data, operation, originalDoc, req }) => {
+  const id = (originalDoc as { id?: unknown } | undefined)?.id
+  if (operation !== 'update' || id === undefined || id === null) return data
+  const stored = await req.payload.db.findOne<StoryDoc & { id: string }>({
+    collection: 'stories',
+    where: { id: { equals: id } },
+    select: { _status: true, slug: true },
+    req,
+  })
+  if (stored) storedBefore(req).set(String(id), stored)
+  return data
+}
+
 export const revalidateStory: CollectionAfterChangeHook = async ({ doc, previousDoc, req }) => {
-  const renewal = storyRenewal(doc as StoryDoc, previousDoc as StoryDoc | undefined)
+  const stored = storedBefore(req).get(String((doc as { id?: unknown }).id))
+  const previous =
+    stored && isPublished(stored) && !isPublished(previousDoc as StoryDoc | undefined)
+      ? { ...(previousDoc as StoryDoc | undefined), _status: stored._status, slug: stored.slug }
+      : (previousDoc as StoryDoc | undefined)
+  const renewal = storyRenewal(doc as StoryDoc, previous)
   if (!renewal) return doc
   if (!isPublished(doc as StoryDoc) && (await isDraftOverPublished(doc as StoryDoc, req))) return doc
-  renew(renewal, slugsOf(doc as StoryDoc, previousDoc as StoryDoc | undefined), req)
+  renew(renewal, slugsOf(doc as StoryDoc, previous), req)
   return doc
 }
 

@@ -1,0 +1,46 @@
+import type { Payload } from 'payload'
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { richText } from '@/seed/richText'
+
+import { createProgram, createStory } from '../helpers/content'
+import { startPayload, stopPayload } from '../helpers/payload'
+
+/**
+ * Someone signed out who asks for drafts (`?draft=true` over REST, `draft: true` in GraphQL) is
+ * answered exactly as without: which published documents have an unpublished edit pending is
+ * not hers to learn. Each collection with drafts, by list and by ID.
+ */
+let payload: Payload
+
+beforeAll(async () => {
+  payload = await startPayload()
+})
+
+afterAll(() => stopPayload(payload))
+
+const collections = [
+  {
+    slug: 'stories' as const,
+    make: () => createStory(payload),
+    draft: { title: 'A pending edit', body: richText('Not yet public.') },
+  },
+  { slug: 'programs' as const, make: () => createProgram(payload), draft: { summary: 'A pending edit' } },
+]
+
+describe('a visitor asking for drafts', () => {
+  it.each(collections)('reads the published $slug as they are', async ({ slug, make, draft }) => {
+    const pending = await make()
+    const plain = await make()
+    await payload.update({ collection: slug, id: pending.id, draft: true, data: draft as never })
+    const asVisitor = { collection: slug, overrideAccess: false, user: null, depth: 0, limit: 0 } as const
+    const ids = (docs: Array<{ id: string }>) => docs.map((doc) => doc.id).sort()
+    const published = await payload.find(asVisitor)
+    const askingForDrafts = await payload.find({ ...asVisitor, draft: true })
+    expect(ids(askingForDrafts.docs)).toEqual(ids(published.docs))
+    expect(ids(askingForDrafts.docs)).toEqual(expect.arrayContaining([pending.id, plain.id]))
+    const byId = await payload.findByID({ ...asVisitor, id: pending.id, draft: true })
+    expect(JSON.stringify(byId)).not.toContain('A pending edit')
+  })
+})
