@@ -6,7 +6,9 @@ import type { CollectionBeforeOperationHook } from 'payload'
  * published story missing from that answer, and present without it, told an outsider that an
  * unpublished edit of it was pending. Staff (signed in) still read drafts for previews.
  */
-export const visitorsReadPublished: CollectionBeforeOperationHook = ({ args, operation, req }) => {
-  if (operation === 'read' && !req.user && args.draft) return { ...args, draft: false }
+export const visitorsReadPublished: CollectionBeforeOperationHook = ({ args, operation, overrideAccess, req }) => {
+  // Voices' own reads (the publish check, sign-off, slugs) pass over access and read drafts.
+  const forAVisitor = !req.user && overrideAccess === false
+  if (operation === 'read' && forAVisitor && args.draft) return { ...args, draft: false }
   return args
 }
