@@ -7,8 +7,9 @@ import type { CollectionBeforeOperationHook } from 'payload'
  * unpublished edit of it was pending. Staff (signed in) still read drafts for previews.
  */
 export const visitorsReadPublished: CollectionBeforeOperationHook = ({ args, operation, overrideAccess, req }) => {
-  // Voices' own reads (the publish check, sign-off, slugs) pass over access and read drafts.
-  const forAVisitor = !req.user && overrideAccess === false
+  // REST and GraphQL leave `overrideAccess` unset, which applies access; Voices' own reads (the
+  // publish check, sign-off, slugs) pass over it through the local API and read drafts.
+  const forAVisitor = !req.user && !overrideAccess
   if (operation === 'read' && forAVisitor && args.draft) return { ...args, draft: false }
   return args
 }

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { richText } from '@/seed/richText'
 
 import { createProgram, createStory } from '../helpers/content'
+import { graphql, rest } from '../helpers/http'
 import { startPayload, stopPayload } from '../helpers/payload'
 
 /**
@@ -42,5 +43,17 @@ describe('a visitor asking for drafts', () => {
     expect(ids(askingForDrafts.docs)).toEqual(expect.arrayContaining([pending.id, plain.id]))
     const byId = await payload.findByID({ ...asVisitor, id: pending.id, draft: true })
     expect(JSON.stringify(byId)).not.toContain('A pending edit')
+    // Over REST and GraphQL, as an outsider asks.
+    const restIds = async (query: string) =>
+      ((await (await rest('GET', `/api/${slug}?limit=0&depth=0${query}`)).json()) as { docs: Array<{ id: string }> })
+        .docs
+    expect(ids(await restIds('&draft=true'))).toEqual(ids(await restIds('')))
+    expect(await (await rest('GET', `/api/${slug}/${pending.id}?draft=true&depth=0`)).text()).not.toContain(
+      'A pending edit',
+    )
+    const list = slug === 'stories' ? 'Stories' : 'Programs'
+    const answer = await graphql(`{ ${list}(draft: true, limit: 0) { docs { id } } }`)
+    const listed = (answer.data?.[list] as { docs: Array<{ id: string }> } | undefined)?.docs ?? []
+    expect(ids(listed), JSON.stringify(answer.errors)).toEqual(ids(published.docs))
   })
 })
