@@ -460,6 +460,27 @@ for (const story of [generation.sampleStories[0], generation.sampleStories.at(-1
   verification.publishCheck.push({ slug: story.slug, ready: check.ready, problems: check.problems })
   if (!check.ready) failures.push(`${story.slug} could not be published: ${JSON.stringify(check.problems)}`)
 }
+// Search shows its matches a page at a time: a word every story has fills the first page, and
+// the second page goes on with other stories.
+const resultSlugs = (html) =>
+  [...html.matchAll(/class="card__title"><a href="\/en\/stories\/([^"/]+)"/g)].map((m) => m[1])
+const [firstResults, secondResults] = [await ask('/en/search?q=the'), await ask('/en/search?q=the&page=2')]
+const firstSlugs = resultSlugs(firstResults.text)
+const secondSlugs = resultSlugs(secondResults.text)
+verification.searchPages = {
+  statuses: [firstResults.status, secondResults.status],
+  firstPage: firstSlugs.length,
+  secondPage: secondSlugs.length,
+  onBoth: secondSlugs.filter((slug) => firstSlugs.includes(slug)).length,
+  linksToSecond: firstResults.text.includes('href="/en/search?q=the&amp;page=2"'),
+}
+if (
+  generation.publishedStories > 24 &&
+  JSON.stringify(verification.searchPages) !==
+    JSON.stringify({ statuses: [200, 200], firstPage: 12, secondPage: 12, onBoth: 0, linksToSecond: true })
+) {
+  failures.push(`search does not page its results: ${JSON.stringify(verification.searchPages)}`)
+}
 if (failures.length) fail('the generated content is not as published')
 
 // The pages, each read hard with nothing cached; one that does not answer in 30 s ends the run.

@@ -3,21 +3,25 @@ import Link from 'next/link'
 import { messages } from '@/lib/i18n'
 import type { Locale } from '@/lib/locales'
 
-/** Older/newer links for a paginated list whose pages live at `${base}/page/N`. */
+/**
+ * Newer/older links for a list shown a page at a time. A list that knows its length says
+ * "Page 2 of 5"; one that does not (search results, which are not counted) gives `hasNext`
+ * and says "Page 2".
+ */
 export function Pagination({
   locale,
-  base,
+  href,
   page,
-  totalPages,
+  ...extent
 }: {
   locale: Locale
-  base: string
+  /** The address of page `n`. */
+  href: (n: number) => string
   page: number
-  totalPages: number
-}) {
-  if (totalPages <= 1) return null
+} & ({ totalPages: number } | { hasNext: boolean })) {
+  const hasNext = 'hasNext' in extent ? extent.hasNext : page < extent.totalPages
+  if (page <= 1 && !hasNext) return null
   const t = messages(locale)
-  const href = (n: number) => (n === 1 ? base : `${base}/page/${n}`)
   return (
     <nav aria-label={t.pagination} className="pagination">
       {page > 1 ? (
@@ -27,8 +31,8 @@ export function Pagination({
       ) : (
         <span />
       )}
-      <span>{t.pageOf(page, totalPages)}</span>
-      {page < totalPages ? (
+      <span>{'totalPages' in extent ? t.pageOf(page, extent.totalPages) : t.pageNumber(page)}</span>
+      {hasNext ? (
         <Link href={href(page + 1)} rel="next">
           {t.nextPage} →
         </Link>

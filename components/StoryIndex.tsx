@@ -95,7 +95,7 @@ export async function StoryIndex({ locale, page, filter }: Args) {
       )}
       <Pagination
         locale={locale}
-        base={localePath(locale, basePath({ filter }))}
+        href={(n) => localePath(locale, n === 1 ? basePath({ filter }) : `${basePath({ filter })}/page/${n}`)}
         page={page}
         totalPages={stories.totalPages}
       />

@@ -191,7 +191,11 @@ test('the cold-start benchmark times the production server from its start to the
 type Latency = { n: number; p50: number; p95: number; max: number }
 type ScaleResult = {
   generation: { seconds: number; publishedStories: number; generatedStories: number; withdrawn: { stories: number } }
-  verification: { storiesVisible: number; publishCheck: { slug: string; ready: boolean }[] }
+  verification: {
+    storiesVisible: number
+    publishCheck: { slug: string; ready: boolean }[]
+    searchPages: { firstPage: number; secondPage: number; onBoth: number; linksToSecond: boolean }
+  }
   uncachedPages: Record<
     string,
     { path: string; requests: number; latencyMs: Latency; statusCounts: Record<string, number> }
@@ -236,6 +240,7 @@ test('the scale benchmark generates published stories fast and measures every pa
   expect(generation.withdrawn.stories).toBe(10)
   expect(verification.storiesVisible).toBe(generation.publishedStories)
   for (const check of verification.publishCheck) expect(check.ready, check.slug).toBe(true)
+  expect(verification.searchPages).toMatchObject({ firstPage: 12, secondPage: 12, onBoth: 0, linksToSecond: true })
   expect(Object.keys(result!.uncachedPages).sort()).toEqual(
     ['deepIndex', 'programIndex', 'search', 'storiesIndex', 'story'].sort(),
   )

@@ -1125,6 +1125,7 @@ const numberedPages = [
   '/en/stories/page/{n}',
   '/en/stories/tag/community/page/{n}',
   '/kk/stories/program/{programSlug}/page/{n}',
+  '/ru/search?q=a&page={n}',
 ]
 
 const ignoredQueries: Array<{ kind: string; path: string }> = [
@@ -1156,6 +1157,9 @@ const oddPaths: Array<[name: string, path: string]> = [
   ['GET /sitemap.xml · a part that does not exist', '/sitemap.xml?part=stories-99999'],
   ['GET /sitemap.xml · a part of path traversal', '/sitemap.xml?part=..%2F..%2Fetc%2Fpasswd'],
   ['GET /sitemap.xml · a part with NUL', '/sitemap.xml?part=stories-1%00'],
+  ['GET /en/search · page given twice', '/en/search?q=a&page=2&page=3'],
+  ['GET /en/search · a page past the last result', '/en/search?q=pharmacy&page=2'],
+  ['GET /en/search · a page past the furthest there can be', '/en/search?q=a&page=101'],
 ]
 
 /**

@@ -367,6 +367,8 @@ for (const viewport of viewports) {
           `/${locale}/stories/${found.slug}`,
         )
         expect(await cardTitles(page, results)).toEqual([storyTitle(found, locale)])
+        // One page holds every result: no links to other pages (search pages by twelve).
+        await expect(page.getByRole('navigation', { name: m.pagination })).toHaveCount(0)
         await expect(page.getByRole('search').getByLabel(m.searchLabel)).toHaveValue(word)
         await expectNoAdminLinks(page)
         await expectFitsViewport(page)

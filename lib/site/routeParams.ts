@@ -27,3 +27,13 @@ export function pageNumber(value: string | undefined): number {
   if (!/^[1-9]\d{0,4}$/.test(value) || value === '1') notFound()
   return Number(value)
 }
+
+/**
+ * A page of search results from the query string (`?page=2`): absent is the first page; junk, a
+ * second value and pages past `last` are 404s, like a page of the stories index that cannot exist.
+ */
+export function queryPageNumber(value: string | string[] | undefined, last: number): number {
+  if (value === undefined) return 1
+  if (typeof value !== 'string' || !/^[1-9]\d{0,4}$/.test(value) || Number(value) > last) notFound()
+  return Number(value)
+}

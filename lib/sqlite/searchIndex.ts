@@ -129,7 +129,8 @@ const likePattern = (word: string) => `%${word.replace(/[\\%_]/g, (c) => `\\${c}
 
 /**
  * The published stories whose text in `locale` holds every one of `words` (folded already),
- * newest first, at most `limit`: the same matches as Payload's `like`, from the index.
+ * newest first, `limit` of them after skipping `offset` (a page of results): the same matches as
+ * Payload's `like`, from the index.
  *
  * The index is asked first, on its own (`MATERIALIZED`): left to choose, SQLite walked the
  * stories in date order and asked the index about each one, 0.6 s for a word no story had.
@@ -138,7 +139,7 @@ export async function publishedStoriesMatching(
   client: Client,
   words: string[],
   locale: string,
-  limit: number,
+  { limit, offset = 0 }: { limit: number; offset?: number },
 ): Promise<string[]> {
   const long = words.filter(indexable)
   const short = words.filter((word) => !indexable(word))
@@ -150,7 +151,7 @@ export async function publishedStoriesMatching(
     // Each word as a quoted phrase: its trigrams in order, that is the word as a substring.
     args.push(long.map((word) => `"${word.replace(/"/g, '""')}"`).join(' '))
   }
-  // Stories newest first, each looked up among the matches, stopping at `limit`: SQLite's own
+  // Stories newest first, each looked up among the matches, stopping once the page is full: SQLite's own
   // choice, sorting every match by date, took 30 to 50 ms for a word in most of 10,000 stories;
   // this order takes 3 ms for such a word and 10 ms for one no story has. CROSS JOIN fixes it.
   sql += `SELECT s.id FROM stories s CROSS JOIN ${CONTENT_TABLE} l${long.length ? ' CROSS JOIN hits h' : ''}
@@ -160,8 +161,8 @@ export async function publishedStoriesMatching(
     sql += ` AND l.${COLUMN} LIKE ? ESCAPE '\\'`
     args.push(likePattern(word))
   }
-  sql += ' ORDER BY s.published_at DESC, s.created_at DESC LIMIT ?'
-  args.push(limit)
+  sql += ' ORDER BY s.published_at DESC, s.created_at DESC LIMIT ? OFFSET ?'
+  args.push(limit, offset)
   const result = await client.execute({ sql, args })
   return result.rows.map((row) => String(row.id))
 }

@@ -160,14 +160,14 @@ describe('site search', () => {
       const story = await createStory(payload, { title: `English title ${locale}`, body: richText('English words.') })
       await payload.update({ collection: 'stories', id: story.id, locale, data: { title, body: richText(body) } })
       for (const query of queries) {
-        const found = await searchStories(query, locale)
+        const { stories: found } = await searchStories(query, locale)
         expect(
           found.map((doc) => doc.id),
           `${locale}: ${query}`,
         ).toContain(story.id)
       }
       // A word the story does not have finds nothing of it.
-      expect((await searchStories('несуществующее', locale)).map((doc) => doc.id)).not.toContain(story.id)
+      expect((await searchStories('несуществующее', locale)).stories.map((doc) => doc.id)).not.toContain(story.id)
     },
   )
 })

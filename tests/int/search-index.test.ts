@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { Locale } from '@/lib/locales'
 import { fold } from '@/lib/search/fold'
-import { searchStories } from '@/lib/site/publicApi'
+import { SEARCH_PAGES, SEARCH_RESULTS_PER_PAGE, searchStories } from '@/lib/site/publicApi'
 import { prepareSearchIndex, SEARCH_TABLE } from '@/lib/sqlite/searchIndex'
 import { richText } from '@/seed/richText'
 
@@ -94,10 +94,18 @@ async function expected(locale: Locale, query: string): Promise<string[]> {
     select: { searchIndex: true, publishedAt: true },
     sort: '-publishedAt',
   })
-  return all.docs
-    .filter((doc) => words.every((word) => (doc.searchIndex ?? '').includes(word)))
-    .map((doc) => doc.id)
-    .slice(0, 30)
+  return all.docs.filter((doc) => words.every((word) => (doc.searchIndex ?? '').includes(word))).map((doc) => doc.id)
+}
+
+/** Every result of a search, page after page, checking each page is full but the last. */
+async function searchAll(query: string, locale: Locale): Promise<string[]> {
+  const found: string[] = []
+  for (let page = 1; ; page++) {
+    const { stories, hasMore } = await searchStories(query, locale, page)
+    found.push(...stories.map((story) => story.id))
+    if (!hasMore) return found
+    expect(stories, `page ${page} of “${query}” is full`).toHaveLength(SEARCH_RESULTS_PER_PAGE)
+  }
 }
 
 async function expectSearchAsReading(step: string) {
@@ -109,7 +117,7 @@ async function expectSearchAsReading(step: string) {
     ).resolves.toBeDefined()
   }
   for (const [locale, query] of queries) {
-    const found = (await searchStories(query, locale)).map((story) => story.id)
+    const found = await searchAll(query, locale)
     expect(found, `${step}: ${locale} “${query}”`).toEqual(await expected(locale, query))
   }
 }
@@ -198,7 +206,7 @@ describe('search answers what reading every story would', () => {
 describe('search and drafts', () => {
   it('finds a draft’s words only once it is published, and none once it is unpublished', async () => {
     const story = await createStory(payload, { title: 'Published words only' })
-    const find = async (query: string) => (await searchStories(query, 'en')).map((found) => found.id)
+    const find = (query: string) => searchAll(query, 'en')
     await payload.update({
       collection: 'stories',
       id: story.id,
@@ -215,12 +223,39 @@ describe('search and drafts', () => {
   })
 })
 
+describe('search results a page at a time', () => {
+  it('splits every match into full pages, newest first, each saying whether more follow', async () => {
+    const start = Date.parse('2026-03-01T09:00:00Z')
+    const made: string[] = []
+    for (let i = 0; i < 2 * SEARCH_RESULTS_PER_PAGE + 2; i++) {
+      const publishedAt = new Date(start + i * 60_000).toISOString()
+      made.push((await createStory(payload, { title: `Pagedword story ${i}`, publishedAt })).id)
+    }
+    // Drafts with the word are never counted into a page.
+    await createStory(payload, { title: 'Pagedword draft', _status: 'draft' })
+    const newestFirst = [...made].reverse()
+    const pages = [1, 2, 3, 4].map((page) => searchStories('pagedword', 'en', page))
+    const [first, second, third, fourth] = await Promise.all(pages)
+    expect(first!.stories.map((story) => story.id)).toEqual(newestFirst.slice(0, SEARCH_RESULTS_PER_PAGE))
+    expect(second!.stories.map((story) => story.id)).toEqual(newestFirst.slice(SEARCH_RESULTS_PER_PAGE, 24))
+    expect(third!.stories.map((story) => story.id)).toEqual(newestFirst.slice(24))
+    expect([first, second, third].map((page) => page!.hasMore)).toEqual([true, true, false])
+    expect(fourth).toEqual({ stories: [], hasMore: false })
+    expect(await searchAll('pagedword', 'en')).toEqual(await expected('en', 'pagedword'))
+  })
+
+  it.each([0, -1, 1.5, Number.NaN, SEARCH_PAGES + 1])('reads nothing for page %s', async (page) => {
+    await createStory(payload, { title: 'Pagedword outside' })
+    expect(await searchStories('pagedword', 'en', page)).toEqual({ stories: [], hasMore: false })
+  })
+})
+
 describe.runIf(onSqlite)('the search index on SQLite', () => {
   it('is built again when its triggers are gone, finding what was written meanwhile', async () => {
     // A schema change that rebuilds the stories' table takes its triggers with it.
     await client().execute(`DROP TRIGGER ${SEARCH_TABLE}_after_insert`)
     const written = (await createStory(payload, { title: 'Written while the index was away' })).id
-    const find = async () => (await searchStories('while the index', 'en')).map((story) => story.id)
+    const find = () => searchAll('while the index', 'en')
     expect(await find()).not.toContain(written)
     expect(await prepareSearchIndex(client())).toBe('built')
     expect(await prepareSearchIndex(client())).toBe('ready')

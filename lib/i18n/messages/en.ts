@@ -29,6 +29,7 @@ export const en = {
   previousPage: 'Newer stories',
   nextPage: 'Older stories',
   pageOf: (page: number, total: number) => `Page ${page} of ${total}`,
+  pageNumber: (page: number) => `Page ${page}`,
   noStories: 'No stories here yet.',
   whereAndWhen: 'Where and when',
   location: 'Where',
@@ -71,6 +72,7 @@ export const en = {
   searchButton: 'Search',
   searchResults: (count: number, query: string) =>
     count === 1 ? `1 story matches “${query}”` : `${count} stories match “${query}”`,
+  searchResultsRange: (first: number, last: number, query: string) => `Stories ${first}–${last} matching “${query}”`,
   searchNothing: (query: string) => `No story matches “${query}”. Try another word.`,
   searchHint: 'Search the stories by a word or a name.',
   untranslated: 'This story has not been translated into English yet, so it is shown in its original language.',
