@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation'
 import { localePath, messages } from '@/lib/i18n'
 import type { Locale } from '@/lib/locales'
 import { pageMetadata } from '@/lib/site/metadata'
-import { findProgram, listPrograms, listStories, listTags, siteSettings, type StoryFilter } from '@/lib/site/publicApi'
+import { findProgram, listStories, listTags, programLinks, siteSettings, type StoryFilter } from '@/lib/site/publicApi'
 import { localeFrom, pageNumber } from '@/lib/site/routeParams'
 
 import { Pagination } from './Pagination'
@@ -44,7 +44,7 @@ export async function StoryIndex({ locale, page, filter }: Args) {
   const [title, stories, programs, tags, settings] = await Promise.all([
     heading({ locale, filter }),
     listStories({ locale, page, filter }),
-    listPrograms(locale),
+    programLinks(locale),
     listTags(locale),
     siteSettings(locale),
   ])

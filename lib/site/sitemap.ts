@@ -3,7 +3,7 @@ import { type Locale, locales } from '@/lib/locales'
 
 import { escapeXml } from './escapeXml'
 import { siteOrigin } from './origin'
-import { listPrograms, storiesForSitemap } from './publicApi'
+import { programLinks, storiesForSitemap } from './publicApi'
 
 /** Stories in one part of the sitemap: 3,000 URLs, where the protocol allows 50,000 a file. */
 export const SITEMAP_STORIES = 1000
@@ -39,7 +39,7 @@ ${entries.join('\n')}
 }
 
 async function sitePages(): Promise<SitemapPage[]> {
-  const programs = await listPrograms('en')
+  const programs = await programLinks('en')
   return [
     { path: '' },
     { path: 'stories' },
