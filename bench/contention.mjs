@@ -43,7 +43,13 @@ if (fs.existsSync(path.join(values.data, 'media'))) {
   fs.cpSync(path.join(values.data, 'media'), path.join(dataDir, 'media'), { recursive: true })
 }
 
-const env = { ...process.env, NODE_ENV: 'production', VOICES_DATA_DIR: dataDir, VOICES_RUN_JOBS: 'false' }
+const env = {
+  ...process.env,
+  NODE_ENV: 'production',
+  VOICES_DATA_DIR: dataDir,
+  VOICES_RUN_JOBS: 'false',
+  NEXT_PUBLIC_SERVER_URL: `http://127.0.0.1:${values.port}`,
+}
 if (values['without-transactions']) env.VOICES_SQLITE_TRANSACTIONS = 'off'
 const server = spawn(path.resolve('node_modules/.bin/next'), ['start', '-p', values.port, '-H', '127.0.0.1'], {
   env,

@@ -150,6 +150,7 @@ async function startServer(env = {}) {
       NODE_ENV: 'production',
       VOICES_DATA_DIR: dataDir,
       VOICES_RUN_JOBS: 'false',
+      NEXT_PUBLIC_SERVER_URL: base,
       NEXT_TELEMETRY_DISABLED: '1',
       ...env,
     },

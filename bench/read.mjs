@@ -100,6 +100,7 @@ function startVoices(dataDir, extraEnv = {}) {
     VOICES_DATA_DIR: dataDir,
     VOICES_RUN_JOBS: 'false',
     VOICES_PROXY_HOPS: '0',
+    NEXT_PUBLIC_SERVER_URL: base,
     NEXT_TELEMETRY_DISABLED: '1',
     ...extraEnv,
   }

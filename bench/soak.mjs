@@ -225,6 +225,7 @@ async function main() {
       NODE_ENV: 'production',
       VOICES_DATA_DIR: dataDir,
       VOICES_RUN_JOBS: 'false',
+      NEXT_PUBLIC_SERVER_URL: `http://127.0.0.1:${port}`,
       NEXT_TELEMETRY_DISABLED: '1',
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -18,7 +18,13 @@ test('a production server starts on an empty database', async ({ request }) => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'voices-empty-'))
   const port = 3101
   const server = spawn(path.resolve('node_modules/.bin/next'), ['start', '-p', String(port), '-H', '127.0.0.1'], {
-    env: { ...process.env, NODE_ENV: 'production', VOICES_DATA_DIR: dataDir, PAYLOAD_SECRET: e2ePayloadSecret },
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      VOICES_DATA_DIR: dataDir,
+      PAYLOAD_SECRET: e2ePayloadSecret,
+      NEXT_PUBLIC_SERVER_URL: `http://127.0.0.1:${port}`,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let log = ''

@@ -1,14 +1,22 @@
 import { createClient } from '@libsql/client'
 import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import sharp from 'sharp'
 
 import { expect, test } from './fixtures'
 import { storyBody, validConsent } from './roles-helpers'
-import { ownPort, type RunAs, type Server, startAndWaitForExit, startServer, untilServing } from './servers'
-import { e2eAdmin, e2eDataDir } from './settings'
+import {
+  copyOfSuiteData,
+  ownPort,
+  type RunAs,
+  type Server,
+  startAndWaitForExit,
+  startServer,
+  tempDir,
+  untilServing,
+} from './servers'
+import { e2eAdmin } from './settings'
 
 /**
  * Fault drills: what a production server does when the machine under it fails. Each drill runs
@@ -27,27 +35,6 @@ test.describe.configure({ mode: 'serial' })
 const root = process.getuid?.() === 0
 /** Root ignores file permissions: the read-only drill runs its server as `nobody` then. */
 const nobody: RunAs | undefined = root ? { uid: 65534, gid: 65534 } : undefined
-
-function tempDir(name: string): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `voices-drill-${name}-`))
-  fs.chmodSync(dir, 0o777)
-  return dir
-}
-
-/** A consistent copy of the suite's database (and, if asked, its uploads) in a new data folder. */
-async function copyOfSuiteData(name: string, withMedia = true): Promise<string> {
-  const dir = tempDir(name)
-  const live = createClient({ url: `file:${path.join(e2eDataDir, 'voices.db')}` })
-  try {
-    await live.execute({ sql: 'VACUUM INTO ?', args: [path.join(dir, 'voices.db')] })
-  } finally {
-    live.close()
-  }
-  if (withMedia && fs.existsSync(path.join(e2eDataDir, 'media'))) {
-    fs.cpSync(path.join(e2eDataDir, 'media'), path.join(dir, 'media'), { recursive: true })
-  }
-  return dir
-}
 
 function expectRefusedStart(result: { code: number | null; log: string; answered: boolean }, ...words: string[]) {
   expect(result.code, result.log).not.toBe(0)

@@ -1,7 +1,10 @@
+import { createClient } from '@libsql/client'
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 
-import { e2ePayloadSecret, e2ePort } from './settings'
+import { e2eDataDir, e2ePayloadSecret, e2ePort } from './settings'
 
 /**
  * Production servers of a test's own, beside the suite's shared one: `npm start` as an operator
@@ -24,7 +27,14 @@ export type Server = {
 
 export function startServer(env: Record<string, string>, port: number, runAs?: RunAs): Server {
   const child = spawn(process.execPath, [path.resolve('server/start.mjs'), '-p', String(port), '-H', '127.0.0.1'], {
-    env: { ...process.env, NODE_ENV: 'production', PAYLOAD_SECRET: e2ePayloadSecret, ...env },
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      PAYLOAD_SECRET: e2ePayloadSecret,
+      // As an operator sets it: the address the server is reached at.
+      NEXT_PUBLIC_SERVER_URL: `http://127.0.0.1:${port}`,
+      ...env,
+    },
     stdio: ['pipe', 'pipe', 'pipe'],
     ...runAs,
   })
@@ -79,4 +89,26 @@ export function startAndWaitForExit(env: Record<string, string>, port: number, r
       resolve({ code, log: server.log(), answered })
     })
   })
+}
+
+/** A new folder anyone may write in (a drill may run its server as `nobody`). */
+export function tempDir(name: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `voices-drill-${name}-`))
+  fs.chmodSync(dir, 0o777)
+  return dir
+}
+
+/** A consistent copy of the suite's database (and, if asked, its uploads) in a new data folder. */
+export async function copyOfSuiteData(name: string, withMedia = true): Promise<string> {
+  const dir = tempDir(name)
+  const live = createClient({ url: `file:${path.join(e2eDataDir, 'voices.db')}` })
+  try {
+    await live.execute({ sql: 'VACUUM INTO ?', args: [path.join(dir, 'voices.db')] })
+  } finally {
+    live.close()
+  }
+  if (withMedia && fs.existsSync(path.join(e2eDataDir, 'media'))) {
+    fs.cpSync(path.join(e2eDataDir, 'media'), path.join(dir, 'media'), { recursive: true })
+  }
+  return dir
 }

@@ -2,6 +2,8 @@ import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 
+import { weakSecret } from '@/lib/settings/productionRules.mjs'
+
 /**
  * Runtime settings read from the environment. Every default is chosen so that a fresh clone
  * runs with no configuration at all; production deployments set the variables in `.env.example`.
@@ -32,22 +34,6 @@ export function isMongoUri(uri: string): boolean {
  */
 export function serverUrl(): string {
   return (process.env.NEXT_PUBLIC_SERVER_URL?.trim() ?? '').replace(/\/+$/, '')
-}
-
-/** Words that mark a value copied from an example rather than made for this server. */
-const placeholder =
-  /change[-_ ]?me|replace|example|placeholder|not[-_ ]?for[-_ ]?production|your[-_ ]?secret|^(secret|password|test)$/i
-
-/**
- * Why a secret cannot sign production sessions, or null when it can: it must be set, at least 32
- * characters, not a value from an example, and not a run of a few repeated characters.
- */
-export function weakSecret(secret: string | undefined): string | null {
-  if (!secret) return 'is not set'
-  if (secret.length < 32) return `is too short (${secret.length} characters; at least 32)`
-  if (placeholder.test(secret)) return 'is an example value'
-  if (new Set(secret).size < 10) return 'repeats too few characters'
-  return null
 }
 
 /**

@@ -24,6 +24,14 @@ if (args.some((arg) => arg !== '--once')) {
   process.exit(2)
 }
 
+// The web server's rules: a worker with a bad setting stops here, naming it.
+const { checkSettings } = await import('@/lib/settings/checkSettings.mjs')
+const { problems } = checkSettings(process.env, { production: process.env.NODE_ENV === 'production' })
+if (problems.length) {
+  for (const problem of problems) console.error(`Voices jobs cannot start: ${problem}`)
+  process.exit(1)
+}
+
 const payload = await getPayload({ config })
 
 /** Queues what the schedules say is due (the nightly consent check), then runs every due job. */

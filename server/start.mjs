@@ -8,6 +8,7 @@
  * takedown, telling shared caches to ask again every time (server/sharedCaches.mjs), and sending
  * anyone handed a render that a takedown overtook to ask again (server/supersededRenders.mjs),
  * and ignoring the headers Next.js takes as instructions from itself (server/internalHeaders.mjs).
+ * `/api/health` is answered before all of that (server/health.mjs).
  * The port comes from -p, else PORT, else 3000; the host from -H, else every interface.
  * Settings (README, "Running in production"):
  * - VOICES_CONCURRENT_REQUESTS: requests from the public worked on at once (default 8);
@@ -27,7 +28,10 @@ import { parseArgs } from 'node:util'
 
 import next from 'next'
 
+import { checkSettings } from '../lib/settings/checkSettings.mjs'
+
 import { createAdmission } from './admission.mjs'
+import { answerHealth } from './health.mjs'
 import { dropInternalHeaders } from './internalHeaders.mjs'
 import { staffCredentials } from './staffCredentials.mjs'
 import { keepSharedCachesHonest } from './sharedCaches.mjs'
@@ -50,64 +54,45 @@ function options() {
   }
 }
 
-/** A whole number from the environment, at least `least`, or the default when unset. */
-function setting(name, fallback, least) {
-  const raw = process.env[name]?.trim()
-  if (!raw) return fallback
-  const value = Number(raw)
-  if (!Number.isInteger(value) || value < least)
-    fail(`${name} must be a whole number of at least ${least} (got "${raw}")`)
-  return value
-}
+/** A whole number from the checked settings, or the default when unset. */
+const setting = (name, fallback) => (settings[name] === undefined ? fallback : Number(settings[name]))
 
 const args = options()
-const port = Number(args.port ?? process.env.PORT ?? 3000)
-if (!Number.isInteger(port) || port < 1 || port > 65535)
-  fail(`the port must be a number from 1 to 65535 (got "${args.port ?? process.env.PORT}")`)
+// Every setting checked at once before anything else loads (lib/settings), each problem named.
+// -p is checked as PORT is, since it takes PORT's place.
+const { problems, settings } = checkSettings(
+  { ...process.env, ...(args.port === undefined ? {} : { PORT: args.port }) },
+  { production: true },
+)
+if (problems.length) {
+  for (const problem of problems) console.error(`Voices cannot start: ${problem}`)
+  process.exit(1)
+}
+const port = setting('PORT', 3000)
 const hostname = args.hostname
 // What the app itself reads to reach its own server (lib/site/revalidationToken.ts).
 process.env.PORT = String(port)
 process.env.NODE_ENV = 'production'
 // Who the client is, for sign-in and form limits (lib/abuse/proxyHops.ts): checked here, and
 // said out loud when left to its default, which trusts the proxy a production server sits behind.
-const proxyHops = setting('VOICES_PROXY_HOPS', 1, 0)
+const proxyHops = setting('VOICES_PROXY_HOPS', 1)
 if (!process.env.VOICES_PROXY_HOPS?.trim())
   console.log(
     'voices: VOICES_PROXY_HOPS is not set, so the last X-Forwarded-For entry is taken as the client address, ' +
       'as a reverse proxy in front appends it. Reached directly, set VOICES_PROXY_HOPS=0.',
   )
-// Read by the page cache (lib/cache/handler.mjs), checked here so a mistake stops the start.
-// 0 turns it off (for measuring what it buys); anything else is at least 16.
-const pageCacheMB = setting('VOICES_PAGE_CACHE_MB', 256, 0)
-if (pageCacheMB > 0 && pageCacheMB < 16)
-  fail(`VOICES_PAGE_CACHE_MB must be 0 (off) or at least 16 (got "${pageCacheMB}")`)
-process.env.VOICES_PAGE_CACHE_MB = String(pageCacheMB)
-
-// The HTTP cache in front (deploy/nginx/voices.conf.template): checked here, so that a mistake
-// stops the start instead of leaving the front serving pages out their second after each change.
-const frontUrl = process.env.VOICES_HTTP_CACHE_URL?.trim()
-const frontKey = process.env.VOICES_HTTP_CACHE_REFRESH_KEY?.trim()
-if (frontUrl || frontKey) {
-  if (!frontUrl || !frontKey)
-    fail('VOICES_HTTP_CACHE_URL and VOICES_HTTP_CACHE_REFRESH_KEY go together: set both, or neither')
-  if (!/^https?:\/\/[^/?#\s]+\/?$/.test(frontUrl))
-    fail(`VOICES_HTTP_CACHE_URL must be the front's address, such as http://front (got "${frontUrl}")`)
-  if (frontKey.length < 32 || /\s|'/.test(frontKey))
-    fail(
-      'VOICES_HTTP_CACHE_REFRESH_KEY must be at least 32 characters without spaces or quotes, e.g. openssl rand -hex 32',
-    )
-}
+// Read by the page cache (lib/cache/handler.mjs); 0 turns it off, for measuring what it buys.
+process.env.VOICES_PAGE_CACHE_MB = String(setting('VOICES_PAGE_CACHE_MB', 256))
 
 const admission = createAdmission({
-  limit: setting('VOICES_CONCURRENT_REQUESTS', 8, 1),
-  staffLimit: setting('VOICES_CONCURRENT_STAFF_REQUESTS', 4, 1),
-  bodyLimit: setting('VOICES_CONCURRENT_PUBLIC_BODIES', 4, 1),
-  queueLimit: setting('VOICES_REQUEST_QUEUE', 2000, 0),
-  maxWaitMs: setting('VOICES_REQUEST_WAIT_SECONDS', 30, 1) * 1000,
+  limit: setting('VOICES_CONCURRENT_REQUESTS', 8),
+  staffLimit: setting('VOICES_CONCURRENT_STAFF_REQUESTS', 4),
+  bodyLimit: setting('VOICES_CONCURRENT_PUBLIC_BODIES', 4),
+  queueLimit: setting('VOICES_REQUEST_QUEUE', 2000),
+  maxWaitMs: setting('VOICES_REQUEST_WAIT_SECONDS', 30) * 1000,
   holdLimitMs: 10_000,
   proxyHops,
-  // Without a secret nobody is staff; Voices itself then refuses to start, saying why.
-  isStaff: process.env.PAYLOAD_SECRET ? staffCredentials(process.env.PAYLOAD_SECRET) : () => false,
+  isStaff: staffCredentials(settings.PAYLOAD_SECRET),
 })
 
 const app = next({ dev: false, dir: root, hostname: hostname ?? 'localhost', port })
@@ -116,6 +101,7 @@ await app.prepare()
 const handle = app.getRequestHandler()
 
 server.on('request', (req, res) => {
+  if (answerHealth(req, res)) return
   dropInternalHeaders(req)
   keepSharedCachesHonest(req, res)
   askAgainIfSuperseded(req, res)

@@ -1,9 +1,12 @@
 import type { Endpoint } from 'payload'
 
+import { redisConnection } from '@/lib/cache/redisClient.mjs'
+
 /**
- * `GET /api/ready`: 200 once Payload has booted and its database answers, 503 otherwise. Cheap,
- * open to anyone, and telling nothing else: load balancers and the server's own start-up
- * (lib/startup/startVoices.ts) ask it.
+ * `GET /api/ready`: 200 once Payload has booted, its database answers and, when instances share
+ * their cache (REDIS_URL), Redis answers and is safe to cache in; 503 otherwise. Cheap, open to
+ * anyone, and telling nothing else: load balancers and the server's own start-up
+ * (lib/startup/startVoices.ts) ask it. Liveness is `/api/health` (server/health.mjs).
  */
 export const readyEndpoint: Endpoint = {
   path: '/ready',
@@ -12,6 +15,10 @@ export const readyEndpoint: Endpoint = {
     const headers = { 'Cache-Control': 'no-store' }
     try {
       await req.payload.count({ collection: 'users', overrideAccess: true })
+      // The server's own warm-up asks only that Payload has booted: Redis coming up later must
+      // not stop the start (readiness stays 503 until it does).
+      const redis = req.headers.get('x-voices-warm-up') ? null : redisConnection()
+      if (redis && (!redis.usable || (await redis.client.ping()) !== 'PONG')) throw new Error('Redis')
       return Response.json({ ready: true }, { headers })
     } catch {
       return Response.json({ ready: false }, { status: 503, headers })

@@ -1,4 +1,5 @@
 import { payloadSecret } from '@/lib/env'
+import { checkSettings } from '@/lib/settings/checkSettings.mjs'
 
 import { probeDatabase } from './probeDatabase'
 
@@ -8,8 +9,8 @@ function refuseToStart(reason: string): never {
 }
 
 /**
- * Checks what a server needs before it answers anyone (see instrumentation.ts): a strong
- * PAYLOAD_SECRET in production and a database it can open and write, each refusal told in one
+ * Checks what a server needs before it answers anyone (see instrumentation.ts): every setting
+ * (lib/settings), a strong PAYLOAD_SECRET in production and a database it can open and write, each refusal told in one
  * line naming the setting. Payload itself is then booted by the server's own first request,
  * made here as soon as the server listens (`/api/ready`): the routes carry their own copy of
  * Payload, so an instance booted from here would not be theirs, and its errors would not be
@@ -17,6 +18,11 @@ function refuseToStart(reason: string): never {
  * (`onInit`) and starts the jobs queue.
  */
 export async function startVoices(): Promise<void> {
+  // The production server checked them before loading Next.js; `next start` alone and
+  // development are checked here, by the same rules.
+  const { problems } = checkSettings(process.env, { production })
+  for (const problem of problems) console.error(`Voices cannot start: ${problem}`)
+  if (problems.length) process.exit(1)
   try {
     payloadSecret()
   } catch (error) {

@@ -288,6 +288,12 @@ describe('the production server refuses bad settings before it starts', () => {
   it.each([
     [['--bogus'], {}, /Unknown option '--bogus'[\s\S]*Usage: node server\/start\.mjs/],
     [['-p', 'eighty'], {}, /the port must be a number from 1 to 65535 \(got "eighty"\)/],
+    [[], { NEXT_PUBLIC_SERVER_URL: '' }, /Voices cannot start: NEXT_PUBLIC_SERVER_URL is not set/],
+    [
+      [],
+      { PAYLOAD_SECRET: 'change-me-change-me-change-me-change-me' },
+      /Voices cannot start: PAYLOAD_SECRET is an example/,
+    ],
     [[], { PORT: '70000' }, /the port must be a number from 1 to 65535 \(got "70000"\)/],
     [
       [],
@@ -306,7 +312,7 @@ describe('the production server refuses bad settings before it starts', () => {
     [
       [],
       { VOICES_HTTP_CACHE_URL: 'front:80', VOICES_HTTP_CACHE_REFRESH_KEY: 'k'.repeat(40) },
-      /VOICES_HTTP_CACHE_URL must be the front's address, such as http:\/\/front \(got "front:80"\)/,
+      /VOICES_HTTP_CACHE_URL must be an address such as http:\/\/front, and nothing after it \(got "front:80"\)/,
     ],
     [
       [],
