@@ -100,6 +100,11 @@ test('a publish through one instance is on the other within a second', async () 
   story = (await published.json()).doc
   const pages = [`/en/stories/${story.slug}`, ...lists]
   await cacheOn('b', pages, `Shared cache ${marker}`)
+  // A never rendered these: it serves what B stored in Redis.
+  for (const path of pages.slice(0, 3)) {
+    const fromA = await fetch(`${servers.a!.base}${path}`)
+    expect(fromA.headers.get('x-nextjs-cache'), `${path} on A, rendered by B`).toBe('HIT')
+  }
 
   const edited = await staff.patch(`/api/stories/${story.id}`, {
     headers,
