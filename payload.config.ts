@@ -49,7 +49,7 @@ import { answerDatabaseFailures } from '@/lib/errors/answerDatabaseFailures'
 import { answerUnsupportedQueries } from '@/lib/errors/answerUnsupportedQueries'
 import { keepErrorData } from '@/lib/errors/keepErrorData'
 import { plainEditor } from '@/lib/richText/editor'
-import { readyEndpoint } from '@/lib/startup/readyEndpoint'
+import { readyEndpoints } from '@/lib/startup/readyEndpoint'
 import { removeOrphanFiles } from '@/lib/uploads/orphanFiles'
 import { withUnwritableFieldsRefused, withUnwritableGlobalFieldsRefused } from '@/lib/payload/refuseUnwritableFields'
 
@@ -90,7 +90,7 @@ export default buildConfig({
     StoryStats,
   ].map(withUnwritableFieldsRefused),
   globals: [SiteSettings, GetInvolved, Navigation].map(withUnwritableGlobalFieldsRefused),
-  endpoints: [readyEndpoint],
+  endpoints: readyEndpoints,
   // Before the first request is answered: files an upload cut off by a crash had written.
   onInit: async (payload) => {
     await removeOrphanFiles(payload)

@@ -30,4 +30,6 @@ test('GET /api/ready says the database answers, and nothing more', async ({ requ
   expect(response.status()).toBe(200)
   expect(response.headers()['cache-control']).toBe('no-store')
   expect(await response.json()).toEqual({ ready: true })
+  // Load balancers may ask with HEAD.
+  expect((await request.head('/api/ready')).status()).toBe(200)
 })

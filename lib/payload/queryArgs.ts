@@ -6,6 +6,7 @@ import { isFieldPath } from '@/lib/api/fieldNames'
 import { Refusal } from '@/lib/refusals/refusal'
 import { isPublicSiteRead } from '@/privacy/references/publicSiteRead'
 
+import { refuseUnscopedDraftFilters } from './draftRelationFilters'
 import { entersStoredText, fieldsOnPath, operatorFits } from './queryFields'
 
 /** A sort names a field, `-` first for descending. */
@@ -51,7 +52,7 @@ function isWhere(where: unknown, depth = 0): boolean {
 const maxConditions = 100
 
 /** Every condition of a well-formed `where`, with its path, operator and value. */
-function conditions(where: unknown): Array<{ path: string; operator: string; value: unknown }> {
+export function conditions(where: unknown): Array<{ path: string; operator: string; value: unknown }> {
   if (!isPlainObject(where)) return []
   return Object.entries(where).flatMap(([key, value]) => {
     if (key.toLowerCase() === 'and' || key.toLowerCase() === 'or') {
@@ -85,7 +86,10 @@ const isPopulate = (populate: unknown) =>
 const isWhole = (value: unknown, min: number, max = Number.MAX_SAFE_INTEGER) =>
   typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max
 
-type QueryArgs = { where?: unknown; sort?: unknown; select?: unknown; populate?: unknown } & Record<string, unknown>
+export type QueryArgs = { where?: unknown; sort?: unknown; select?: unknown; populate?: unknown } & Record<
+  string,
+  unknown
+>
 
 /** The first argument a client sent in a shape Payload cannot query with, or null. */
 export function malformedArg(args: QueryArgs, maxDepth: number): string | null {
@@ -241,7 +245,11 @@ const refuseMalformedArgs = ({ args, collection, global, overrideAccess, req }: 
 /** Every collection and global, Payload's own included, checks what clients ask of it. */
 export function checkQueryArgs(config: SanitizedConfig): SanitizedConfig {
   for (const collection of config.collections) {
-    collection.hooks.beforeOperation = [refuseMalformedArgs as never, ...(collection.hooks.beforeOperation ?? [])]
+    collection.hooks.beforeOperation = [
+      refuseMalformedArgs as never,
+      refuseUnscopedDraftFilters as never,
+      ...(collection.hooks.beforeOperation ?? []),
+    ]
   }
   for (const global of config.globals) {
     global.hooks.beforeOperation = [refuseMalformedArgs, ...(global.hooks.beforeOperation ?? [])]

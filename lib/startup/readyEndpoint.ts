@@ -8,7 +8,7 @@ import { redisConnection } from '@/lib/cache/redisClient.mjs'
  * anyone, and telling nothing else: load balancers and the server's own start-up
  * (lib/startup/startVoices.ts) ask it. Liveness is `/api/health` (server/health.mjs).
  */
-export const readyEndpoint: Endpoint = {
+const ready: Endpoint = {
   path: '/ready',
   method: 'get',
   handler: async (req) => {
@@ -25,3 +25,6 @@ export const readyEndpoint: Endpoint = {
     }
   },
 }
+
+/** The same for GET and HEAD: a load balancer may ask either. */
+export const readyEndpoints: Endpoint[] = [ready, { ...ready, method: 'head' }]
