@@ -87,17 +87,20 @@ const tick = () => new Promise((resolve) => setTimeout(resolve, 5))
 
 /** The database of these tests: one story's title, read by a query that can be held up. */
 function database(title: string) {
-  const db = { title, holds: [] as Array<Promise<void>> }
+  const db = { title, holds: [] as Array<Promise<void>>, reads: 0 }
   const read = unstable_cache(
     async () => {
       const seen = db.title
+      db.reads += 1
       await db.holds.shift()
       return seen
     },
     [`story-${Math.random()}`],
     { tags: ['stories'] },
   )
-  return { db, read }
+  /** Waits until the query has run `count` times: a render has read the title it will keep. */
+  const readsBegun = (count: number) => until(() => db.reads >= count)
+  return { db, read, readsBegun }
 }
 
 /** An edit as Voices makes one: the change commits, then its request expires the tags. */
@@ -121,12 +124,12 @@ describe.each(Object.entries(handlers))('in %s', (_name, handler) => {
     })
 
     it('that read the old content before an edit is not served after it, though stored after it', async () => {
-      const { db, read } = database('Before the edit')
+      const { db, read, readsBegun } = database('Before the edit')
       const held = gate()
       db.holds.push(held.opened)
       const slow = read()
       // The render has begun and read the old title; the edit lands while it is still going.
-      await tick()
+      await readsBegun(1)
       await edit(db, 'After the edit')
       held.open()
       expect(await slow).toBe('Before the edit')
@@ -145,15 +148,15 @@ describe.each(Object.entries(handlers))('in %s', (_name, handler) => {
     })
 
     it('is not served stale when two renders overlap and the older one finishes last', async () => {
-      const { db, read } = database('Old')
+      const { db, read, readsBegun } = database('Old')
       const older = gate()
       const newer = gate()
       db.holds.push(older.opened, newer.opened)
       const first = read()
-      await tick()
+      await readsBegun(1)
       await edit(db, 'New')
       const second = read()
-      await tick()
+      await readsBegun(2)
       newer.open()
       expect(await second).toBe('New')
       older.open()
