@@ -16,6 +16,7 @@ const nextConfig = {
     // Nothing goes through Next's image optimizer: it keeps its own copies of each image for
     // hours, beyond the read access Payload checks on every media request, so a photo whose
     // consent was withdrawn could go on being served. Payload generates every size itself.
+    // Media in object storage (S3_*) are served by the same routes, so no bucket is listed here.
     localPatterns: [],
     remotePatterns: [],
   },

@@ -24,6 +24,7 @@ import { Navigation } from '@/globals/Navigation'
 import { enforceConsentTask } from '@/privacy/takedown/enforceConsentTask'
 import { canQueueJobs, canRunJobs } from '@/jobs/access'
 import { closeJobStats } from '@/jobs/closeJobStats'
+import { eachJobRunsOnce } from '@/lib/jobs/runOnce'
 import { confirmSubscriptionTask } from '@/jobs/confirmSubscriptionTask'
 import { notifyInquiryTask } from '@/jobs/notifyInquiryTask'
 import { removeBlankDraftsTask } from '@/jobs/removeBlankDraftsTask'
@@ -36,6 +37,7 @@ import { strictValues } from '@/lib/payload/strictValues'
 import { SiteSettings } from '@/globals/SiteSettings'
 import { databaseAdapter } from '@/lib/database'
 import { jobsCron, payloadSecret, serverUrl } from '@/lib/env'
+import { payloadLogger } from '@/lib/logging/payloadLogger'
 import { mailAdapter } from '@/lib/mail/adapter'
 import { mailQueue } from '@/lib/mail/retries'
 import { livePreview } from '@/lib/preview/livePreview'
@@ -50,6 +52,7 @@ import { answerUnsupportedQueries } from '@/lib/errors/answerUnsupportedQueries'
 import { keepErrorData } from '@/lib/errors/keepErrorData'
 import { plainEditor } from '@/lib/richText/editor'
 import { readyEndpoints } from '@/lib/startup/readyEndpoint'
+import { objectStoragePlugins } from '@/lib/uploads/objectStorage'
 import { removeOrphanFiles } from '@/lib/uploads/orphanFiles'
 import { withUnwritableFieldsRefused, withUnwritableGlobalFieldsRefused } from '@/lib/payload/refuseUnwritableFields'
 
@@ -138,12 +141,16 @@ export default buildConfig({
       generateTitle: generateSeoTitle,
       generateDescription: generateSeoDescription,
     }),
+    // Media and consent evidence in S3-compatible object storage when S3_* is set; the disk otherwise.
+    ...objectStoragePlugins(),
   ],
   sharp,
+  // Production: JSON lines with the request's id on each, and no document data (lib/logging).
+  logger: payloadLogger(),
   telemetry: false,
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
 }).then((config) =>
   missingPreferencesNotFound(
-    migrationsNotFound(strictValues(checkQueryArgs(limitDocumentLocks(closeJobStats(config))))),
+    migrationsNotFound(strictValues(checkQueryArgs(limitDocumentLocks(closeJobStats(eachJobRunsOnce(config)))))),
   ),
 )

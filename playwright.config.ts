@@ -1,6 +1,7 @@
 import { defineConfig, devices } from '@playwright/test'
 import fs from 'node:fs'
 
+import { e2eLogDir } from './e2e/logs'
 import { e2eAdmin, e2eBaseUrl, e2eDataDir, e2ePayloadSecret, e2ePort } from './e2e/settings'
 
 /**
@@ -28,6 +29,8 @@ export default defineConfig({
   expect: { timeout: 15_000 },
   reporter: [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
   outputDir: 'test-results',
+  // Last, while the server still runs: no private value the run put in reached a server's log.
+  globalTeardown: './e2e/privateLogCheck.ts',
   use: {
     baseURL: e2eBaseUrl,
     trace: 'retain-on-failure',
@@ -57,6 +60,7 @@ export default defineConfig({
     env: {
       E2E_PORT: String(e2ePort),
       VOICES_DATA_DIR: e2eDataDir,
+      E2E_LOG_DIR: e2eLogDir,
       PAYLOAD_SECRET: e2ePayloadSecret,
       // As an operator deploys it: the public origin set, so every URL the site builds is absolute.
       NEXT_PUBLIC_SERVER_URL: e2eBaseUrl,

@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright'
 import { type Browser, expect, type Page, test } from './fixtures'
 
 import { logInAs } from './helpers'
+import { privateValue } from './logs'
 import { setUpRoleFixtures, type StaffMember, storyBody, validConsent } from './roles-helpers'
 import { e2eBaseUrl } from './settings'
 
@@ -14,7 +15,7 @@ const fixtures = setUpRoleFixtures('home')
 const { cleanup } = fixtures
 let staff: typeof fixtures.staff
 let marker = ''
-const legalName = () => `Legal Name ${marker}`
+const legalName = () => privateValue('participants.legalName', `Legal Name ${marker}`)
 
 test.beforeAll(async () => {
   ;({ staff, marker } = fixtures)

@@ -1,6 +1,7 @@
 import { type APIRequestContext, expect, test } from './fixtures'
 
 import { editor } from './helpers'
+import { privateValue } from './logs'
 import { e2eAdmin } from './settings'
 import { pngFile } from './roles-helpers'
 
@@ -31,10 +32,13 @@ test('evidence downloads and reads of private fields are audited, without their 
   const { api, token } = await editor()
   const headers = { Authorization: `JWT ${token}` }
   const marker = `a${Date.now().toString(36)}`
-  const legalName = `Legal ${marker}`
+  const legalName = privateValue('participants.legalName', `Legal ${marker}`)
   const uploaded = await api.post('/api/consent-evidence', {
     headers,
-    multipart: { file: await pngFile(`form-${marker}`), _payload: JSON.stringify({ note: `Note ${marker}` }) },
+    multipart: {
+      file: await pngFile(`form-${marker}`),
+      _payload: JSON.stringify({ note: privateValue('consent-evidence.note', `Note ${marker}`) }),
+    },
   })
   expect(uploaded.status(), await uploaded.text()).toBe(201)
   const evidence = (await uploaded.json()).doc as { id: string; filename: string }

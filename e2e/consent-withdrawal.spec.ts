@@ -1,6 +1,7 @@
 import { expect, request as requests, test } from './fixtures'
 
 import { publishSignedOffStory } from './helpers'
+import { privateValue } from './logs'
 import { e2eAdmin, e2eBaseUrl } from './settings'
 
 /**
@@ -77,7 +78,13 @@ test('a story about a participant who withdraws consent disappears from every pu
 
   const withdrawn = await staff.patch(`/api/participants/${person.doc.id}`, {
     headers,
-    data: { consent: { ...consent, withdrawnAt: new Date().toISOString(), withdrawalReason: 'She asked us to' } },
+    data: {
+      consent: {
+        ...consent,
+        withdrawnAt: new Date().toISOString(),
+        withdrawalReason: privateValue('participants.consent', 'She asked us to'),
+      },
+    },
   })
   expect(withdrawn.ok(), await withdrawn.text()).toBe(true)
 

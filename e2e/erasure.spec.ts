@@ -1,6 +1,7 @@
 import { expect, request as requests, test } from './fixtures'
 
 import { logInAsAdmin } from './helpers'
+import { privateValue } from './logs'
 import { e2eAdmin, e2eBaseUrl } from './settings'
 
 test('safeguarding erases a participant’s private data from her admin page', async ({ page }) => {
@@ -10,7 +11,11 @@ test('safeguarding erases a participant’s private data from her admin page', a
   const marker = `e${Date.now().toString(36)}`
   const created = await staff.post('/api/participants', {
     headers,
-    data: { publicName: `Sholpan ${marker}`, legalName: `Legal ${marker}`, notes: `Notes ${marker}` },
+    data: {
+      publicName: `Sholpan ${marker}`,
+      legalName: privateValue('participants.legalName', `Legal ${marker}`),
+      notes: privateValue('participants.notes', `Notes ${marker}`),
+    },
   })
   const id = (await created.json()).doc.id
 

@@ -5,6 +5,7 @@ import path from 'node:path'
 import sharp from 'sharp'
 
 import { expect, test } from './fixtures'
+import { privateValue } from './logs'
 import { storyBody, validConsent } from './roles-helpers'
 import {
   copyOfSuiteData,
@@ -411,7 +412,7 @@ test.describe('killed in the middle', () => {
 async function personInStories(server: Server, token: string, count: number) {
   const created = await api(server, token, 'POST', '/api/participants', {
     publicName: `Drill ${Date.now()}`,
-    legalName: 'Drill Legal Name',
+    legalName: privateValue('participants.legalName', 'Drill Legal Name'),
     consent: validConsent(),
   })
   expect(created.status, created.text).toBe(201)

@@ -8,6 +8,7 @@ import { frontConfig, nginxArgs } from '../bench/lib/front.mjs'
 import { copyOfSuiteData } from './benchScripts'
 import { expect, test } from './fixtures'
 import { previewSecret, previewUrl, publishSignedOffStory } from './helpers'
+import { privateValue } from './logs'
 import { storyBody, validConsent } from './roles-helpers'
 import { ownPort, type Server, startServer, untilServing } from './servers'
 import { e2eAdmin } from './settings'
@@ -204,7 +205,13 @@ test("a consent withdrawal reaches the front: her story's page turns into its 40
   }
   const withdrawn = await staff.patch(`/api/participants/${person.doc.id}`, {
     headers: auth,
-    data: { consent: { ...consent, withdrawnAt: new Date().toISOString(), withdrawalReason: 'She asked us to' } },
+    data: {
+      consent: {
+        ...consent,
+        withdrawnAt: new Date().toISOString(),
+        withdrawalReason: privateValue('participants.consent', 'She asked us to'),
+      },
+    },
   })
   expect(withdrawn.ok(), await withdrawn.text()).toBe(true)
   for (const page of herPages) {

@@ -3,6 +3,7 @@ import exifr from 'exifr'
 
 import { leaders, participants } from '../seed/content/people'
 import { publishSignedOffStory } from './helpers'
+import { privateValue } from './logs'
 import { e2eAdmin, e2eBaseUrl } from './settings'
 
 /**
@@ -14,10 +15,10 @@ import { e2eAdmin, e2eBaseUrl } from './settings'
 const locales = ['en', 'ru', 'kk']
 const marker = `Qx${Date.now().toString(36)}`
 const secret = {
-  legalName: `Legal ${marker} Kassymova`,
-  notes: `Note ${marker}: never publish her address`,
-  realName: `Real ${marker} Omarova`,
-  withdrawalReason: `Reason ${marker}`,
+  legalName: privateValue('participants.legalName', `Legal ${marker} Kassymova`),
+  notes: privateValue('participants.notes', `Note ${marker}: never publish her address`),
+  realName: privateValue('leaders.realName', `Real ${marker} Omarova`),
+  withdrawalReason: privateValue('leaders.consent', `Reason ${marker}`),
 }
 const privateValues = [
   ...Object.values(secret),

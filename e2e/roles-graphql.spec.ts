@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures'
+import { privateValue } from './logs'
 
 import {
   adminCreate,
@@ -198,8 +199,8 @@ test.describe('field-level rules through GraphQL', () => {
       headers: admin,
       data: {
         publicName: `Gql P ${marker}`,
-        legalName: `Legal gql ${marker}`,
-        notes: `Notes gql ${marker}`,
+        legalName: privateValue('participants.legalName', `Legal gql ${marker}`),
+        notes: privateValue('participants.notes', `Notes gql ${marker}`),
         consent: validConsent(),
       },
     })
@@ -208,7 +209,7 @@ test.describe('field-level rules through GraphQL', () => {
     const leader = await adminCreate(api, admin, 'leaders', `Gql L ${marker}`, cleanup)
     await api.patch(`/api/leaders/${leader}`, {
       headers: admin,
-      data: { realName: `Real gql ${marker}`, consent: validConsent() },
+      data: { realName: privateValue('leaders.realName', `Real gql ${marker}`), consent: validConsent() },
     })
 
     for (const role of ['contributor', 'editor'] as const) {
@@ -264,14 +265,17 @@ test.describe('field-level rules through GraphQL', () => {
 
   test('editors cannot write leaders’ private fields, safeguarding cannot write their public ones', async () => {
     const leader = await adminCreate(api, admin, 'leaders', `Gql W ${marker}`, cleanup)
-    await api.patch(`/api/leaders/${leader}`, { headers: admin, data: { realName: `Real W ${marker}` } })
+    await api.patch(`/api/leaders/${leader}`, {
+      headers: admin,
+      data: { realName: privateValue('leaders.realName', `Real W ${marker}`) },
+    })
     const update =
       'mutation ($id: String!, $data: mutationLeaderUpdateInput!) { updateLeader(id: $id, data: $data) { id } }'
 
     refusedField(
       await graphql(api, staff.editor.headers, update, {
         id: leader,
-        data: { realName: `Editor ${marker}`, role: `Editor role ${marker}` },
+        data: { realName: privateValue('leaders.realName', `Editor ${marker}`), role: `Editor role ${marker}` },
       }),
       'editor',
     )
@@ -282,7 +286,7 @@ test.describe('field-level rules through GraphQL', () => {
     refusedField(
       await graphql(api, staff.safeguarding.headers, update, {
         id: leader,
-        data: { publicName: `Renamed ${marker}`, realName: `Fixed ${marker}` },
+        data: { publicName: `Renamed ${marker}`, realName: privateValue('leaders.realName', `Fixed ${marker}`) },
       }),
       'safeguarding',
     )

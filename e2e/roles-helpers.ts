@@ -2,6 +2,7 @@ import { type APIRequestContext, expect, request as requests, test } from '@play
 import sharp from 'sharp'
 
 import { describeAccess, everyone, may, type Operation, type Who } from '../access/accessTable.mjs'
+import { privateValue } from './logs'
 
 import { e2eAdmin, e2eBaseUrl } from './settings'
 
@@ -340,7 +341,7 @@ export function setUpRoleFixtures(prefix: string, { auditEntry = false } = {}): 
     // Writing a participant's private data leaves an audit entry.
     const person = await api.post('/api/participants', {
       headers: admin,
-      data: { publicName: `Audit ${marker}`, legalName: `Legal ${marker}` },
+      data: { publicName: `Audit ${marker}`, legalName: privateValue('participants.legalName', `Legal ${marker}`) },
     })
     expect(person.ok(), await person.text()).toBe(true)
     const personId = (await person.json()).doc.id
@@ -400,7 +401,8 @@ export async function matrixTarget(
 /** The field the matrix writes: its label field, but leaders' real name for safeguarding (its writes to public fields are ignored). */
 export function matrixWrite(slug: CollectionSlug, role: Role, label: string): { field: string; value: unknown } {
   if (slug === 'payload-jobs') return { field: 'processing', value: true }
-  if (slug === 'leaders' && role === 'safeguarding') return { field: 'realName', value: label }
+  if (slug === 'leaders' && role === 'safeguarding')
+    return { field: 'realName', value: privateValue('leaders.realName', label) }
   return { field: labelField[slug], value: label }
 }
 

@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures'
+import { privateValue } from './logs'
 
 import {
   adminCreate,
@@ -200,7 +201,7 @@ test.describe('field-level rules', () => {
     adminCreate(api, admin, 'leaders', name, cleanup).then(async (id) => {
       const response = await api.patch(`/api/leaders/${id}`, {
         headers: admin,
-        data: { realName: `Real ${name}`, consent: validConsent() },
+        data: { realName: privateValue('leaders.realName', `Real ${name}`), consent: validConsent() },
       })
       expect(response.ok(), await response.text()).toBe(true)
       return id
@@ -210,7 +211,11 @@ test.describe('field-level rules', () => {
     const id = await privateLeader(`Leader E ${marker}`)
     const response = await api.patch(`/api/leaders/${id}?locale=en`, {
       headers: staff.editor.headers,
-      data: { realName: `Changed ${marker}`, consent: { status: 'none' }, role: `Editor role ${marker}` },
+      data: {
+        realName: privateValue('leaders.realName', `Changed ${marker}`),
+        consent: { status: 'none' },
+        role: `Editor role ${marker}`,
+      },
     })
     expect(response.status(), await response.text()).toBe(403)
     expect((await response.json()).errors[0].data.code).toBe('fieldNotWritable')
@@ -228,7 +233,7 @@ test.describe('field-level rules', () => {
     const before = (await (await api.get('/api/leaders?limit=0', { headers: admin })).json()).totalDocs
     const created = await api.post('/api/leaders', {
       headers: staff.editor.headers,
-      data: { publicName: `New E ${marker}`, realName: `Secret E ${marker}` },
+      data: { publicName: `New E ${marker}`, realName: privateValue('leaders.realName', `Secret E ${marker}`) },
     })
     expect(created.status(), await created.text()).toBe(403)
     expect((await (await api.get('/api/leaders?limit=0', { headers: admin })).json()).totalDocs).toBe(before)
@@ -238,7 +243,11 @@ test.describe('field-level rules', () => {
     const id = await privateLeader(`Leader S ${marker}`)
     const response = await api.patch(`/api/leaders/${id}?locale=en`, {
       headers: staff.safeguarding.headers,
-      data: { publicName: `Renamed ${marker}`, role: `Safeguarding role ${marker}`, realName: `Corrected ${marker}` },
+      data: {
+        publicName: `Renamed ${marker}`,
+        role: `Safeguarding role ${marker}`,
+        realName: privateValue('leaders.realName', `Corrected ${marker}`),
+      },
     })
     expect(response.status(), await response.text()).toBe(403)
     expect((await response.json()).errors[0].data.code).toBe('fieldNotWritable')
@@ -255,13 +264,16 @@ test.describe('field-level rules', () => {
   })
 
   test('contributors, editors and visitors never receive private fields of participants and leaders', async () => {
-    const secret = { legalName: `Legal P ${marker}`, notes: `Notes P ${marker}` }
+    const secret = {
+      legalName: privateValue('participants.legalName', `Legal P ${marker}`),
+      notes: privateValue('participants.notes', `Notes P ${marker}`),
+    }
     const created = await api.post('/api/participants', {
       headers: admin,
       data: {
         publicName: `Private P ${marker}`,
         ...secret,
-        consent: { ...validConsent(), withdrawalReason: `Reason ${marker}` },
+        consent: { ...validConsent(), withdrawalReason: privateValue('participants.consent', `Reason ${marker}`) },
       },
     })
     expect(created.ok()).toBe(true)

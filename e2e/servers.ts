@@ -4,6 +4,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
+import { ownServerLog } from './logs'
 import { e2eDataDir, e2ePayloadSecret, e2ePort } from './settings'
 
 /**
@@ -39,8 +40,14 @@ export function startServer(env: Record<string, string>, port: number, runAs?: R
     ...runAs,
   })
   let log = ''
-  child.stdout.on('data', (chunk) => (log += chunk))
-  child.stderr.on('data', (chunk) => (log += chunk))
+  // Also kept where the run's log check reads it (e2e/privateLogCheck.ts).
+  const logFile = ownServerLog(port)
+  const keep = (chunk: Buffer) => {
+    log += chunk
+    fs.appendFileSync(logFile, chunk)
+  }
+  child.stdout.on('data', keep)
+  child.stderr.on('data', keep)
   const ended = () => child.exitCode !== null || child.signalCode !== null
   const end = (signal: NodeJS.Signals) =>
     new Promise<void>((resolve) => {

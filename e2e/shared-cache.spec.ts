@@ -3,6 +3,7 @@ import fs from 'node:fs'
 import { type RedisServer, startRedis } from '../tests/helpers/redisServer'
 import { expect, type APIRequestContext, request as requests, test } from './fixtures'
 import { publishSignedOffStory } from './helpers'
+import { privateValue } from './logs'
 import { storyBody, validConsent } from './roles-helpers'
 import { copyOfSuiteData, ownPort, type Server, startServer, untilServing } from './servers'
 import { e2eAdmin } from './settings'
@@ -151,7 +152,11 @@ test('a consent withdrawal through one instance takes her story off the other wi
   const withdrawn = await staff.patch(`/api/participants/${person.id}`, {
     headers,
     data: {
-      consent: { ...validConsent(), withdrawnAt: new Date().toISOString(), withdrawalReason: 'She asked us to' },
+      consent: {
+        ...validConsent(),
+        withdrawnAt: new Date().toISOString(),
+        withdrawalReason: privateValue('participants.consent', 'She asked us to'),
+      },
     },
   })
   expect(withdrawn.status(), await withdrawn.text()).toBe(200)

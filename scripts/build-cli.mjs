@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
-const scripts = ['seed', 'jobs', 'backup', 'restore']
+const scripts = ['seed', 'jobs', 'backup', 'restore', 'transfer']
 
 /**
  * Next.js publishes subpath modules such as `next/cache` as files without an `exports` map,

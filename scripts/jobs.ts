@@ -1,7 +1,9 @@
 /**
  * The jobs worker, for running scheduled publishing and the nightly consent check outside the
  * web server (set VOICES_RUN_JOBS=false on the server, and VOICES_INTERNAL_URL here so that the
- * worker can ask the server to refresh the public pages a job changed).
+ * worker can ask the server to refresh the public pages a job changed). Run as many as you like:
+ * each job is taken by one of them only, and the jobs of one that dies are run by the others once
+ * its lease has run out (lib/jobs/runOnce.ts).
  *
  *   npm run jobs              keep running; look for due jobs on VOICES_JOBS_CRON (every minute)
  *   npm run jobs -- --once    run whatever is due now, then exit
@@ -37,9 +39,13 @@ const payload = await getPayload({ config })
 /** Queues what the schedules say is due (the nightly consent check), then runs every due job. */
 async function runDueJobs(): Promise<void> {
   await payload.jobs.handleSchedules({ allQueues: true })
-  const result = await payload.jobs.run({ allQueues: true })
-  const ran = Object.keys(result.jobStatus ?? {}).length
-  if (ran > 0) payload.logger.info({ msg: `Voices jobs: ran ${ran} job(s)`, status: result.jobStatus })
+  // Ten at a time (Payload's default), until a run finds none left to take.
+  for (;;) {
+    const result = await payload.jobs.run({ allQueues: true })
+    const ran = Object.keys(result.jobStatus ?? {}).length
+    if (ran === 0) return
+    payload.logger.info({ msg: `Voices jobs: ran ${ran} job(s)`, status: result.jobStatus })
+  }
 }
 
 if (args.includes('--once')) {
@@ -51,7 +57,21 @@ if (args.includes('--once')) {
 
 payload.logger.info(`Voices jobs: looking for due jobs on "${jobsCron()}"`)
 clearInterval(keepAlive)
-// `protect` skips a tick while the previous run is still going, so no job runs twice at once.
-new Cron(jobsCron(), { protect: true }, () =>
-  runDueJobs().catch((error: unknown) => payload.logger.error({ msg: 'Voices jobs: a run failed', err: error })),
-)
+let running: Promise<void> | null = null
+// `protect` skips a tick while the previous run is still going.
+const cron = new Cron(jobsCron(), { protect: true }, () => {
+  running = runDueJobs()
+    .catch((error: unknown) => payload.logger.error({ msg: 'Voices jobs: a run failed', err: error }))
+    .finally(() => (running = null))
+  return running
+})
+
+// Stopping (`docker stop`, Ctrl-C): take no more jobs and finish those under way. A job still
+// running when the process is killed after all is run again by another worker once its lease runs out.
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.once(signal, () => {
+    cron.stop()
+    payload.logger.info(`Voices jobs: ${signal}, finishing the jobs under way`)
+    void Promise.resolve(running).finally(() => process.exit(0))
+  })
+}

@@ -18,21 +18,30 @@
  * - VOICES_REQUEST_WAIT_SECONDS: how long a request may wait before it is refused (default 30);
  * - VOICES_PAGE_CACHE_MB: the most cached pages and queries kept in memory (default 256);
  * - VOICES_HTTP_CACHE_URL and VOICES_HTTP_CACHE_REFRESH_KEY: the HTTP cache in front, refreshed
- *   after every change (lib/cache/frontCache.mjs), both or neither.
+ *   after every change (lib/cache/frontCache.mjs), both or neither;
+ * - VOICES_LOG_LEVEL: how much is logged (default info).
+ * Once the settings are checked, everything is logged as JSON lines on standard output: one line
+ * per request, with its id, and every line written while answering it carries that id
+ * (server/requestLog.mjs); what Next.js prints on the console too (server/consoleLog.mjs).
  * SIGTERM or SIGINT stops taking requests, lets those under way finish (10 s at most) and exits.
  */
+import { AsyncLocalStorage } from 'node:async_hooks'
 import http from 'node:http'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 
 import next from 'next'
+import pino from 'pino'
 
+import { loggerOptions } from '../lib/logging/loggerOptions.mjs'
 import { checkSettings } from '../lib/settings/checkSettings.mjs'
 
 import { createAdmission } from './admission.mjs'
+import { sendConsoleToLog } from './consoleLog.mjs'
 import { answerHealth } from './health.mjs'
 import { dropInternalHeaders } from './internalHeaders.mjs'
+import { loggedPath, logRequests } from './requestLog.mjs'
 import { staffCredentials } from './staffCredentials.mjs'
 import { keepSharedCachesHonest } from './sharedCaches.mjs'
 import { askAgainIfSuperseded } from './supersededRenders.mjs'
@@ -68,6 +77,9 @@ if (problems.length) {
   for (const problem of problems) console.error(`Voices cannot start: ${problem}`)
   process.exit(1)
 }
+// The refusals above are plain text on standard error; from here on, JSON lines (docs/deploy.md, "Logs").
+const logger = pino(loggerOptions({ level: settings.VOICES_LOG_LEVEL?.toLowerCase(), name: 'server' }), process.stdout)
+sendConsoleToLog(logger)
 const port = setting('PORT', 3000)
 const hostname = args.hostname
 // What the app itself reads to reach its own server (lib/site/revalidationToken.ts).
@@ -100,21 +112,27 @@ const server = http.createServer()
 await app.prepare()
 const handle = app.getRequestHandler()
 
-server.on('request', (req, res) => {
-  if (answerHealth(req, res)) return
-  dropInternalHeaders(req)
-  keepSharedCachesHonest(req, res)
-  askAgainIfSuperseded(req, res)
-  admission.admit(req, res, () =>
-    handle(req, res).catch((error) => {
-      console.error(`voices: failed to answer ${req.method} ${req.url}`, error)
-      if (!res.headersSent) {
-        res.statusCode = 500
-        res.end('Internal Server Error')
-      }
-    }),
-  )
-})
+const inRequest = logRequests(logger)
+
+server.on('request', (req, res) =>
+  inRequest(req, res, () => {
+    if (answerHealth(req, res)) return
+    dropInternalHeaders(req)
+    keepSharedCachesHonest(req, res)
+    askAgainIfSuperseded(req, res)
+    // Bound to this request: one that waited is let in by another's end or timer, in that one's context.
+    const answer = AsyncLocalStorage.bind(() =>
+      handle(req, res).catch((error) => {
+        logger.error({ err: error, method: req.method, path: loggedPath(req.url) }, 'voices: failed to answer')
+        if (!res.headersSent) {
+          res.statusCode = 500
+          res.end('Internal Server Error')
+        }
+      }),
+    )
+    admission.admit(req, res, answer)
+  }),
+)
 server.on('error', (error) => fail(`could not listen on port ${port}: ${error.message}`))
 server.listen(port, hostname, () => console.log(`voices: ready on http://${hostname ?? 'localhost'}:${port}`))
 

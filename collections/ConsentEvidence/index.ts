@@ -14,8 +14,9 @@ const audit = auditPrivateData('consent-evidence')
 const staticDir = path.join(dataDir(), 'private', 'consent-evidence')
 
 /**
- * Signed consent forms and recordings. Files live outside any public folder and are served only
- * through Payload, which checks this collection's read access (safeguarding and admins) first.
+ * Signed consent forms and recordings. Files live outside any public folder (or in the private
+ * bucket, lib/uploads/objectStorage.ts) and are served only through Payload, which checks this
+ * collection's read access (safeguarding and admins) first.
  * The whole document and its file are private: every read, download and change is audited.
  */
 export const ConsentEvidence: CollectionConfig = {
@@ -37,7 +38,7 @@ export const ConsentEvidence: CollectionConfig = {
   },
   hooks: {
     beforeOperation: [anonymiseFilename],
-    beforeChange: [wholeUploads(staticDir)],
+    beforeChange: [wholeUploads],
     afterOperation: [audit.afterOperation],
     afterChange: [audit.afterChange],
     afterDelete: [audit.afterDelete],

@@ -44,14 +44,14 @@ export const Media: CollectionConfig = {
   },
   hooks: {
     beforeOperation: [anonymiseFilename],
-    beforeChange: [keepReviewedImages, keepPeopleShown, generateBlurPlaceholder, wholeUploads(staticDir)],
+    beforeChange: [keepReviewedImages, keepPeopleShown, generateBlurPlaceholder, wholeUploads],
     afterChange: [revalidateMedia.afterChange, refreshOwnVisibility],
     afterDelete: [revalidateMedia.afterDelete],
   },
   upload: {
     staticDir,
     // Files are served only after the read access check, never cached without asking again.
-    handlers: [notModifiedHandler(staticDir)],
+    handlers: [notModifiedHandler],
     modifyResponseHeaders: mediaResponseHeaders,
     mimeTypes: ['image/jpeg', 'image/png', 'image/webp', 'image/avif', 'image/gif'],
     focalPoint: true,

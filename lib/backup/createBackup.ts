@@ -7,11 +7,13 @@ import { dataDir } from '@/lib/env'
 
 import { BackupError } from './BackupError'
 import { backupKey, backupKeyId } from './backupKey'
+import { bucketsLeftOut } from './bucketFiles'
 import { archiveNames } from './contents'
 import { snapshotDatabase, summarizeDatabase } from './database'
 import { encryptArchive } from './encryption'
 import type { Manifest } from './manifest'
 import { onInterrupt } from './onInterrupt'
+import { archiveName, publishArchive } from './publishArchive'
 import { sqliteFile } from './sqliteFile'
 import { stageFiles } from './stageFiles'
 import { tarWriter, type ArchivedFile } from './tarWriter'
@@ -22,6 +24,8 @@ export type BackupResult = {
   keyId: string
   /** Entries of the backed-up folders that are not plain files (symbolic links…), left out. */
   skipped: string[]
+  /** The buckets media and consent evidence are kept in, with object storage: not in the archive. */
+  buckets: string[]
 }
 
 /**
@@ -29,7 +33,10 @@ export type BackupResult = {
  * keeps running: `<outDir>/voices-backup-<UTC time>.tar.enc` (outDir defaults to
  * `<VOICES_DATA_DIR>/backups`). Nothing is left behind if it fails or is interrupted.
  */
-export async function createBackup(options: { outDir?: string } = {}): Promise<BackupResult> {
+export async function createBackup(
+  options: { outDir?: string; withoutBucketFiles?: boolean } = {},
+): Promise<BackupResult> {
+  const buckets = bucketsLeftOut(options.withoutBucketFiles ?? false)
   const key = backupKey()
   const live = sqliteFile()
   const root = dataDir()
@@ -41,7 +48,7 @@ export async function createBackup(options: { outDir?: string } = {}): Promise<B
   // Staged in the data folder itself, so files can be hard-linked rather than copied.
   const staging = fs.mkdtempSync(path.join(root, '.backup-'))
   const createdAt = new Date()
-  const partial = path.join(outDir, `.${archiveName(createdAt)}.partial-${path.basename(staging)}`)
+  const partial = path.join(outDir, `.${archiveName('voices-backup', createdAt)}.partial-${path.basename(staging)}`)
   const cleanUp = () => {
     fs.rmSync(staging, { recursive: true, force: true })
     fs.rmSync(partial, { force: true })
@@ -81,35 +88,10 @@ export async function createBackup(options: { outDir?: string } = {}): Promise<B
       encryptArchive(key),
       fs.createWriteStream(partial, { mode: 0o600 }),
     )
-    const archive = publish(partial, outDir, createdAt)
-    return { archive, manifest: manifest!, keyId: backupKeyId(key).toString('hex'), skipped }
+    const archive = publishArchive(partial, outDir, 'voices-backup', createdAt)
+    return { archive, manifest: manifest!, keyId: backupKeyId(key).toString('hex'), skipped, buckets }
   } finally {
     stopWatching()
     cleanUp()
-  }
-}
-
-function archiveName(createdAt: Date, attempt = 0): string {
-  const stamp = createdAt
-    .toISOString()
-    .replace(/[-:]/g, '')
-    .replace(/\.\d+Z$/, 'Z')
-  return `voices-backup-${stamp}${attempt > 0 ? `-${attempt + 1}` : ''}.tar.enc`
-}
-
-/** Gives the finished archive its name; never over an existing file (two backups in a second). */
-function publish(partial: string, outDir: string, createdAt: Date): string {
-  for (let attempt = 0; ; attempt += 1) {
-    const archive = path.join(outDir, archiveName(createdAt, attempt))
-    try {
-      fs.linkSync(partial, archive)
-      return archive
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'EEXIST') continue
-      // A file system without hard links (a network share): rename, having checked the name is free.
-      if (fs.existsSync(archive)) continue
-      fs.renameSync(partial, archive)
-      return archive
-    }
   }
 }

@@ -1,6 +1,5 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import * as tar from 'tar'
 
 import { dataDir } from '@/lib/env'
 
@@ -13,6 +12,7 @@ import { listFiles } from './files'
 import type { Manifest } from './manifest'
 import { onInterrupt } from './onInterrupt'
 import { replaceInstance } from './replaceInstance'
+import { unpack } from './unpack'
 import { sqliteFile } from './sqliteFile'
 import { verifyTree } from './verifyTree'
 
@@ -90,25 +90,4 @@ async function existingContent(root: string, database: string): Promise<string |
     if (files > 0) parts.push(`${files} files in ${path.join(root, folder)}`)
   }
   return parts.length > 0 ? parts.join(', ') : null
-}
-
-/** Unpacks plain files and folders only; the archive was authenticated before this runs. */
-async function unpack(file: string, tree: string): Promise<void> {
-  fs.mkdirSync(tree)
-  const refused: string[] = []
-  await tar.x({
-    file,
-    cwd: tree,
-    strict: true,
-    preserveOwner: false,
-    filter: (entryPath, entry) => {
-      const type = 'type' in entry ? entry.type : 'File'
-      if (type === 'File' || type === 'Directory') return true
-      refused.push(entryPath)
-      return false
-    },
-  })
-  if (refused.length > 0) {
-    throw new BackupError(`The archive holds ${refused[0]}, which is not a plain file. Nothing was restored.`)
-  }
 }

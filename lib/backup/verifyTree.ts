@@ -44,20 +44,20 @@ export async function verifyTree(tree: string): Promise<Manifest> {
 }
 
 /** Only the folders and files a backup holds, with no way out of them. */
-function mayHold(relative: string): boolean {
+export function mayHold(relative: string): boolean {
   const parts = relative.split('/')
   if (parts.some((part) => part === '' || part === '.' || part === '..' || part.includes('\\'))) return false
   if (parts.length === 1) return (backedUpFiles as readonly string[]).includes(relative)
   return (backedUpFolders as readonly string[]).includes(parts[0]!)
 }
 
-/** Every file under `root`; anything but plain files and folders is refused. */
-function filesIn(root: string, relative = ''): string[] {
+/** Every file under `root`; anything but plain files and folders is refused with `refuse`. */
+export function filesIn(root: string, refuse: (reason: string) => Error = mismatch, relative = ''): string[] {
   return fs.readdirSync(path.join(root, relative), { withFileTypes: true }).flatMap((entry) => {
     const child = relative ? `${relative}/${entry.name}` : entry.name
-    if (entry.isDirectory()) return filesIn(root, child)
+    if (entry.isDirectory()) return filesIn(root, refuse, child)
     if (entry.isFile()) return [child]
-    throw mismatch(`it holds ${child}, which is not a plain file`)
+    throw refuse(`it holds ${child}, which is not a plain file`)
   })
 }
 

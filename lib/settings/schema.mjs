@@ -1,5 +1,7 @@
 import { z } from 'zod'
 
+import { logLevels } from '../logging/levels.mjs'
+
 /**
  * Every setting Voices reads from the environment, in one schema: what each must be, and the
  * message that names it when it is not. `.env.example` and the README describe them; a fresh
@@ -24,6 +26,28 @@ const wholeNumber = (name, least) =>
 const origin = (name, example) =>
   text().refine((value) => value === undefined || /^https?:\/\/[^/?#\s@]+\/?$/i.test(value), {
     error: (issue) => `${name} must be an address such as ${example}, and nothing after it (got "${issue.input}")`,
+  })
+
+/**
+ * Object storage for uploads (lib/uploads/objectStorage.ts): all of these, or none, and then
+ * uploads stay on the local disk. Consent evidence goes to S3_PRIVATE_BUCKET, which may be
+ * S3_BUCKET itself (each collection keeps its own prefix).
+ */
+export const objectStorageSettings = /** @type {const} */ ([
+  'S3_BUCKET',
+  'S3_PRIVATE_BUCKET',
+  'S3_REGION',
+  'S3_ENDPOINT',
+  'S3_ACCESS_KEY_ID',
+  'S3_SECRET_ACCESS_KEY',
+  'S3_FORCE_PATH_STYLE',
+])
+
+/** An S3 bucket name: 3 to 63 lowercase letters, digits, dots and hyphens. */
+const bucket = (name) =>
+  text().refine((value) => value === undefined || /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(value), {
+    error: (issue) =>
+      `${name} must be a bucket name: 3 to 63 lowercase letters, digits, dots and hyphens (got "${issue.input}")`,
   })
 
 export const settingsSchema = z
@@ -59,6 +83,7 @@ export const settingsSchema = z
     VOICES_RUN_JOBS: text().refine((value) => value === undefined || value === 'true' || value === 'false', {
       error: (issue) => `VOICES_RUN_JOBS must be true or false (got "${issue.input}")`,
     }),
+    VOICES_JOBS_LEASE_SECONDS: wholeNumber('VOICES_JOBS_LEASE_SECONDS', 10),
     VOICES_INTERNAL_URL: origin('VOICES_INTERNAL_URL', 'http://app:3000'),
     VOICES_PREVIEW_SECRET: text().refine((value) => value === undefined || value.length >= 32, {
       error: 'VOICES_PREVIEW_SECRET must be at least 32 characters, e.g. openssl rand -hex 32',
@@ -77,8 +102,24 @@ export const settingsSchema = z
     VOICES_MAIL_FROM_ADDRESS: text().refine((value) => value === undefined || /^[^\s@]+@[^\s@]+$/.test(value), {
       error: (issue) => `VOICES_MAIL_FROM_ADDRESS must be an e-mail address (got "${issue.input}")`,
     }),
+    VOICES_LOG_LEVEL: text().refine((value) => value === undefined || logLevels.includes(value.toLowerCase()), {
+      error: (issue) => `VOICES_LOG_LEVEL must be one of ${logLevels.join(', ')} (got "${issue.input}")`,
+    }),
     VOICES_SQLITE_TRANSACTIONS: text().refine((value) => value === undefined || value === 'off', {
       error: 'VOICES_SQLITE_TRANSACTIONS is either unset or off (for measuring only)',
+    }),
+    S3_BUCKET: bucket('S3_BUCKET'),
+    S3_PRIVATE_BUCKET: bucket('S3_PRIVATE_BUCKET'),
+    S3_REGION: text().refine((value) => value === undefined || /^[a-z0-9-]+$/.test(value), {
+      error: (issue) => `S3_REGION must be a region name such as us-east-1 (got "${issue.input}")`,
+    }),
+    S3_ENDPOINT: origin('S3_ENDPOINT', 'http://minio:9000'),
+    // Neither key is ever repeated in a message.
+    S3_ACCESS_KEY_ID: text(),
+    S3_SECRET_ACCESS_KEY: text(),
+    S3_FORCE_PATH_STYLE: text().refine((value) => value === undefined || value === 'true' || value === 'false', {
+      error: (issue) =>
+        `S3_FORCE_PATH_STYLE must be true (MinIO and most S3-compatible servers) or false (got "${issue.input}")`,
     }),
   })
   .superRefine((settings, context) => {
@@ -88,6 +129,19 @@ export const settingsSchema = z
         code: 'custom',
         path: ['VOICES_HTTP_CACHE_URL'],
         message: 'VOICES_HTTP_CACHE_URL and VOICES_HTTP_CACHE_REFRESH_KEY go together: set both, or neither',
+      })
+    }
+    // Half a storage configuration would put uploads on the disk while the operator believes
+    // they are in the bucket: one message names every setting still missing.
+    const given = objectStorageSettings.filter((name) => settings[name] !== undefined)
+    const missing = objectStorageSettings.filter((name) => settings[name] === undefined)
+    if (given.length > 0 && missing.length > 0) {
+      context.addIssue({
+        code: 'custom',
+        path: [missing[0]],
+        message:
+          `Object storage needs every S3_ setting: ${given.join(', ')} ${given.length === 1 ? 'is' : 'are'} set, ` +
+          `but ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not. Set all of them, or none to keep uploads on the disk.`,
       })
     }
   })

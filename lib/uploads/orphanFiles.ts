@@ -1,16 +1,8 @@
 import type { CollectionSlug, Payload } from 'payload'
 
-import fs from 'node:fs'
-import path from 'node:path'
+import { fileStore } from './fileStore'
 
 type Stored = { filename?: string | null; sizes?: Record<string, { filename?: string | null } | undefined> | null }
-
-/** The upload collections and the folder each keeps its files in. */
-function uploadFolders(payload: Payload): Array<{ slug: CollectionSlug; staticDir: string }> {
-  return Object.values(payload.collections)
-    .map(({ config }) => ({ slug: config.slug as CollectionSlug, staticDir: config.upload?.staticDir }))
-    .filter((c): c is { slug: CollectionSlug; staticDir: string } => typeof c.staticDir === 'string')
-}
 
 async function namesOnRecord(payload: Payload, slug: CollectionSlug): Promise<Set<string>> {
   const names = new Set<string>()
@@ -26,17 +18,26 @@ async function namesOnRecord(payload: Payload, slug: CollectionSlug): Promise<Se
  * Removes uploaded files that no record refers to: what an upload had written when the server
  * was killed before its record was saved (an upload that fails otherwise removes its own files,
  * see ./wholeUploads.ts). Run as the server starts, before it accepts any upload; files of the
- * collections' folders only, and only plain files directly inside them.
+ * collections' folders or bucket prefixes only, and only plain files directly inside them. In
+ * object storage, which several instances share, only files older than any upload still under
+ * way (`now` decides, for tests). Returns `<where>/<name>` of each file removed.
  */
-export async function removeOrphanFiles(payload: Payload): Promise<string[]> {
+export async function removeOrphanFiles(payload: Payload, now = new Date()): Promise<string[]> {
   const removed: string[] = []
-  for (const { slug, staticDir } of uploadFolders(payload)) {
-    if (!fs.existsSync(staticDir)) continue
-    const onRecord = await namesOnRecord(payload, slug)
-    for (const entry of fs.readdirSync(staticDir, { withFileTypes: true })) {
-      if (!entry.isFile() || onRecord.has(entry.name)) continue
-      fs.rmSync(path.join(staticDir, entry.name), { force: true })
-      removed.push(path.join(path.basename(staticDir), entry.name))
+  for (const { config } of Object.values(payload.collections)) {
+    const store = fileStore(config)
+    if (!store) continue
+    try {
+      const onRecord = await namesOnRecord(payload, config.slug as CollectionSlug)
+      const unclaimed = (await store.list()).filter(
+        (file) => !onRecord.has(file.name) && now.getTime() - file.modified.getTime() >= store.unclaimedAfterMs,
+      )
+      const names = unclaimed.map((file) => file.name)
+      await store.remove(names)
+      removed.push(...names.map((name) => `${store.where}/${name}`))
+    } catch (error) {
+      // Housekeeping: a bucket that cannot be reached now is looked at again at the next start.
+      payload.logger.error({ err: error, msg: `Uploads: could not look for files an upload cut off in ${store.where}` })
     }
   }
   if (removed.length > 0) {

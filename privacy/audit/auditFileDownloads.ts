@@ -1,8 +1,6 @@
 import type { PayloadRequest, UploadConfig, Where } from 'payload'
 
-import fs from 'node:fs/promises'
-import path from 'node:path'
-
+import { fileStore } from '@/lib/uploads/fileStore'
 import { recordAudit } from '@/privacy/audit/recordAudit'
 import { type PrivateCollection, uploadedFile } from '@/privacy/privateData'
 
@@ -17,7 +15,7 @@ const notFound = () => Response.json({ errors: [{ message: 'Not Found' }] }, { s
  * in the audit log. Payload runs upload handlers after its own read-access check, so anonymous
  * visitors and staff without the right never reach this (403); for those who do, a name that
  * belongs to no document or no stored file is a 404, and everything else is logged, then served
- * by Payload's own file handler (this returns nothing, so it carries on).
+ * by Payload's own file handler or the storage adapter's (this returns nothing, so it carries on).
  */
 export function auditFileDownloads(collection: PrivateCollection): FileHandler {
   const handler = async (req: PayloadRequest, { params: { filename } }: FileHandlerArgs) => {
@@ -30,10 +28,8 @@ export function auditFileDownloads(collection: PrivateCollection): FileHandler {
     }
     const doc = await req.payload.db.findOne<{ id: string | number }>({ collection, req, where: { or: names } })
     if (!doc) return notFound()
-    const folder = path.resolve((config.upload && config.upload.staticDir) || collection)
-    const file = path.resolve(folder, filename)
-    const stored = file.startsWith(folder + path.sep) && (await fs.stat(file).catch(() => null))?.isFile()
-    if (!stored) return notFound()
+    // On the disk or in the private bucket (lib/uploads/fileStore.ts).
+    if ((await fileStore(config)?.size(filename)) == null) return notFound()
     await recordAudit(req, { action: 'read', collection, id: String(doc.id), fields: [uploadedFile] })
     return undefined
   }

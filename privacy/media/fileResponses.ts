@@ -1,7 +1,6 @@
-import type { PayloadRequest, UploadConfig } from 'payload'
+import type { CollectionSlug, PayloadRequest, UploadConfig } from 'payload'
 
-import fs from 'node:fs/promises'
-import path from 'node:path'
+import { fileStore } from '@/lib/uploads/fileStore'
 
 /**
  * How media files are served. A file's URL never changes content (every upload gets a new random
@@ -9,7 +8,7 @@ import path from 'node:path'
  * shared cache may keep a copy but must ask again before each use, and each time Payload checks
  * read access first, so a photo that stops being public (consent withdrawn, story unpublished)
  * stops being served at once instead of living on in caches. The answer to a repeat visit is a
- * bodiless 304.
+ * bodiless 304. Files in object storage are served the same way, from here, never from the bucket.
  */
 const etagFor = (size: number | string) => `"${size}"`
 
@@ -23,20 +22,22 @@ export function mediaResponseHeaders({ headers }: { headers: Headers }): Headers
 
 type FileHandler = NonNullable<UploadConfig['handlers']>[number]
 
-/** Runs after Payload's access check: a matching `If-None-Match` gets a 304 instead of the file. */
-export function notModifiedHandler(staticDir: string): FileHandler {
-  const handler = async (req: PayloadRequest, { params }: { params: { filename: string } }) => {
-    const ifNoneMatch = req.headers.get('if-none-match')
-    if (!ifNoneMatch) return undefined
-    const resolved = path.resolve(staticDir, params.filename)
-    if (!resolved.startsWith(path.resolve(staticDir) + path.sep)) return undefined
-    const stats = await fs.stat(resolved).catch(() => null)
-    if (!stats || !ifNoneMatch.split(',').some((tag) => tag.trim() === etagFor(stats.size))) return undefined
-    return new Response(null, {
-      status: 304,
-      headers: { ETag: etagFor(stats.size), 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff' },
-    })
-  }
-  // Payload serves the file itself when a handler resolves to nothing; its type does not say so.
-  return handler as unknown as FileHandler
+/**
+ * Runs after Payload's access check: a matching `If-None-Match` gets a 304 instead of the file.
+ * The size is read where the file is kept, on the disk or in the bucket (lib/uploads/fileStore.ts).
+ */
+const answerNotModified = async (req: PayloadRequest, { params }: Parameters<FileHandler>[1]) => {
+  const ifNoneMatch = req.headers.get('if-none-match')
+  if (!ifNoneMatch) return undefined
+  const collection = req.payload.collections[params.collection as CollectionSlug]
+  const size = collection ? await fileStore(collection.config)?.size(params.filename) : null
+  if (size === null || size === undefined) return undefined
+  if (!ifNoneMatch.split(',').some((tag) => tag.trim() === etagFor(size))) return undefined
+  return new Response(null, {
+    status: 304,
+    headers: { ETag: etagFor(size), 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff' },
+  })
 }
+
+// Payload serves the file itself when a handler resolves to nothing; its type does not say so.
+export const notModifiedHandler = answerNotModified as FileHandler

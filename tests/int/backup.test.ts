@@ -6,7 +6,6 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { pipeline } from 'node:stream/promises'
-import sharp from 'sharp'
 import * as tar from 'tar'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
@@ -15,9 +14,9 @@ import { quoteName } from '@/lib/backup/database'
 import { decryptArchive, encryptArchive } from '@/lib/backup/encryption'
 import { listFiles } from '@/lib/backup/files'
 import { isSearchIndexTable } from '@/lib/sqlite/searchIndex'
-import { seed } from '@/seed'
 
 import { buildCli, runCli } from '../helpers/cli'
+import { seedWithEvidence } from '../helpers/demoInstance'
 import { startPayload, stopPayload } from '../helpers/payload'
 
 /**
@@ -95,15 +94,7 @@ beforeAll(async () => {
   buildCli()
   payload = await startPayload()
   source = process.env.VOICES_TEST_DATA_DIR!
-  await seed(payload, { email: 'backup-admin@example.org', password: 'a long demo password' })
-  const form = await sharp({ create: { width: 30, height: 40, channels: 3, background: '#fefefe' } })
-    .png()
-    .toBuffer()
-  await payload.create({
-    collection: 'consent-evidence',
-    data: { note: 'Signed in the Almaty group' },
-    file: { data: form, mimetype: 'image/png', name: 'signed-form.png', size: form.length },
-  })
+  await seedWithEvidence(payload, { email: 'backup-admin@example.org', password: 'a long demo password' })
   fs.mkdirSync(path.join(source, 'outbox'), { recursive: true })
   fs.writeFileSync(path.join(source, 'outbox', '2026-01-01T00-00-00Z-1.eml'), 'Subject: Welcome\r\n\r\nHello\r\n')
   fs.writeFileSync(path.join(source, '.payload-secret'), crypto.randomBytes(32).toString('hex'), { mode: 0o600 })

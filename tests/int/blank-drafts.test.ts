@@ -174,7 +174,7 @@ describe('untitled drafts nobody wrote in', () => {
 
   it('run hourly as a job on the queue the server runs', async () => {
     const task = payload.config.jobs.tasks?.find((t) => t.slug === 'removeBlankDrafts')
-    expect(task?.schedule).toEqual([{ cron: '17 * * * *', queue: 'default' }])
+    expect(task?.schedule).toMatchObject([{ cron: '17 * * * *', queue: 'default' }])
   })
 })
 
