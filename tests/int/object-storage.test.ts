@@ -355,3 +355,16 @@ describe('with S3_* set, a backup', () => {
     }
   })
 })
+
+describe('with S3_* set, /api/ready', () => {
+  // Last in this file: it stops the store.
+  it('answers 200 while the buckets answer, and 503 once they do not', async () => {
+    expect((await rest('GET', '/api/ready')).status).toBe(200)
+    const { stop } = s3
+    s3 = { ...s3, stop: async () => undefined }
+    await stop()
+    const unready = await rest('GET', '/api/ready')
+    expect(unready.status).toBe(503)
+    expect(await unready.json()).toEqual({ ready: false })
+  })
+})
