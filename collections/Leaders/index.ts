@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
+import { refuseReferencesNotAllowed } from '@/lib/richText/documentReferences'
 import { refuseUnsafeLinks } from '@/lib/richText/safeLinks'
 import { authenticated } from '@/access/authenticated'
 import { nobody } from '@/access/nobody'
@@ -53,7 +54,7 @@ export const Leaders: CollectionConfig = {
     update: hasAnyRole('admin', 'editor', 'safeguarding'),
   },
   hooks: {
-    beforeChange: [refuseUnsafeLinks(['bio']), keepLeaderVisibility],
+    beforeChange: [refuseUnsafeLinks(['bio']), refuseReferencesNotAllowed(['bio']), keepLeaderVisibility],
     afterOperation: [audit.afterOperation],
     afterChange: [
       revalidateLeaders.afterChange,

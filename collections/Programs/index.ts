@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
+import { refuseReferencesNotAllowed } from '@/lib/richText/documentReferences'
 import { refuseUnsafeLinks } from '@/lib/richText/safeLinks'
 import { authenticated } from '@/access/authenticated'
 import { isEditor } from '@/access/isEditor'
@@ -42,7 +43,12 @@ export const Programs: CollectionConfig = {
   hooks: {
     beforeOperation: [noteWrite('programs'), visitorsReadPublished],
     // Photos on a program page need the consent of everyone they show, like a story's.
-    beforeChange: [refuseUnsafeLinks(['description']), applyPublishingPolicy('programs'), oldProgramUrls.beforeChange],
+    beforeChange: [
+      refuseUnsafeLinks(['description']),
+      refuseReferencesNotAllowed(['description']),
+      applyPublishingPolicy('programs'),
+      oldProgramUrls.beforeChange,
+    ],
     // A published program whose slug changed keeps its old URL (collections/Redirects).
     afterChange: [revalidatePrograms.afterChange, refreshMediaOfDocument.afterChange, oldProgramUrls.afterChange],
     beforeDelete: [oldProgramUrls.beforeDelete],

@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
+import { refuseReferencesNotAllowed } from '@/lib/richText/documentReferences'
 import { refuseUnsafeLinks } from '@/lib/richText/safeLinks'
 import { authenticated } from '@/access/authenticated'
 import { canWriteStory } from '@/access/canWriteStory'
@@ -79,6 +80,7 @@ export const Stories: CollectionConfig = {
       rememberStoredStory,
       refuseStaleEdits,
       refuseUnsafeLinks(['body']),
+      refuseReferencesNotAllowed(['body']),
       deriveStoryText,
       applyPublishingPolicy('stories'),
       oldStoryUrls.beforeChange,

@@ -1,16 +1,27 @@
-import { BlocksFeature, lexicalEditor } from '@payloadcms/richtext-lexical'
+import { BlocksFeature, lexicalEditor, RelationshipFeature, UploadFeature } from '@payloadcms/richtext-lexical'
 
 import { CallToAction } from '@/blocks/CallToAction/config'
 import { PersonMention } from '@/blocks/PersonMention/config'
 import { PullQuote } from '@/blocks/PullQuote/config'
 import { PersonMentionsFeature } from '@/lib/richText/mentions/feature'
+import { embeddableUploads, linkableCollections } from '@/lib/richText/documentReferences'
 import { SafeLinkFeature } from '@/lib/richText/safeLinks'
+
+/**
+ * What every editor may point at (lib/richText/documentReferences.ts): they replace Payload's
+ * default relationship and upload features, which offer every collection.
+ */
+const pointers = [
+  RelationshipFeature({ enabledCollections: [...linkableCollections] }),
+  UploadFeature({ enabledCollections: [...embeddableUploads] }),
+]
 
 /** The story editor: Payload's default features (links checked, lib/richText/safeLinks.ts), pull quotes, calls to action and person mentions (with the `@` search). */
 export const storyEditor = lexicalEditor({
   features: ({ defaultFeatures }) => [
     ...defaultFeatures,
     SafeLinkFeature(),
+    ...pointers,
     BlocksFeature({ blocks: [PullQuote, CallToAction], inlineBlocks: [PersonMention] }),
     PersonMentionsFeature(),
   ],
@@ -18,10 +29,15 @@ export const storyEditor = lexicalEditor({
 
 /** The program description: Payload's default features and calls to action. */
 export const programEditor = lexicalEditor({
-  features: ({ defaultFeatures }) => [...defaultFeatures, SafeLinkFeature(), BlocksFeature({ blocks: [CallToAction] })],
+  features: ({ defaultFeatures }) => [
+    ...defaultFeatures,
+    SafeLinkFeature(),
+    ...pointers,
+    BlocksFeature({ blocks: [CallToAction] }),
+  ],
 })
 
 /** Every other rich text (a leader's biography): Payload's default features, links checked. */
 export const plainEditor = lexicalEditor({
-  features: ({ defaultFeatures }) => [...defaultFeatures, SafeLinkFeature()],
+  features: ({ defaultFeatures }) => [...defaultFeatures, SafeLinkFeature(), ...pointers],
 })

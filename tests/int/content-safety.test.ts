@@ -168,3 +168,132 @@ describe('GraphQL errors', () => {
     expect(JSON.stringify(cleaned)).not.toContain('legalName')
   })
 })
+
+describe('a reference in rich text', () => {
+  /** A body holding `node` after a sentence. */
+  function withNode(node: Record<string, unknown>) {
+    const body = richText('Before the reference.')
+    const paragraph = body.root.children[0] as { children: unknown[] }
+    if (node.type === 'link') paragraph.children.push(node)
+    else body.root.children.push(node as never)
+    return body
+  }
+  const link = (relationTo: string, id: string) => ({
+    type: 'link',
+    version: 3,
+    direction: 'ltr',
+    format: '',
+    indent: 0,
+    fields: { linkType: 'internal', doc: { relationTo, value: id }, newTab: false },
+    children: [{ type: 'text', text: 'her', format: 0, detail: 0, mode: 'normal', style: '', version: 1 }],
+  })
+  const relationship = (relationTo: string, id: string) => ({
+    type: 'relationship',
+    version: 2,
+    format: '',
+    relationTo,
+    value: id,
+  })
+  const upload = (relationTo: string, id: string) => ({
+    type: 'upload',
+    version: 3,
+    format: '',
+    fields: null,
+    relationTo,
+    value: id,
+  })
+  const ids: Record<string, string> = {}
+
+  beforeAll(async () => {
+    const program = await payload.create({
+      collection: 'programs',
+      data: { name: 'Referenced', slug: 'referenced' } as never,
+      draft: true,
+    })
+    const participant = await payload.create({
+      collection: 'participants',
+      data: { publicName: 'Dana', legalName: 'A legal name', program: program.id } as never,
+    })
+    const leader = await payload.create({
+      collection: 'leaders',
+      data: { publicName: 'A leader' } as never,
+      draft: true,
+    })
+    const story = await payload.create({
+      collection: 'stories',
+      data: { title: 'Referenced story', slug: '' } as never,
+      draft: true,
+    })
+    Object.assign(ids, { programs: program.id, participants: participant.id, leaders: leader.id, stories: story.id })
+    Object.assign(ids, { users: (await createStaff(payload, 'editor')).id })
+  })
+
+  // Everything a crafted body could point at that is not a story, a program or an image.
+  const refused = [
+    ['a link to a participant', () => link('participants', ids.participants!)],
+    ['a link to a leader', () => link('leaders', ids.leaders!)],
+    ['a link to a member of staff', () => link('users', ids.users!)],
+    ['a relationship to a participant', () => relationship('participants', ids.participants!)],
+    ['a relationship to a leader', () => relationship('leaders', ids.leaders!)],
+    ['an upload of consent evidence', () => upload('consent-evidence', ids.participants!)],
+  ] as const
+  const kept = [
+    ['a link to a story', () => link('stories', ids.stories!)],
+    ['a link to a program', () => link('programs', ids.programs!)],
+    ['a relationship to a story', () => relationship('stories', ids.stories!)],
+  ] as const
+
+  for (const collection of Object.keys(collections) as Array<keyof typeof collections>) {
+    it.each(refused)(
+      `${collection}: %s is refused in a draft over REST, and nothing is stored`,
+      async (_what, node) => {
+        const before = await count(collection)
+        const response = await rest('POST', `/api/${collection}?draft=true`, {
+          token,
+          body: { ...collections[collection](withNode(node())), _status: 'draft' },
+        })
+        expect(response.status).toBe(400)
+        const { errors } = (await response.json()) as {
+          errors: Array<{ data?: { errors?: Array<{ code?: string; message: string }> } }>
+        }
+        expect(errors[0]?.data?.errors?.[0]?.code).toBe('referenceNotAllowed')
+        expect(errors[0]?.data?.errors?.[0]?.message).toContain('@')
+        expect(await count(collection)).toBe(before)
+      },
+    )
+
+    it.each(kept)(`${collection}: %s is kept`, async (_what, node) => {
+      const response = await rest('POST', `/api/${collection}?draft=true`, {
+        token,
+        body: { ...collections[collection](withNode(node())), _status: 'draft' },
+      })
+      expect(response.status, await response.clone().text()).toBe(201)
+    })
+  }
+
+  it('is refused when an update adds it, through the local API and GraphQL too', async () => {
+    const story = await payload.create({
+      collection: 'stories',
+      data: { title: 'Fine', slug: '' } as never,
+      draft: true,
+    })
+    const body = withNode(link('participants', ids.participants!))
+    await expect(
+      payload.update({ collection: 'stories', id: story.id, data: { body } as never, draft: true }),
+    ).rejects.toThrow()
+    const result = await graphql(
+      `
+        mutation ($id: String!, $body: JSON) {
+          updateStory(id: $id, data: { body: $body }, draft: true) {
+            id
+          }
+        }
+      `,
+      token,
+      { id: String(story.id), body },
+    )
+    expect(result.errors?.length).toBeGreaterThan(0)
+    const stored = await payload.findByID({ collection: 'stories', id: story.id, draft: true, depth: 0 })
+    expect(JSON.stringify(stored.body ?? null)).not.toContain(String(ids.participants))
+  })
+})
