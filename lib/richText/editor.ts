@@ -8,20 +8,25 @@ import { embeddableUploads, linkableCollections } from '@/lib/richText/documentR
 import { SafeLinkFeature } from '@/lib/richText/safeLinks'
 
 /**
- * What every editor may point at (lib/richText/documentReferences.ts): they replace Payload's
- * default relationship and upload features, which offer every collection.
+ * What every editor may point at (lib/richText/documentReferences.ts): Payload's default
+ * relationship and upload features offer every collection, so they are swapped, in place, for
+ * ones that offer only these.
  */
-const pointers = [
-  RelationshipFeature({ enabledCollections: [...linkableCollections] }),
-  UploadFeature({ enabledCollections: [...embeddableUploads] }),
-]
+const withPointersLimited = <Feature extends { key: string }>(defaults: Feature[]): Feature[] =>
+  defaults.map((feature) => {
+    if (feature.key === 'relationship') {
+      return RelationshipFeature({ enabledCollections: [...linkableCollections] }) as unknown as Feature
+    }
+    if (feature.key === 'upload')
+      return UploadFeature({ enabledCollections: [...embeddableUploads] }) as unknown as Feature
+    return feature
+  })
 
 /** The story editor: Payload's default features (links checked, lib/richText/safeLinks.ts), pull quotes, calls to action and person mentions (with the `@` search). */
 export const storyEditor = lexicalEditor({
   features: ({ defaultFeatures }) => [
-    ...defaultFeatures,
+    ...withPointersLimited(defaultFeatures),
     SafeLinkFeature(),
-    ...pointers,
     BlocksFeature({ blocks: [PullQuote, CallToAction], inlineBlocks: [PersonMention] }),
     PersonMentionsFeature(),
   ],
@@ -30,14 +35,13 @@ export const storyEditor = lexicalEditor({
 /** The program description: Payload's default features and calls to action. */
 export const programEditor = lexicalEditor({
   features: ({ defaultFeatures }) => [
-    ...defaultFeatures,
+    ...withPointersLimited(defaultFeatures),
     SafeLinkFeature(),
-    ...pointers,
     BlocksFeature({ blocks: [CallToAction] }),
   ],
 })
 
 /** Every other rich text (a leader's biography): Payload's default features, links checked. */
 export const plainEditor = lexicalEditor({
-  features: ({ defaultFeatures }) => [...defaultFeatures, SafeLinkFeature(), ...pointers],
+  features: ({ defaultFeatures }) => [...withPointersLimited(defaultFeatures), SafeLinkFeature()],
 })
