@@ -17,6 +17,27 @@ export async function logInAsAdmin(page: Page): Promise<void> {
 }
 
 /**
+ * Waits until the story open in the admin has autosaved `text` and its autosave is idle.
+ *
+ * The admin's Publish does not wait for an autosave: pressed while one is pending or in flight,
+ * the story is published, and the autosave then lands a draft over it, so the sidebar says
+ * "Changed" (or, for a moment, "Draft") although the published version holds everything typed.
+ * An editor who pauses after typing never meets this; a test that types and presses at once does.
+ */
+export async function autosaved(page: Page, text: string): Promise<void> {
+  const id = /\/admin\/collections\/stories\/([0-9a-f-]{36})/.exec(page.url())?.[1]
+  expect(id, 'a story open in the admin').toBeTruthy()
+  // Asked from the page, as the admin asks, so with its session.
+  const draft = () =>
+    page.evaluate(
+      async (url) => (await fetch(url, { credentials: 'include' })).text(),
+      `/api/stories/${id}?draft=true&depth=0`,
+    )
+  await expect.poll(draft, { timeout: 30_000 }).toContain(text)
+  await expect(page.locator('.autosave')).toContainText(/last saved/i)
+}
+
+/**
  * Publishes a story through the API as staff would: saved as a draft, signed off by
  * safeguarding (the demo admin holds that right), then published. Returns the published doc.
  */

@@ -1,6 +1,6 @@
 import { expect, test } from './fixtures'
 
-import { logInAsAdmin } from './helpers'
+import { autosaved, logInAsAdmin } from './helpers'
 
 test('a story created and published in the admin appears on the public site', async ({ page }) => {
   const title = `Tea, then talk ${Date.now()}`
@@ -9,10 +9,12 @@ test('a story created and published in the admin appears on the public site', as
 
   await logInAsAdmin(page)
   await page.goto('/admin/collections/stories/create')
+  await expect(page).toHaveURL(/\/admin\/collections\/stories\/[0-9a-f-]{36}/)
   await page.locator('#field-title').fill(title)
   const editor = page.locator('.rich-text-lexical [contenteditable="true"]').first()
   await editor.click()
   await editor.pressSequentially(sentence)
+  await autosaved(page, sentence)
   await page
     .getByRole('button', { name: /^publish/i })
     .first()

@@ -2,7 +2,7 @@ import { createClient } from '@libsql/client'
 import { expect, type Page, test } from './fixtures'
 import path from 'node:path'
 
-import { editor, logInAsAdmin, publishSignedOffStory } from './helpers'
+import { autosaved, editor, logInAsAdmin, publishSignedOffStory } from './helpers'
 import { storyBody } from './roles-helpers'
 import { e2eDataDir } from './settings'
 
@@ -24,6 +24,7 @@ async function writeAndPublish(page: Page, title: string, sentence: string): Pro
   const body = page.locator('.rich-text-lexical [contenteditable="true"]').first()
   await body.click()
   await body.pressSequentially(sentence)
+  await autosaved(page, sentence)
   await page.locator('#action-save').click()
   await expect(page.getByRole('listitem').filter({ hasText: /Status:\s*Published/ })).toBeVisible()
   const id = uuid.exec(page.url())![1]!
