@@ -139,6 +139,7 @@ export interface Config {
       notifyInquiry: TaskNotifyInquiry;
       confirmSubscription: TaskConfirmSubscription;
       removeBlankDrafts: TaskRemoveBlankDrafts;
+      removeOrphanFiles: TaskRemoveOrphanFiles;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -869,6 +870,7 @@ export interface PayloadJob {
           | 'notifyInquiry'
           | 'confirmSubscription'
           | 'removeBlankDrafts'
+          | 'removeOrphanFiles'
           | 'schedulePublish';
         taskID: string;
         input?:
@@ -910,6 +912,7 @@ export interface PayloadJob {
         | 'notifyInquiry'
         | 'confirmSubscription'
         | 'removeBlankDrafts'
+        | 'removeOrphanFiles'
         | 'schedulePublish'
       )
     | null;
@@ -1764,6 +1767,16 @@ export interface TaskConfirmSubscription {
  * via the `definition` "TaskRemoveBlankDrafts".
  */
 export interface TaskRemoveBlankDrafts {
+  input?: unknown;
+  output: {
+    removed: number;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskRemoveOrphanFiles".
+ */
+export interface TaskRemoveOrphanFiles {
   input?: unknown;
   output: {
     removed: number;

@@ -28,6 +28,7 @@ import { eachJobRunsOnce } from '@/lib/jobs/runOnce'
 import { confirmSubscriptionTask } from '@/jobs/confirmSubscriptionTask'
 import { notifyInquiryTask } from '@/jobs/notifyInquiryTask'
 import { removeBlankDraftsTask } from '@/jobs/removeBlankDraftsTask'
+import { removeOrphanFilesTask } from '@/jobs/removeOrphanFilesTask'
 import { sendEmailTask } from '@/jobs/sendEmailTask'
 import { limitDocumentLocks } from '@/access/ownDocumentLocks'
 import { migrationsNotFound } from '@/lib/payload/migrationsRoute'
@@ -94,7 +95,7 @@ export default buildConfig({
   ].map(withUnwritableFieldsRefused),
   globals: [SiteSettings, GetInvolved, Navigation].map(withUnwritableGlobalFieldsRefused),
   endpoints: readyEndpoints,
-  // Before the first request is answered: files an upload cut off by a crash had written.
+  // Files an upload cut off by a crash had written, once ten minutes old (and hourly after).
   onInit: async (payload) => {
     await removeOrphanFiles(payload)
   },
@@ -122,7 +123,14 @@ export default buildConfig({
     translations: adminTranslations,
   },
   jobs: {
-    tasks: [enforceConsentTask, sendEmailTask, notifyInquiryTask, confirmSubscriptionTask, removeBlankDraftsTask],
+    tasks: [
+      enforceConsentTask,
+      sendEmailTask,
+      notifyInquiryTask,
+      confirmSubscriptionTask,
+      removeBlankDraftsTask,
+      removeOrphanFilesTask,
+    ],
     access: { queue: canQueueJobs, run: canRunJobs, cancel: canQueueJobs },
     // The server runs due jobs itself (scheduled publishing every minute, the nightly consent
     // check, outgoing mail) unless told not to, e.g. when a separate worker runs `npm run jobs`.

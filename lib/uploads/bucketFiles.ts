@@ -4,9 +4,6 @@ import type { FileStore, StoredFile } from './fileStore'
 import { isPlainName } from './plainName'
 import type { ObjectLocation } from './objectStorage'
 
-/** Long enough for any upload to have committed its record since it stored its objects. */
-const UNCLAIMED_AFTER_MS = 10 * 60 * 1000
-
 function isNotFound(error: unknown): boolean {
   const { name, $metadata } = error as { name?: string; $metadata?: { httpStatusCode?: number } }
   return name === 'NotFound' || name === 'NoSuchKey' || $metadata?.httpStatusCode === 404
@@ -17,7 +14,6 @@ export function bucketFiles({ bucket, prefix, client }: ObjectLocation): FileSto
   const keyOf = (name: string) => (isPlainName(name) ? `${prefix}/${name}` : null)
   return {
     where: `${bucket}/${prefix}`,
-    unclaimedAfterMs: UNCLAIMED_AFTER_MS,
     size: async (name) => {
       const key = keyOf(name)
       if (!key) return null

@@ -21,7 +21,6 @@ export function diskFiles(staticDir: string): FileStore {
   const fileOf = (name: string) => (isPlainName(name) ? path.join(folder, name) : null)
   return {
     where: path.basename(folder),
-    unclaimedAfterMs: 0,
     size: async (name) => {
       const file = fileOf(name)
       const stats = file ? await fs.promises.stat(file).catch(() => null) : null

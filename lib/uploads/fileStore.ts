@@ -17,12 +17,6 @@ export type StoredFile = { name: string; modified: Date }
 export type FileStore = {
   /** Where the files are, for messages: a folder's name, or `<bucket>/<prefix>`. */
   where: string
-  /**
-   * How old a file without a record must be before it counts as cut off. Several instances
-   * share a bucket, and one may be storing an upload whose record it has not yet committed;
-   * a disk folder is written by one server, which clears it before it takes any upload.
-   */
-  unclaimedAfterMs: number
   /** The stored size of a file, or null when there is none by that name. */
   size(name: string): Promise<number | null>
   /** Every file directly in the folder or under the prefix. */

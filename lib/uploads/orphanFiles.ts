@@ -2,6 +2,15 @@ import type { CollectionSlug, Payload } from 'payload'
 
 import { fileStore } from './fileStore'
 
+/**
+ * How old a file without a record must be before it counts as cut off. Any process may be
+ * storing an upload whose record it has not committed yet, and every process that boots Payload
+ * looks for cut-off files: each instance sharing a bucket, but also, beside one server on one
+ * disk, a jobs worker, the seed script or a backup starting while an editor uploads. Ten minutes
+ * is far longer than any upload takes from its files to its record.
+ */
+export const UNCLAIMED_AFTER_MS = 10 * 60 * 1000
+
 type Stored = { filename?: string | null; sizes?: Record<string, { filename?: string | null } | undefined> | null }
 
 async function namesOnRecord(payload: Payload, slug: CollectionSlug): Promise<Set<string>> {
@@ -15,12 +24,12 @@ async function namesOnRecord(payload: Payload, slug: CollectionSlug): Promise<Se
 }
 
 /**
- * Removes uploaded files that no record refers to: what an upload had written when the server
+ * Removes uploaded files that no record refers to: what an upload had written when its process
  * was killed before its record was saved (an upload that fails otherwise removes its own files,
- * see ./wholeUploads.ts). Run as the server starts, before it accepts any upload; files of the
- * collections' folders or bucket prefixes only, and only plain files directly inside them. In
- * object storage, which several instances share, only files older than any upload still under
- * way (`now` decides, for tests). Returns `<where>/<name>` of each file removed.
+ * see ./wholeUploads.ts). Run whenever Payload starts and hourly on the jobs queue
+ * (jobs/removeOrphanFilesTask.ts); files of the collections' folders or bucket prefixes only,
+ * only plain files directly inside them, and only files older than any upload still under way
+ * (`now` decides, for tests). Returns `<where>/<name>` of each file removed.
  */
 export async function removeOrphanFiles(payload: Payload, now = new Date()): Promise<string[]> {
   const removed: string[] = []
@@ -30,7 +39,7 @@ export async function removeOrphanFiles(payload: Payload, now = new Date()): Pro
     try {
       const onRecord = await namesOnRecord(payload, config.slug as CollectionSlug)
       const unclaimed = (await store.list()).filter(
-        (file) => !onRecord.has(file.name) && now.getTime() - file.modified.getTime() >= store.unclaimedAfterMs,
+        (file) => !onRecord.has(file.name) && now.getTime() - file.modified.getTime() >= UNCLAIMED_AFTER_MS,
       )
       const names = unclaimed.map((file) => file.name)
       await store.remove(names)

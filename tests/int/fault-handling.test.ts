@@ -93,13 +93,45 @@ describe.runIf(sqliteOnly)('an upload', () => {
 })
 
 describe.runIf(sqliteOnly)('files a crash left behind', () => {
-  it('are removed at start; files a record refers to stay', async () => {
+  const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60 * 1000)
+  /** A file of the media folder without a record, last written `minutes` ago. */
+  function unrecorded(name: string, minutes: number): void {
+    const file = path.join(mediaDir(), name)
+    fs.writeFileSync(file, 'half an image')
+    fs.utimesSync(file, minutesAgo(minutes), minutesAgo(minutes))
+  }
+
+  it('are removed once ten minutes old; recorded files stay, and so does an upload still being stored', async () => {
     expect((await upload()).status).toBe(201)
     const kept = mediaFiles()
-    fs.writeFileSync(path.join(mediaDir(), 'cut-off-upload.webp'), 'half an image')
-    fs.writeFileSync(path.join(mediaDir(), 'cut-off-upload-400x300.webp'), 'half a size')
+    unrecorded('cut-off-upload.webp', 11)
+    unrecorded('cut-off-upload-400x300.webp', 11)
+    // Being stored by another process (the server, while a jobs worker, the seed or a backup
+    // starts): its record is not committed yet, and the file must still be there when it is.
+    unrecorded('being-stored.webp', 0)
+    unrecorded('being-stored-400x300.webp', 9)
     const removed = await removeOrphanFiles(payload)
     expect(removed.sort()).toEqual(['media/cut-off-upload-400x300.webp', 'media/cut-off-upload.webp'])
+    expect(mediaFiles()).toEqual([...kept, 'being-stored-400x300.webp', 'being-stored.webp'].sort())
+    // Never recorded, they go too, once ten minutes old.
+    const later = new Date(Date.now() + 11 * 60 * 1000)
+    expect((await removeOrphanFiles(payload, later)).sort()).toEqual([
+      'media/being-stored-400x300.webp',
+      'media/being-stored.webp',
+    ])
+    expect(mediaFiles()).toEqual(kept)
+  })
+
+  it('are removed hourly by a job on the queue, not only when Payload starts', async () => {
+    const task = payload.config.jobs.tasks?.find((t) => t.slug === 'removeOrphanFiles')
+    expect(task?.schedule).toMatchObject([{ cron: '47 * * * *', queue: 'default' }])
+    const kept = mediaFiles()
+    unrecorded('cut-off-after-start.webp', 11)
+    const job = await payload.jobs.queue({ task: 'removeOrphanFiles', input: {} })
+    await payload.jobs.runByID({ id: job.id })
+    const done = await payload.findByID({ collection: 'payload-jobs', id: job.id, depth: 0 }).catch(() => null)
+    // A job that completed is kept or deleted by Payload's settings; either way it did not fail.
+    expect(done?.hasError ?? false).toBe(false)
     expect(mediaFiles()).toEqual(kept)
   })
 })
