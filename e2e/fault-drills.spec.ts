@@ -1,5 +1,6 @@
 import { createClient } from '@libsql/client'
 import { execFileSync } from 'node:child_process'
+import { randomUUID } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import sharp from 'sharp'
@@ -23,7 +24,8 @@ import { e2eAdmin } from './settings'
  * Fault drills: what a production server does when the machine under it fails. Each drill runs
  * its own server on its own copy of the suite's data (the shared server is never disturbed):
  * - at start: a database folder that is missing, a file that is read-only or locked, an address
- *   that leads nowhere: the server stops with one line naming the setting, and exit code 1;
+ *   that leads nowhere, a database `npm run dev` made: the server stops with one line naming the
+ *   setting, and exit code 1;
  * - while running: the database gone or held by another process: cached pages are still served,
  *   the API answers 503 with a short message, and service resumes by itself;
  * - killed in the middle of publishing, uploading and a withdrawal: afterwards the database is
@@ -108,6 +110,32 @@ test.describe('at start', () => {
       expectRefusedStart(result, 'is locked by another process', 'VOICES_DATA_DIR')
     } finally {
       holder.close()
+      fs.rmSync(dataDir, { recursive: true, force: true })
+    }
+  })
+
+  test('a database `npm run dev` made stops the server, in words, before Payload asks about losing data', async () => {
+    test.setTimeout(120_000)
+    const dataDir = await copyOfSuiteData('made-in-development', false)
+    const file = path.join(dataDir, 'voices.db')
+    try {
+      // What development's schema push records (Payload's `dev` migration of batch -1).
+      const db = createClient({ url: `file:${file}` })
+      try {
+        const now = new Date().toISOString()
+        await db.execute({
+          sql: "INSERT INTO payload_migrations (id, name, batch, updated_at, created_at) VALUES (?, 'dev', -1, ?, ?)",
+          args: [randomUUID(), now, now],
+        })
+      } finally {
+        db.close()
+      }
+      const before = fs.readFileSync(file)
+      const result = await startAndWaitForExit({ VOICES_DATA_DIR: dataDir }, ownPort(5))
+      expectRefusedStart(result, `the database ${file} (VOICES_DATA_DIR) was made by \`npm run dev\``)
+      expect(result.log).not.toMatch(/proceed\?/)
+      expect(fs.readFileSync(file).equals(before)).toBe(true)
+    } finally {
       fs.rmSync(dataDir, { recursive: true, force: true })
     }
   })

@@ -5,6 +5,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 
 import { openSerializedClient, type SerializedClient, type SerializedClientOptions } from './client'
+import { DevelopmentDatabase, pushedInDevelopment } from './developmentSchema'
 import { beginTransaction, commitTransaction, rollbackTransaction } from './transactions'
 
 export type SerializedWritesOptions = Omit<SerializedClientOptions, 'warn'> & {
@@ -54,6 +55,10 @@ export function withSerializedWrites(
             ...options,
             warn: (message) => this.payload.logger.warn(message),
           })
+        }
+        // Payload runs the committed migrations in production only, and would stop to ask first.
+        if (process.env.NODE_ENV === 'production' && (await pushedInDevelopment(this.client))) {
+          throw new DevelopmentDatabase()
         }
         await connect?.call(this, connectOptions)
         // After the migrations `connect` ran, so new indexes get statistics too.

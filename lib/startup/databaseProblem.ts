@@ -24,6 +24,12 @@ export function withoutSecrets(uri: string): string {
   }
 }
 
+/** What to do about a database `npm run dev` made, when a production process is given it. */
+export function madeInDevelopment(): string {
+  const { setting, shown } = databaseSetting()
+  return `the database ${shown} (${setting}) was made by \`npm run dev\`, which changes its tables directly; production runs migrations instead and cannot take it over without losing data. Serve it with \`npm run dev\`, or point ${setting} at a data folder of its own for production (\`NODE_ENV=production npm run seed\` fills a new one with the demo content).`
+}
+
 type Failure = { code?: unknown; name?: unknown; message?: unknown; cause?: unknown; rawCode?: unknown }
 
 /** The error and its causes, outermost first. */
@@ -56,6 +62,7 @@ export function databaseProblem(error: unknown): string | null {
     const folder = String((failures.find((f) => f.code === 'VOICES_NO_DATABASE_FOLDER') as { folder?: string }).folder)
     return `the database folder ${folder} does not exist (${setting}). Create it, or set ${setting} to the folder that holds the data.`
   }
+  if (coded('VOICES_DEVELOPMENT_DATABASE')) return madeInDevelopment()
   if (coded('URL_SCHEME_NOT_SUPPORTED', 'URL_INVALID') || says(/\bURL_(SCHEME_NOT_SUPPORTED|INVALID)\b/)) {
     return `${setting} is not a database address Voices can use (${shown}): give a file: URL for SQLite or a mongodb:// one.`
   }

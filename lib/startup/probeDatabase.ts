@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 
 import { databaseUri, isMongoUri } from '@/lib/env'
+import { DevelopmentDatabase, pushedInDevelopment } from '@/lib/sqlite/developmentSchema'
 
 import { databaseProblem, databaseSetting, withoutSecrets } from './databaseProblem'
 
@@ -10,7 +11,7 @@ import { databaseProblem, databaseSetting, withoutSecrets } from './databaseProb
  * line what is wrong and which setting to change (lib/startup/databaseProblem.ts): a folder that
  * is not there (production never makes one: a data folder that is not mounted must not become an
  * empty site), a file that cannot be read or written, one another process holds locked, an
- * address Voices cannot use. MongoDB is checked as Payload connects. Null when all is well.
+ * address Voices cannot use, and, in production, one `npm run dev` made. MongoDB is checked as Payload connects. Null when all is well.
  */
 export async function probeDatabase(): Promise<string | null> {
   const uri = databaseUri()
@@ -44,6 +45,9 @@ export async function probeDatabase(): Promise<string | null> {
     // timeout on one another process keeps locked.
     await client.execute('BEGIN IMMEDIATE')
     await client.execute('ROLLBACK')
+    if (process.env.NODE_ENV === 'production' && (await pushedInDevelopment(client))) {
+      return databaseProblem(new DevelopmentDatabase())
+    }
     return null
   } catch (error) {
     return (

@@ -13,10 +13,24 @@ import { beforeAll, describe, expect, it } from 'vitest'
 const root = process.cwd()
 const runs = 20
 
-function node(args: string[], dataDir: string) {
+/** The settings a production process must have (lib/settings), as an operator sets them. */
+const production = {
+  NODE_ENV: 'production',
+  PAYLOAD_SECRET: 'a production secret of more than thirty-two characters',
+  NEXT_PUBLIC_SERVER_URL: 'https://voices.wep.kz',
+}
+
+function node(args: string[], dataDir: string, env: Record<string, string> = {}) {
   const result = spawnSync(process.execPath, args, {
     cwd: root,
-    env: { ...process.env, VOICES_DATA_DIR: dataDir, DATABASE_URI: '', PAYLOAD_SECRET: '', NODE_ENV: 'development' },
+    env: {
+      ...process.env,
+      VOICES_DATA_DIR: dataDir,
+      DATABASE_URI: '',
+      PAYLOAD_SECRET: '',
+      NODE_ENV: 'development',
+      ...env,
+    },
     encoding: 'utf8',
     timeout: 90_000,
     killSignal: 'SIGKILL',
@@ -52,6 +66,18 @@ describe('the command-line scripts', () => {
   it('run the jobs worker once on plain Node', () => {
     const once = node(['--conditions=production', 'dist/jobs.mjs', '--once'], dataDir)
     expect(once, once.output).toMatchObject({ status: 0, signal: null })
+  })
+
+  it('refuse in production a database `npm run dev` made, in words, changing nothing', () => {
+    const file = path.join(dataDir, 'voices.db')
+    const before = fs.readFileSync(file)
+    const refused = node(['--conditions=production', 'dist/jobs.mjs', '--once'], dataDir, production)
+    expect(refused.status, refused.output).toBe(1)
+    expect(refused.output).toContain(`the database ${file} (VOICES_DATA_DIR) was made by \`npm run dev\``)
+    expect(refused.output).toContain('NODE_ENV=production npm run seed')
+    // Payload's own question ("data loss will occur. Would you like to proceed?") never came.
+    expect(refused.output).not.toMatch(/proceed\?/)
+    expect(fs.readFileSync(file).equals(before)).toBe(true)
   })
 
   it('refuse unknown arguments with a usage line and exit code 2, changing nothing', () => {
