@@ -17,7 +17,7 @@ nextEnv.loadEnvConfig(process.cwd(), process.env.NODE_ENV !== 'production')
 
 const { Cron } = await import('croner')
 const { default: config } = await import('@payload-config')
-const { getPayload } = await import('payload')
+const { bootScriptPayload } = await import('@/lib/startup/scriptPayload')
 const { jobsCron } = await import('@/lib/env')
 
 const args = process.argv.slice(2)
@@ -34,7 +34,7 @@ if (problems.length) {
   process.exit(1)
 }
 
-const payload = await getPayload({ config })
+const payload = await bootScriptPayload('jobs', config)
 
 /** Queues what the schedules say is due (the nightly consent check), then runs every due job. */
 async function runDueJobs(): Promise<void> {

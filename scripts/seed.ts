@@ -16,7 +16,7 @@ setInterval(() => undefined, 60_000)
 nextEnv.loadEnvConfig(process.cwd(), process.env.NODE_ENV !== 'production')
 
 const { default: config } = await import('@payload-config')
-const { getPayload } = await import('payload')
+const { bootScriptPayload } = await import('@/lib/startup/scriptPayload')
 const { demoAdminLogin, rememberedLogin, rememberLogin } = await import('@/lib/adminLogin')
 const { serverUrl } = await import('@/lib/env')
 const { isDatabaseEmpty, resetDatabase, seed } = await import('@/seed')
@@ -29,7 +29,7 @@ if (unknown.length > 0 || (args.has('--reset') && args.has('--if-empty'))) {
   process.exit(2)
 }
 
-const payload = await getPayload({ config })
+const payload = await bootScriptPayload('seed', config)
 const adminUrl = `${serverUrl() || `http://localhost:${process.env.PORT || 3000}`}/admin`
 
 try {

@@ -27,7 +27,7 @@ export function withoutSecrets(uri: string): string {
 /** What to do about a database `npm run dev` made, when a production process is given it. */
 export function madeInDevelopment(): string {
   const { setting, shown } = databaseSetting()
-  return `the database ${shown} (${setting}) was made by \`npm run dev\`, which changes its tables directly; production runs migrations instead and cannot take it over without losing data. Serve it with \`npm run dev\`, or point ${setting} at a data folder of its own for production (\`NODE_ENV=production npm run seed\` fills a new one with the demo content).`
+  return `the database ${shown} (${setting}) was made by \`npm run dev\`, which changes its tables directly; production runs migrations instead and cannot take it over without losing data. Serve it with \`npm run dev\`, or give production a data folder of its own in ${setting} (\`NODE_ENV=production npm run seed\` fills a new, empty one with the demo content).`
 }
 
 type Failure = { code?: unknown; name?: unknown; message?: unknown; cause?: unknown; rawCode?: unknown }

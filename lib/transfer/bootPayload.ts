@@ -1,5 +1,8 @@
 import type { Payload, SanitizedConfig } from 'payload'
 
+import { BackupError } from '@/lib/backup/BackupError'
+import { databaseProblem } from '@/lib/startup/databaseProblem'
+
 /**
  * The config for a transfer, on `databaseUri` and with `dataDir` as its data folder, running no
  * jobs: the settings are read when the config loads, so this must run before anything imports
@@ -15,8 +18,16 @@ export async function transferConfig(options: { databaseUri: string; dataDir: st
   return config
 }
 
-/** Connects to the database the config names (creating a new SQLite file's tables). */
+/**
+ * Connects to the database the config names (creating a new SQLite file's tables). A database it
+ * cannot use is a refusal told in one line naming the setting (lib/startup/databaseProblem.ts).
+ */
 export async function bootPayload(config: SanitizedConfig): Promise<Payload> {
   const { getPayload } = await import('payload')
-  return getPayload({ config })
+  try {
+    return await getPayload({ config })
+  } catch (error) {
+    const problem = databaseProblem(error)
+    throw problem ? new BackupError(problem) : error
+  }
 }

@@ -73,11 +73,25 @@ describe('the command-line scripts', () => {
     const before = fs.readFileSync(file)
     const refused = node(['--conditions=production', 'dist/jobs.mjs', '--once'], dataDir, production)
     expect(refused.status, refused.output).toBe(1)
-    expect(refused.output).toContain(`the database ${file} (VOICES_DATA_DIR) was made by \`npm run dev\``)
+    expect(refused.output).toContain(
+      `Voices jobs cannot start: the database ${file} (VOICES_DATA_DIR) was made by \`npm run dev\``,
+    )
+    expect(refused.output, 'a stack trace').not.toMatch(/\n\s+at /)
     expect(refused.output).toContain('NODE_ENV=production npm run seed')
     // Payload's own question ("data loss will occur. Would you like to proceed?") never came.
     expect(refused.output).not.toMatch(/proceed\?/)
     expect(fs.readFileSync(file).equals(before)).toBe(true)
+  })
+
+  it('tell a production seed into a data folder that is not there in one line, creating nothing', () => {
+    const missing = path.join(dataDir, 'not-mounted')
+    const refused = node(['--conditions=production', 'dist/seed.mjs'], missing, production)
+    expect(refused.status, refused.output).toBe(1)
+    expect(refused.output).toContain(
+      `Voices seed cannot start: the database folder ${missing} does not exist (VOICES_DATA_DIR).`,
+    )
+    expect(refused.output, 'a stack trace').not.toMatch(/\n\s+at /)
+    expect(fs.existsSync(missing)).toBe(false)
   })
 
   it('refuse unknown arguments with a usage line and exit code 2, changing nothing', () => {
