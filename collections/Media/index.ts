@@ -22,6 +22,7 @@ import { generateBlurPlaceholder } from './hooks/generateBlurPlaceholder'
 
 const revalidateMedia = revalidateCollection(cacheTags.media)
 const staticDir = path.join(dataDir(), 'media')
+const webp = { format: 'webp', options: { quality: 82 } } as const
 
 export const Media: CollectionConfig = {
   slug: 'media',
@@ -57,14 +58,17 @@ export const Media: CollectionConfig = {
     focalPoint: true,
     crop: true,
     adminThumbnail: 'thumbnail',
-    formatOptions: { format: 'webp', options: { quality: 82 } },
+    formatOptions: webp,
+    // The sizes the site shows are WebP too: each size is otherwise written in the uploaded
+    // file's format, so a JPEG's cards and heroes were JPEGs about twice as heavy.
     imageSizes: [
-      { name: 'thumbnail', width: 400, height: 300, position: 'centre' },
-      { name: 'cardSmall', width: 384, height: 256, position: 'centre' },
-      { name: 'card', width: 768, height: 512, position: 'centre' },
-      { name: 'heroSmall', width: 800, withoutEnlargement: true },
-      { name: 'hero', width: 1600, withoutEnlargement: true },
-      // Open Graph / Twitter card size, cropped around the focal point.
+      { name: 'thumbnail', width: 400, height: 300, position: 'centre', formatOptions: webp },
+      { name: 'cardSmall', width: 384, height: 256, position: 'centre', formatOptions: webp },
+      { name: 'card', width: 768, height: 512, position: 'centre', formatOptions: webp },
+      { name: 'heroSmall', width: 800, withoutEnlargement: true, formatOptions: webp },
+      { name: 'hero', width: 1600, withoutEnlargement: true, formatOptions: webp },
+      // Open Graph / Twitter card size, cropped around the focal point. Left in the uploaded
+      // file's format: not every service that reads share cards takes WebP.
       { name: 'share', width: 1200, height: 630, position: 'centre' },
     ],
   },

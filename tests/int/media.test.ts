@@ -75,4 +75,31 @@ describe('uploaded photos', () => {
     expect(media.url).not.toMatch(/zhanargul|kassymkhanova/i)
     expect(media.filename).toMatch(/^[0-9a-f-]{36}\.webp$/)
   })
+
+  it('are shown on the site as WebP in every size, and shared as the format they came in', async () => {
+    const data = await phonePhoto()
+    const media = await payload.create({
+      collection: 'media',
+      data: { alt: 'A window' },
+      file: { data, mimetype: 'image/jpeg', name: 'window.jpg', size: data.length },
+    })
+    const staticDir = path.join(process.env.VOICES_DATA_DIR!, 'media')
+    const formats = Object.fromEntries(
+      await Promise.all(
+        Object.entries(media.sizes ?? {}).map(async ([name, size]) => {
+          const { format } = await sharp(fs.readFileSync(path.join(staticDir, size!.filename!))).metadata()
+          return [name, `${size!.mimeType} ${format} ${path.extname(size!.filename!)}`]
+        }),
+      ),
+    )
+    const webp = 'image/webp webp .webp'
+    expect(formats).toEqual({
+      thumbnail: webp,
+      cardSmall: webp,
+      card: webp,
+      heroSmall: webp,
+      hero: webp,
+      share: 'image/jpeg jpeg .jpg',
+    })
+  })
 })
