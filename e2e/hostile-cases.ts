@@ -269,6 +269,9 @@ const overlongInString = Buffer.concat([
 ])
 const formWithoutBoundary = '--b\r\nContent-Disposition: form-data; name="_payload"\r\n\r\n{}\r\n--b--\r\n'
 const formWithBrokenPayload = '--b\r\nContent-Disposition: form-data; name="_payload"\r\n\r\n{"alt":\r\n--b--\r\n'
+/** A file part whose name holds a control character, as a script can send and no browser does. */
+const formWithControlInFileName = (control: string) =>
+  `--b\r\nContent-Disposition: form-data; name="file"; filename="x${control}.gif"\r\nContent-Type: image/gif\r\n\r\nGIF89a;\r\n--b\r\nContent-Disposition: form-data; name="_payload"\r\n\r\n{"alt":"n"}\r\n--b--\r\n`
 
 type BodyKind = { kind: string; body: Body; code: string; status: number }
 
@@ -328,10 +331,20 @@ const bodyKinds: BodyKind[] = [
     code: 'malformedForm',
     status: 400,
   },
+  ...[
+    ['U+0001', '\u0001'],
+    ['a NUL', '\u0000'],
+  ].map(([what, control]) => ({
+    kind: `a form with ${what} in a file name`,
+    body: { raw: formWithControlInFileName(control!), type: 'multipart/form-data; boundary=b' },
+    code: 'malformedForm',
+    status: 400,
+  })),
 ]
 
 const bodyTargets: Array<{ method: Method; path: string; as: Who }> = [
   { method: 'POST', path: '/api/tags', as: 'admin' },
+  { method: 'POST', path: '/api/media', as: 'anonymous' },
   { method: 'PATCH', path: '/api/stories/{story}?draft=true&locale=en', as: 'admin' },
   { method: 'POST', path: '/api/globals/site-settings?locale=en', as: 'admin' },
   { method: 'PATCH', path: '/api/users/{contributor}', as: 'contributor' },

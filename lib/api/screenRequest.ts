@@ -75,13 +75,23 @@ function queryRefusal(problem: NonNullable<ReturnType<typeof queryProblem>>): Re
     : refused('malformedQuery', 400, { param: problem.param })
 }
 
-/** A form Payload can read: a boundary, well-formed parts, and a `_payload` (the document) that is a JSON object. */
+/** C0 controls and DEL: Payload's own form reader fails on them in a part's name or file name. */
+const controlCharacter = /[\u0000-\u001f\u007f]/
+
+/**
+ * A form Payload can read: a boundary, well-formed parts, part and file names without control
+ * characters, and a `_payload` (the document) that is a JSON object.
+ */
 async function formProblem(request: Request): Promise<Refused | null> {
   let form: FormData
   try {
     form = await request.formData()
   } catch {
     return refused('malformedForm', 400)
+  }
+  for (const [name, value] of form) {
+    if (controlCharacter.test(name)) return refused('malformedForm', 400)
+    if (typeof value !== 'string' && controlCharacter.test(value.name)) return refused('malformedForm', 400)
   }
   const document = form.get('_payload')
   if (document === null) return null

@@ -1,14 +1,12 @@
 import type { PayloadRequest, UploadConfig, Where } from 'payload'
 
+import { fileNotFound as notFound } from '@/lib/uploads/fileNotFound'
 import { fileStore } from '@/lib/uploads/fileStore'
 import { recordAudit } from '@/privacy/audit/recordAudit'
 import { type PrivateCollection, uploadedFile } from '@/privacy/privateData'
 
 type FileHandler = NonNullable<UploadConfig['handlers']>[number]
 type FileHandlerArgs = Parameters<FileHandler>[1]
-
-/** A plain 404, as Payload gives for a route it does not know: nothing about what exists. */
-const notFound = () => Response.json({ errors: [{ message: 'Not Found' }] }, { status: 404 })
 
 /**
  * Records every download of a private file (`GET /api/<collection>/file/<name>`), who and when,

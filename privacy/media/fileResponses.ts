@@ -1,5 +1,6 @@
 import type { CollectionSlug, PayloadRequest, UploadConfig } from 'payload'
 
+import { fileNotFound } from '@/lib/uploads/fileNotFound'
 import { fileStore } from '@/lib/uploads/fileStore'
 
 /**
@@ -25,14 +26,18 @@ type FileHandler = NonNullable<UploadConfig['handlers']>[number]
 /**
  * Runs after Payload's access check: a matching `If-None-Match` gets a 304 instead of the file.
  * The size is read where the file is kept, on the disk or in the bucket (lib/uploads/fileStore.ts).
+ *
+ * A visitor reaches this only for a name a public record holds (read access looks it up); staff
+ * may read every name, so for them a name with no stored file is a 404 here, where Payload would
+ * answer 500 for a file "missing on the disk".
  */
 const answerNotModified = async (req: PayloadRequest, { params }: Parameters<FileHandler>[1]) => {
   const ifNoneMatch = req.headers.get('if-none-match')
-  if (!ifNoneMatch) return undefined
+  if (!ifNoneMatch && !req.user) return undefined
   const collection = req.payload.collections[params.collection as CollectionSlug]
   const size = collection ? await fileStore(collection.config)?.size(params.filename) : null
-  if (size === null || size === undefined) return undefined
-  if (!ifNoneMatch.split(',').some((tag) => tag.trim() === etagFor(size))) return undefined
+  if (size === null || size === undefined) return req.user ? fileNotFound() : undefined
+  if (!ifNoneMatch?.split(',').some((tag) => tag.trim() === etagFor(size))) return undefined
   return new Response(null, {
     status: 304,
     headers: { ETag: etagFor(size), 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff' },

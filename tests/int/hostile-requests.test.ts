@@ -119,6 +119,35 @@ const table: Row[] = [
         headers: { 'Content-Type': 'multipart/form-data; boundary=b', 'Accept-Language': l },
       }),
   },
+  // Control characters in a part's header: Payload's form reader answered 500, before access.
+  ...[
+    ['a file name with U+0001', 'name="file"; filename="x\u0001.gif"', null],
+    ['a file name with a raw NUL', 'name="file"; filename="x\u0000.gif"', null],
+    ['a file name with DEL', 'name="file"; filename="x\u007f.gif"', null],
+    ['a part name with U+0001', 'name="fi\u0001le"; filename="x.gif"', null],
+    ['a file name with U+0001, signed in', 'name="file"; filename="x\u0001.gif"', 'token'],
+  ].map(([, disposition, signedIn]): Row => ({
+    code: 'malformedForm',
+    status: 400,
+    send: (l) =>
+      rest('POST', '/api/media', {
+        token: signedIn ? token : undefined,
+        raw: [
+          '--b',
+          `Content-Disposition: form-data; ${disposition}`,
+          'Content-Type: image/gif',
+          '',
+          'GIF89a\u0001\u0000\u0001\u0000\u0000\u0000\u0000;',
+          '--b',
+          'Content-Disposition: form-data; name="_payload"',
+          '',
+          '{"alt":"n"}',
+          '--b--',
+          '',
+        ].join('\r\n'),
+        headers: { 'Content-Type': 'multipart/form-data; boundary=b', 'Accept-Language': l },
+      }),
+  })),
   {
     code: 'unknownLocale',
     status: 400,

@@ -294,6 +294,16 @@ describe.each(cases)('an image $name', (c) => {
   })
 })
 
+describe('a file name no image has', () => {
+  const names = ['never-uploaded.webp', '00000000-0000-4000-8000-000000000000-1800x1200.webp', 'a%00.webp']
+  it.each(names)('%s: 404 for staff, 403 for visitors, never a 500', async (name) => {
+    expect((await rest('GET', `/api/media/file/${name}`, { token: editorToken })).status).toBe(404)
+    const withTag = { token: editorToken, headers: { 'If-None-Match': '"123"' } }
+    expect((await rest('GET', `/api/media/file/${name}`, withTag)).status).toBe(404)
+    expect((await rest('GET', `/api/media/file/${name}`)).status).toBe(403)
+  })
+})
+
 describe('the nightly check', () => {
   it('makes a photo private once the photo consent of someone it shows has expired', async () => {
     const person = await participant()
