@@ -11,7 +11,8 @@ import { databaseProblem, databaseSetting, withoutSecrets } from './databaseProb
  * line what is wrong and which setting to change (lib/startup/databaseProblem.ts): a folder that
  * is not there (production never makes one: a data folder that is not mounted must not become an
  * empty site), a file that cannot be read or written, one another process holds locked, an
- * address Voices cannot use, and, in production, one `npm run dev` made. MongoDB is checked as Payload connects. Null when all is well.
+ * address Voices cannot use, and, in production, one `npm run dev` made. MongoDB is checked as
+ * Payload connects. Null when all is well.
  */
 export async function probeDatabase(): Promise<string | null> {
   const uri = databaseUri()
