@@ -8,7 +8,9 @@
  * takedown, telling shared caches to ask again every time (server/sharedCaches.mjs), and sending
  * anyone handed a render that a takedown overtook to ask again (server/supersededRenders.mjs),
  * and ignoring the headers Next.js takes as instructions from itself (server/internalHeaders.mjs).
- * `/api/health` is answered before all of that (server/health.mjs).
+ * `/api/health` is answered before all of that (server/health.mjs), and so is a page Next.js has
+ * already served from its page cache, from a copy of its bytes until anything changes
+ * (server/pageCopies.mjs).
  * The port comes from -p, else PORT, else 3000; the host from -H, else every interface.
  * Settings (README, "Running in production"):
  * - VOICES_CONCURRENT_REQUESTS: requests from the public worked on at once (default 8);
@@ -34,6 +36,7 @@ import { parseArgs } from 'node:util'
 import next from 'next'
 import pino from 'pino'
 
+import { redisUrl } from '../lib/cache/redisClient.mjs'
 import { loggerOptions } from '../lib/logging/loggerOptions.mjs'
 import { checkSettings } from '../lib/settings/checkSettings.mjs'
 
@@ -41,6 +44,7 @@ import { createAdmission } from './admission.mjs'
 import { sendConsoleToLog } from './consoleLog.mjs'
 import { answerHealth } from './health.mjs'
 import { dropInternalHeaders } from './internalHeaders.mjs'
+import { createPageCopies } from './pageCopies.mjs'
 import { loggedPath, logRequests } from './requestLog.mjs'
 import { staffCredentials } from './staffCredentials.mjs'
 import { keepSharedCachesHonest } from './sharedCaches.mjs'
@@ -94,7 +98,11 @@ if (!process.env.VOICES_PROXY_HOPS?.trim())
       'as a reverse proxy in front appends it. Reached directly, set VOICES_PROXY_HOPS=0.',
   )
 // Read by the page cache (lib/cache/handler.mjs); 0 turns it off, for measuring what it buys.
-process.env.VOICES_PAGE_CACHE_MB = String(setting('VOICES_PAGE_CACHE_MB', 256))
+const pageCacheMb = setting('VOICES_PAGE_CACHE_MB', 256)
+process.env.VOICES_PAGE_CACHE_MB = String(pageCacheMb)
+// Copies of cached pages answered before Next.js (server/pageCopies.mjs): an eighth of the page
+// cache's room, and none with Redis, where another instance's invalidation would not reach them.
+const pageCopies = createPageCopies({ maxBytes: redisUrl() ? 0 : (pageCacheMb * 1024 * 1024) / 8 })
 
 const admission = createAdmission({
   limit: setting('VOICES_CONCURRENT_REQUESTS', 8),
@@ -116,8 +124,10 @@ const inRequest = logRequests(logger)
 
 server.on('request', (req, res) =>
   inRequest(req, res, () => {
-    if (answerHealth(req, res)) return
+    if (answerHealth(req, res) || pageCopies.answer(req, res)) return
     dropInternalHeaders(req)
+    // First, so that it sees the bytes as they leave, after every other change to the answer.
+    pageCopies.watch(req, res)
     keepSharedCachesHonest(req, res)
     askAgainIfSuperseded(req, res)
     // Bound to this request: one that waited is let in by another's end or timer, in that one's context.

@@ -10,6 +10,7 @@
  */
 import { frontCacheConfigured, refreshFrontCache } from './frontCache.mjs'
 import { expires, isPage, markSuperseded, pathOfPageKey, tagsOf, withScriptPolicy } from './pageEntries.mjs'
+import { pagesChanged } from './pageGeneration.mjs'
 import { createRenderTracker } from './renders.mjs'
 
 const MAX_ENTRIES = 5000
@@ -117,6 +118,7 @@ export default class MemoryCacheHandler {
   }
 
   async revalidateTag(tags, durations) {
+    pagesChanged()
     const at = now()
     const expiring = expires(durations)
     const marks = expiring ? revalidatedAt : requeriedAt

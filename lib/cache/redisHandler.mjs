@@ -22,6 +22,7 @@ import v8 from 'node:v8'
 
 import { frontCacheConfigured, refreshFrontCache } from './frontCache.mjs'
 import { expires, isPage, markSuperseded, pathOfPageKey, tagsOf, withScriptPolicy } from './pageEntries.mjs'
+import { pagesChanged } from './pageGeneration.mjs'
 import { redisConnection } from './redisClient.mjs'
 import { createRenderTracker } from './renders.mjs'
 
@@ -138,6 +139,7 @@ export default class RedisCacheHandler {
   }
 
   async revalidateTag(tags, durations) {
+    pagesChanged()
     const list = [tags].flat()
     if (!list.length) return
     const expiring = expires(durations)
