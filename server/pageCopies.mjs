@@ -8,7 +8,7 @@
  * answered with them, until anything is invalidated.
  *
  * What keeps a copy honest:
- * - every invalidation the page cache receives ends every copy at once (lib/cache/pageGeneration.mjs),
+ * - every invalidation the page cache receives ends every copy at once (lib/cache/invalidations.mjs),
  *   and a page whose answer was under way when one landed is not kept: a publish, an edit or a
  *   consent withdrawal reaches readers exactly as it does without copies;
  * - only a page the cache itself vouched for is kept (a HIT, never a fresh render the cache may
@@ -23,7 +23,7 @@
  * invalidation does not reach this process's count, and the HTTP cache in front does this work
  * (docs/deploy.md). `VOICES_PAGE_CACHE_MB=0` turns copies off with the cache.
  */
-import { pageGeneration } from '../lib/cache/pageGeneration.mjs'
+import { pageGeneration } from '../lib/cache/invalidations.mjs'
 
 /** The longest a copy is answered with, even if nothing is invalidated meanwhile. */
 export const COPY_SECONDS = 10

@@ -7,7 +7,9 @@
  * queue (server/admission.mjs) so that a busy public site cannot delay a consent withdrawal's
  * takedown, telling shared caches to ask again every time (server/sharedCaches.mjs), and sending
  * anyone handed a render that a takedown overtook to ask again (server/supersededRenders.mjs),
- * and ignoring the headers Next.js takes as instructions from itself (server/internalHeaders.mjs).
+ * ignoring the headers Next.js takes as instructions from itself (server/internalHeaders.mjs), and
+ * holding the answer to a change until the invalidations it started are in
+ * (server/afterInvalidations.mjs).
  * `/api/health` is answered before all of that (server/health.mjs), and so is a page Next.js has
  * already served from its page cache, from a copy of its bytes until anything changes
  * (server/pageCopies.mjs).
@@ -36,11 +38,12 @@ import { parseArgs } from 'node:util'
 import next from 'next'
 import pino from 'pino'
 
-import { redisUrl } from '../lib/cache/redisClient.mjs'
+import { connectRedis, redisUrl } from '../lib/cache/redisClient.mjs'
 import { loggerOptions } from '../lib/logging/loggerOptions.mjs'
 import { checkSettings } from '../lib/settings/checkSettings.mjs'
 
 import { createAdmission } from './admission.mjs'
+import { answerAfterInvalidations } from './afterInvalidations.mjs'
 import { sendConsoleToLog } from './consoleLog.mjs'
 import { answerHealth } from './health.mjs'
 import { dropInternalHeaders } from './internalHeaders.mjs'
@@ -115,6 +118,8 @@ const admission = createAdmission({
   isStaff: staffCredentials(settings.PAYLOAD_SECRET),
 })
 
+// The page cache's Redis connection, before the first request can make an invalidation.
+if (redisUrl()) await connectRedis(3_000)
 const app = next({ dev: false, dir: root, hostname: hostname ?? 'localhost', port })
 const server = http.createServer()
 await app.prepare()
@@ -130,6 +135,7 @@ server.on('request', (req, res) =>
     pageCopies.watch(req, res)
     keepSharedCachesHonest(req, res)
     askAgainIfSuperseded(req, res)
+    answerAfterInvalidations(req, res)
     // Bound to this request: one that waited is let in by another's end or timer, in that one's context.
     const answer = AsyncLocalStorage.bind(() =>
       handle(req, res).catch((error) => {

@@ -10,7 +10,7 @@
  */
 import { frontCacheConfigured, refreshFrontCache } from './frontCache.mjs'
 import { expires, isPage, markSuperseded, pathOfPageKey, tagsOf, withScriptPolicy } from './pageEntries.mjs'
-import { pagesChanged } from './pageGeneration.mjs'
+import { invalidating } from './invalidations.mjs'
 import { createRenderTracker } from './renders.mjs'
 
 const MAX_ENTRIES = 5000
@@ -117,13 +117,13 @@ export default class MemoryCacheHandler {
     if (MAX_BYTES > 0) keep(key, entry)
   }
 
-  async revalidateTag(tags, durations) {
-    pagesChanged()
+  revalidateTag(tags, durations) {
     const at = now()
     const expiring = expires(durations)
     const marks = expiring ? revalidatedAt : requeriedAt
     for (const tag of [tags].flat()) marks.set(tag, at)
     if (expiring && frontCacheConfigured()) refreshFrontCache(pagesTagged(new Set([tags].flat())))
+    return invalidating(Promise.resolve())
   }
 
   resetRequestCache() {}

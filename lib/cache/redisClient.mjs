@@ -76,3 +76,17 @@ export function redisConnection() {
   globalThis[slot] = connection
   return connection
 }
+
+/**
+ * Connects at start, waiting `maxMs` at most for Redis to answer. Without it the connection opened
+ * with the first use: an instance's first invalidations, made before it was up, reached Redis (and
+ * the other instances) only on the retry half a second later. Redis still down after the wait
+ * leaves the instance serving uncached, as while it runs.
+ */
+export async function connectRedis(maxMs) {
+  const connection = redisConnection()
+  const deadline = Date.now() + maxMs
+  while (connection && !connection.usable && !connection.problem && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 25))
+  }
+}

@@ -22,7 +22,7 @@ import v8 from 'node:v8'
 
 import { frontCacheConfigured, refreshFrontCache } from './frontCache.mjs'
 import { expires, isPage, markSuperseded, pathOfPageKey, tagsOf, withScriptPolicy } from './pageEntries.mjs'
-import { pagesChanged } from './pageGeneration.mjs'
+import { invalidating } from './invalidations.mjs'
 import { redisConnection } from './redisClient.mjs'
 import { createRenderTracker } from './renders.mjs'
 
@@ -138,8 +138,12 @@ export default class RedisCacheHandler {
     }
   }
 
-  async revalidateTag(tags, durations) {
-    pagesChanged()
+  /** Counted and waited for by the server while under way (lib/cache/invalidations.mjs). */
+  revalidateTag(tags, durations) {
+    return invalidating(this.markExpired(tags, durations))
+  }
+
+  async markExpired(tags, durations) {
     const list = [tags].flat()
     if (!list.length) return
     const expiring = expires(durations)

@@ -4,7 +4,7 @@ import { AsyncLocalStorage } from 'node:async_hooks'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
 import MemoryCacheHandler from '@/lib/cache/memoryHandler.mjs'
-import { pageGeneration } from '@/lib/cache/pageGeneration.mjs'
+import { invalidationsUnderWay, pageGeneration } from '@/lib/cache/invalidations.mjs'
 import { redisConnection } from '@/lib/cache/redisClient.mjs'
 import RedisCacheHandler from '@/lib/cache/redisHandler.mjs'
 
@@ -114,12 +114,17 @@ async function edit(db: { title: string }, title: string) {
 describe.each(Object.entries(handlers))('in %s', (_name, handler) => {
   beforeAll(() => void (Handler = handler))
 
-  it('every invalidation, of either kind, ends the server’s copies of pages (server/pageCopies.mjs)', async () => {
+  it('every invalidation, of either kind, ends the server’s copies of pages and is waited for while under way', async () => {
     const handlerInstance = new handler({})
     for (const durations of [undefined, { expire: 0 }, { expire: 60, revalidate: 60 }]) {
       const before = pageGeneration()
-      await handlerInstance.revalidateTag(['stories'], durations)
+      const sent = handlerInstance.revalidateTag(['stories'], durations)
       expect(pageGeneration()).toBeGreaterThan(before)
+      // server/afterInvalidations.mjs holds the change's answer until it is in.
+      expect(invalidationsUnderWay()).toBe(true)
+      await sent
+      await tick()
+      expect(invalidationsUnderWay()).toBe(false)
     }
   })
 

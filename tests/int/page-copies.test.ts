@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net'
 import zlib from 'node:zlib'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 
-import { pagesChanged } from '@/lib/cache/pageGeneration.mjs'
+import { pagesChanged } from '@/lib/cache/invalidations.mjs'
 import { COPY_SECONDS, createPageCopies } from '@/server/pageCopies.mjs'
 import { keepSharedCachesHonest } from '@/server/sharedCaches.mjs'
 import { askAgainIfSuperseded } from '@/server/supersededRenders.mjs'
