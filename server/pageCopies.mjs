@@ -24,6 +24,7 @@
  * (docs/deploy.md). `VOICES_PAGE_CACHE_MB=0` turns copies off with the cache.
  */
 import { pageGeneration } from '../lib/cache/invalidations.mjs'
+import { createSizedStore } from '../lib/cache/sizedStore.mjs'
 
 /** The longest a copy is answered with, even if nothing is invalidated meanwhile. */
 export const COPY_SECONDS = 10
@@ -93,23 +94,8 @@ function varyAllowsCopy(vary) {
 
 /** The copies of one server; `maxBytes` 0 keeps none. */
 export function createPageCopies({ maxBytes }) {
-  /** key -> { generation, until, headers, body, size } in least-recently-used order. */
-  const copies = new Map()
-  let bytes = 0
-
-  const drop = (key) => {
-    const copy = copies.get(key)
-    if (!copy) return
-    copies.delete(key)
-    bytes -= copy.size
-  }
-
-  function keep(key, copy) {
-    drop(key)
-    copies.set(key, copy)
-    bytes += copy.size
-    while (bytes > maxBytes && copies.size > 0) drop(copies.keys().next().value)
-  }
+  /** key -> { generation, until, headers, body, size }, least recently used first. */
+  const copies = createSizedStore({ maxBytes })
 
   /** Answers the request with a copy, if there is a good one; true when it did. */
   function answer(req, res) {
@@ -118,12 +104,10 @@ export function createPageCopies({ maxBytes }) {
     const copy = key && copies.get(key)
     if (!copy) return false
     if (copy.generation !== pageGeneration() || copy.until <= performance.now()) {
-      drop(key)
+      copies.drop(key)
       return false
     }
-    // Most recently used last, so the least used goes first when room is needed.
-    copies.delete(key)
-    copies.set(key, copy)
+    copies.keep(key, copy)
     res.writeHead(200, { ...copy.headers, 'content-length': copy.body.length })
     res.end(copy.body)
     return true
@@ -141,16 +125,22 @@ export function createPageCopies({ maxBytes }) {
     const generation = pageGeneration()
     const chunks = []
     let size = 0
-    let overflow = false
+    let skipped = false
     const collect = (chunk, encoding) => {
-      if (overflow || chunk === undefined || chunk === null || typeof chunk === 'function') return
+      if (skipped || chunk === undefined || chunk === null || typeof chunk === 'function') return
+      // Headers are set before the body: a page the cache did not serve is not collected at all.
+      if (String(res.getHeader('x-nextjs-cache') ?? '').toUpperCase() !== 'HIT') {
+        skipped = true
+        chunks.length = 0
+        return
+      }
       const buffer = Buffer.isBuffer(chunk)
         ? chunk
         : typeof chunk === 'string'
           ? Buffer.from(chunk, typeof encoding === 'string' ? encoding : 'utf8')
           : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength)
       size += buffer.length
-      if (size > MAX_PAGE_BYTES) overflow = true
+      if (size > MAX_PAGE_BYTES) skipped = true
       else chunks.push(Buffer.from(buffer))
     }
     const write = res.write
@@ -164,14 +154,14 @@ export function createPageCopies({ maxBytes }) {
       return end.call(this, chunk, encoding, ...rest)
     }
     res.once('finish', () => {
-      if (overflow || res.statusCode !== 200 || generation !== pageGeneration()) return
+      if (skipped || res.statusCode !== 200 || generation !== pageGeneration()) return
       const headers = res.getHeaders()
       if (String(headers['x-nextjs-cache'] ?? '').toUpperCase() !== 'HIT') return
       if (headers['set-cookie'] !== undefined || !varyAllowsCopy(headers.vary)) return
       const kept = {}
       for (const [name, value] of Object.entries(headers)) if (!perAnswer.has(name)) kept[name] = value
       const body = Buffer.concat(chunks, size)
-      keep(key, {
+      copies.keep(key, {
         generation,
         until: performance.now() + COPY_SECONDS * 1000,
         headers: kept,
@@ -182,7 +172,10 @@ export function createPageCopies({ maxBytes }) {
   }
 
   /** What is kept, for tests and benchmarks. */
-  const usage = () => ({ copies: copies.size, bytes })
+  const usage = () => {
+    const { entries, bytes } = copies.usage()
+    return { copies: entries, bytes }
+  }
 
   return { answer, watch, usage }
 }

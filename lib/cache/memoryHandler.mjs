@@ -12,6 +12,7 @@ import { frontCacheConfigured, refreshFrontCache } from './frontCache.mjs'
 import { expires, isPage, markSuperseded, pathOfPageKey, tagsOf, withScriptPolicy } from './pageEntries.mjs'
 import { invalidating } from './invalidations.mjs'
 import { createRenderTracker } from './renders.mjs'
+import { createSizedStore } from './sizedStore.mjs'
 
 const MAX_ENTRIES = 5000
 /**
@@ -22,10 +23,8 @@ const MAX_ENTRIES = 5000
  */
 const MAX_BYTES =
   (process.env.VOICES_PAGE_CACHE_MB?.trim() ? Number(process.env.VOICES_PAGE_CACHE_MB) : 256) * 1024 * 1024
-/** key -> { value, lastModified, tags, size } in least-recently-used order. */
-const entries = new Map()
-/** What `entries` holds, by `sizeOf`. */
-let bytes = 0
+/** key -> { value, lastModified, tags, size } in least-recently-used order, within the room. */
+const store = createSizedStore({ maxBytes: MAX_BYTES, maxEntries: MAX_ENTRIES })
 /** tag -> when it was last expired: nothing stored before then is served again. */
 const revalidatedAt = new Map()
 /** tag -> when what its queries read last changed: queries stored before then are read again. */
@@ -49,23 +48,11 @@ function sizeOf(data) {
   return size
 }
 
-function drop(key) {
-  const entry = entries.get(key)
-  if (!entry) return
-  entries.delete(key)
-  bytes -= entry.size
-}
-
-function keep(key, entry) {
-  drop(key)
-  entries.set(key, entry)
-  bytes += entry.size
-  while (entries.size > MAX_ENTRIES || (bytes > MAX_BYTES && entries.size > 1)) drop(entries.keys().next().value)
-}
+const { drop, keep } = store
 
 /** Size and count of what is kept, for tests and benchmarks. */
 export function cacheUsage() {
-  return { entries: entries.size, bytes }
+  return store.usage()
 }
 
 /** Whether any of the tags was marked in `marks` at or after the entry's stamp. */
@@ -82,7 +69,7 @@ function markedSince(marks, entry, extraTags) {
  */
 function pagesTagged(tags) {
   const paths = new Set()
-  for (const [key, entry] of entries) {
+  for (const [key, entry] of store.entries()) {
     if (!isPage(entry.value) || !entry.tags.some((tag) => tags.has(tag))) continue
     const pagePath = pathOfPageKey(key)
     if (pagePath) paths.add(pagePath)
@@ -94,7 +81,7 @@ export default class MemoryCacheHandler {
   constructor(_options) {}
 
   async get(key, ctx) {
-    const entry = entries.get(key)
+    const entry = store.get(key)
     const tags = [...(ctx?.tags ?? []), ...(ctx?.softTags ?? [])]
     const requery = ctx?.kind === 'FETCH' && entry && markedSince(requeriedAt, entry, tags)
     if (!entry || requery || markedSince(revalidatedAt, entry, tags)) {
