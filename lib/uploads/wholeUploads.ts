@@ -3,9 +3,10 @@ import type { CollectionBeforeChangeHook } from 'payload'
 import path from 'node:path'
 
 import { Refusal } from '@/lib/refusals/refusal'
-import { onRollback } from '@/lib/sqlite/transactions'
+import { afterCommit, onRollback } from '@/lib/sqlite/transactions'
 
 import { fileStore } from './fileStore'
+import { claimUpload } from './uploadClaims'
 
 /** Room kept free beyond the upload itself: SQLite needs some to record it. */
 const HEADROOM = 1024 * 1024
@@ -29,8 +30,9 @@ function filesOf(data: Record<string, unknown>): string[] {
  * - if writing a file fails anyway (the disk filled meanwhile, the bucket refused) or saving the
  *   record does, the transaction rolls back and the files it wrote, a half-written one included,
  *   are removed.
- * A server killed between the two leaves files without a record: they are removed as a server
- * starts (./orphanFiles.ts).
+ * A server killed between the two leaves files without a record: they are removed as the next
+ * server starts, which knows them for cut off by the claim this upload left (./uploadClaims.ts),
+ * or else once they are ten minutes old (./orphanFiles.ts).
  */
 export const wholeUploads: CollectionBeforeChangeHook = async ({ collection, data, req }) => {
   if (!req.file) return data
@@ -40,6 +42,15 @@ export const wholeUploads: CollectionBeforeChangeHook = async ({ collection, dat
   const needed = (req.file.size ?? 0) + sizes.reduce((sum, buffer) => sum + (buffer?.length ?? 0), 0)
   if (store.freeBytes() < needed + HEADROOM) throw new Refusal(req, 'storageFull', 507)
   const names = filesOf(data).map((name) => path.basename(name))
-  await onRollback(req, () => store.remove(names))
+  // Outside a transaction Voices follows (MongoDB), nothing would take a claim back at the right
+  // moment, so such an upload leaves none and its files wait for the ten minutes.
+  const claim: { release?: () => Promise<void> } = {}
+  const undo = async () => {
+    await store.remove(names)
+    await claim.release?.()
+  }
+  if (!(await onRollback(req, undo))) return data
+  claim.release = await claimUpload(store.where, names)
+  await afterCommit(req, claim.release)
   return data
 }

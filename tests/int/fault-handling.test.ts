@@ -1,7 +1,10 @@
 import type { CollectionAfterChangeHook, Payload } from 'payload'
 
 import { createClient, LibsqlError } from '@libsql/client'
+import { spawnSync } from 'node:child_process'
+import { randomUUID } from 'node:crypto'
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
@@ -120,6 +123,95 @@ describe.runIf(sqliteOnly)('files a crash left behind', () => {
       'media/being-stored.webp',
     ])
     expect(mediaFiles()).toEqual(kept)
+  })
+
+  const claimsDir = () => path.join(process.env.VOICES_DATA_DIR!, 'uploads-under-way')
+  const claims = () => (fs.existsSync(claimsDir()) ? fs.readdirSync(claimsDir()).sort() : [])
+  /** A process that has come and gone: its id is free again. */
+  const endedPid = () => {
+    const child = spawnSync(process.execPath, ['-e', ''])
+    return child.pid!
+  }
+  /** Who left the claim, and whether its young files go at once. */
+  const judged: Array<{ who: string; claim: () => Record<string, unknown>; cutOff: boolean }> = [
+    {
+      who: 'a process of this machine that has ended',
+      claim: () => ({ host: os.hostname(), pid: endedPid(), boot: randomUUID() }),
+      cutOff: true,
+    },
+    {
+      who: 'an earlier server given this process id (as in a container)',
+      claim: () => ({ host: os.hostname(), pid: process.pid, boot: randomUUID() }),
+      cutOff: true,
+    },
+    {
+      who: 'a process of this machine still running',
+      claim: () => ({ host: os.hostname(), pid: process.ppid, boot: randomUUID() }),
+      cutOff: false,
+    },
+    {
+      who: 'a process of another machine sharing the folder',
+      claim: () => ({ host: `not-${os.hostname()}`, pid: endedPid(), boot: randomUUID() }),
+      cutOff: false,
+    },
+  ]
+
+  for (const { who, claim, cutOff } of judged) {
+    it(`claimed by ${who} ${cutOff ? 'are removed at once, young as they are' : 'wait for the ten minutes'}`, async () => {
+      const kept = mediaFiles()
+      unrecorded('claimed.webp', 0)
+      unrecorded('claimed-400x300.webp', 1)
+      unrecorded('unclaimed.webp', 0)
+      fs.mkdirSync(claimsDir(), { recursive: true })
+      const file = path.join(claimsDir(), `${randomUUID()}.json`)
+      fs.writeFileSync(
+        file,
+        JSON.stringify({ ...claim(), where: 'media', names: ['claimed.webp', 'claimed-400x300.webp'] }),
+      )
+      try {
+        const removed = await removeOrphanFiles(payload)
+        const claimed = ['claimed-400x300.webp', 'claimed.webp']
+        expect(removed.sort()).toEqual(cutOff ? claimed.map((name) => `media/${name}`) : [])
+        expect(mediaFiles()).toEqual([...kept, ...(cutOff ? [] : claimed), 'unclaimed.webp'].sort())
+        // A claim that has said what it knew is gone; one whose process may still be at work stays.
+        expect(fs.existsSync(file)).toBe(!cutOff)
+      } finally {
+        fs.rmSync(file, { force: true })
+        await removeOrphanFiles(payload, new Date(Date.now() + 11 * 60 * 1000))
+      }
+      expect(mediaFiles()).toEqual(kept)
+    })
+  }
+
+  it('are claimed while an upload writes them, and the claim is taken back whether it is saved or not', async () => {
+    const seen: Array<{ claimed: string[]; written: string[] }> = []
+    const hooks = payload.collections.media.config.hooks.afterChange
+    const look: CollectionAfterChangeHook = ({ doc }) => {
+      const written = [doc.filename, ...Object.values(doc.sizes as Record<string, { filename: string | null }>)]
+        .map((size) => (typeof size === 'string' ? size : size.filename))
+        .filter((name): name is string => Boolean(name))
+      const all = claims().map(
+        (name) => (JSON.parse(fs.readFileSync(path.join(claimsDir(), name), 'utf8')) as { names: string[] }).names,
+      )
+      for (const claimed of all.filter((names) => names.includes(doc.filename))) seen.push({ claimed, written })
+    }
+    const fail: CollectionAfterChangeHook = () => {
+      throw new Error('the database went away')
+    }
+    hooks.push(look)
+    try {
+      expect((await upload()).status).toBe(201)
+      expect(seen).toHaveLength(1)
+      expect(seen[0]!.written.length, 'the file and its sizes').toBeGreaterThan(3)
+      expect(seen[0]!.claimed.sort(), 'the file and each of its sizes').toEqual(seen[0]!.written.sort())
+      expect(claims()).toEqual([])
+      hooks.push(fail)
+      expect((await upload()).status).toBeGreaterThanOrEqual(400)
+      expect(seen).toHaveLength(2)
+      expect(claims()).toEqual([])
+    } finally {
+      for (const hook of [look, fail]) if (hooks.includes(hook)) hooks.splice(hooks.indexOf(hook), 1)
+    }
   })
 
   it('are removed hourly by a job on the queue, not only when Payload starts', async () => {
