@@ -120,7 +120,8 @@ test('a story goes from a contributor’s draft, through sign-off, to scheduled 
   expect((await latest(id)).signOff?.signedOffAt).toBeTruthy()
   await safeguarding.context().close()
 
-  // The editor schedules it to go live in about two minutes.
+  // The editor schedules it for the first whole minute at least half a minute away (the picker
+  // takes minutes): time enough to check it is not live before then.
   await editorPage.reload()
   await expect(editorPage.getByText(`Signed off by ${staff.safeguarding.name}`)).toBeVisible()
   await expect(editorPage.getByTestId('publish-checks')).toContainText('consent and sign-off are in place')
@@ -132,7 +133,7 @@ test('a story goes from a contributor’s draft, through sign-off, to scheduled 
   // The drawer may open on "Unpublish" for a story that was never published.
   await drawer.locator('.radio-input__label', { hasText: /^Publish$/ }).click()
   await expect(drawer.locator('input[type="radio"]').first()).toBeChecked()
-  const at = new Date(Date.now() + 2 * 60_000)
+  const at = new Date(Math.ceil((Date.now() + 30_000) / 60_000) * 60_000)
   const time = drawer.locator('#time input')
   await time.fill(pickerText(at))
   await time.press('Enter')
