@@ -26,7 +26,8 @@ export function createStatsBuffer({
 }: {
   write: (delta: StatsDelta) => Promise<void>
   intervalMs: number
-  onError?: (error: unknown) => void
+  /** `kept`: whether the counts wait for the next flush, or were dropped with their story. */
+  onError?: (error: unknown, kept: boolean) => void
 }): StatsBuffer {
   let rows = new Map<string, StatsDelta>()
   let timer: ReturnType<typeof setInterval> | null = null
@@ -50,8 +51,9 @@ export function createStatsBuffer({
       } catch (error) {
         // A story deleted since it was counted has nowhere to keep its counts (its rows are
         // deleted with it); anything else is kept and tried again with what arrives meanwhile.
-        if (!storyIsGone(error)) merge(delta)
-        onError?.(error)
+        const kept = !storyIsGone(error)
+        if (kept) merge(delta)
+        onError?.(error, kept)
       }
     }
   }

@@ -24,7 +24,13 @@ export const countLimit = { limit: 60, windowMs: 60_000 }
 const buffer = createStatsBuffer({
   intervalMs: flushIntervalMs,
   write: async (delta) => incrementStoryStats(await getPayload({ config }), delta),
-  onError: (error) => console.error('Story statistics could not be written; they are kept for the next try.', error),
+  onError: (error, kept) =>
+    console.error(
+      kept
+        ? 'Story statistics could not be written; they are kept for the next try.'
+        : 'Story statistics of a story deleted since were dropped.',
+      error,
+    ),
 })
 
 /** The counting endpoint as the running site uses it: one buffer and one rate limit per server. */
