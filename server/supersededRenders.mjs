@@ -12,6 +12,9 @@
  */
 export const supersededHeader = 'x-voices-superseded'
 
+/** Kept on the redirect: the request's id, so its log lines and the visitor's report still meet. */
+const keptHeaders = ['x-request-id']
+
 const isMark = (name) => String(name).toLowerCase() === supersededHeader
 
 /** Watches one answer for the mark, and turns a marked answer into "ask again". */
@@ -27,8 +30,12 @@ export function askAgainIfSuperseded(req, res) {
   }
   const diverted = () => {
     if (!superseded) return false
+    const kept = Object.fromEntries(
+      keptHeaders.filter((name) => res.hasHeader(name)).map((name) => [name, res.getHeader(name)]),
+    )
     for (const name of res.getHeaderNames()) res.removeHeader(name)
     original.writeHead.call(res, 307, {
+      ...kept,
       location: req.url,
       'cache-control': 'no-store',
       'content-length': '0',

@@ -41,6 +41,7 @@ describe('a render a takedown overtook', () => {
     ['set', (res: http.ServerResponse) => res.setHeader(supersededHeader, '1')],
   ])('is replaced by "ask again" when its mark is %s, and nothing of it is sent', async (_, mark) => {
     const base = await serve((_req, res) => {
+      res.setHeader('x-request-id', 'req-1')
       res.setHeader('content-type', 'text/html')
       res.appendHeader('x-nextjs-cache', 'MISS')
       mark(res)
@@ -54,6 +55,9 @@ describe('a render a takedown overtook', () => {
       expect(answer.headers.get('cache-control')).toBe('no-store')
       expect(answer.headers.get(supersededHeader)).toBeNull()
       expect(answer.headers.get('x-nextjs-cache')).toBeNull()
+      expect(answer.headers.get('content-type')).toBeNull()
+      // The request's id stays, so its log lines can still be found from the answer.
+      expect(answer.headers.get('x-request-id')).toBe('req-1')
       expect(answer.text).toBe('')
     }
   })
