@@ -10,8 +10,8 @@ import { voicesT } from '@/lib/refusals/translate'
  * which the consent gate weighs (privacy/content/uses.ts); a link or relationship to her record,
  * or an upload node for another collection's file, would carry her id into a published story
  * with no consent asked and no sign-off. The relationship and upload drawers offer nothing else
- * (lib/richText/editor.ts); the link drawer lists every collection, and a link to anything else
- * is refused when saved, saying how to name a person. This holds for a body sent as crafted JSON
+ * (lib/richText/editor.ts), nor does the link drawer (lib/richText/safeLinks.ts); a link to
+ * anything else is refused when saved, saying how to name a person. This holds for a body sent as crafted JSON
  * too, over every API, drafts included.
  */
 export const linkableCollections = ['stories', 'programs'] as const satisfies CollectionSlug[]

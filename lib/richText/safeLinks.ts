@@ -3,6 +3,7 @@ import type { CollectionBeforeChangeHook, TextField, TextFieldSingleValidation }
 import { LinkFeature } from '@payloadcms/richtext-lexical'
 import { ValidationError } from 'payload'
 
+import { linkableCollections } from '@/lib/richText/documentReferences'
 import { voicesT } from '@/lib/refusals/translate'
 
 /**
@@ -52,9 +53,13 @@ const safeLinkUrl: TextFieldSingleValidation = (value, { siblingData }) => {
   return unsafeLinkProblem(value) ?? true
 }
 
-/** Payload's link feature with the check above on its URL; it replaces the default one (same key). */
+/**
+ * Payload's link feature with the check above on its URL; it replaces the default one (same key).
+ * Its drawer offers internal links to the collections rich text may point at, and no others.
+ */
 export const SafeLinkFeature = () =>
   LinkFeature({
+    enabledCollections: [...linkableCollections],
     fields: ({ defaultFields }) =>
       defaultFields.map((field) =>
         field.type === 'text' && field.name === 'url' ? ({ ...field, validate: safeLinkUrl } as TextField) : field,

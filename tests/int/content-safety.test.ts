@@ -271,6 +271,30 @@ describe('a reference in rich text', () => {
     })
   }
 
+  it('is not offered by any rich-text field’s link, relationship or upload drawer', () => {
+    type Resolved = Map<string, { sanitizedServerFeatureProps?: Record<string, unknown> }>
+    const offered: Record<string, unknown> = {}
+    for (const { config } of Object.values(payload.collections)) {
+      for (const field of config.flattenedFields) {
+        if (field.type !== 'richText' || typeof field.editor !== 'object') continue
+        const features = (field.editor as unknown as { editorConfig: { resolvedFeatureMap: Resolved } }).editorConfig
+          .resolvedFeatureMap
+        const link = features.get('link')?.sanitizedServerFeatureProps?.fields as Array<{
+          name?: string
+          relationTo?: unknown
+        }>
+        offered[`${config.slug}.${field.name}`] = {
+          link: link?.find((linkField) => linkField.name === 'doc')?.relationTo,
+          relationship: features.get('relationship')?.sanitizedServerFeatureProps?.enabledCollections,
+          upload: features.get('upload')?.sanitizedServerFeatureProps?.enabledCollections,
+        }
+      }
+    }
+    const onlyAllowed = { link: ['stories', 'programs'], relationship: ['stories', 'programs'], upload: ['media'] }
+    expect(Object.keys(offered).sort()).toEqual(['leaders.bio', 'programs.description', 'stories.body'])
+    for (const [where, drawers] of Object.entries(offered)) expect(drawers, where).toEqual(onlyAllowed)
+  })
+
   it('is refused when an update adds it, through the local API and GraphQL too', async () => {
     const story = await payload.create({
       collection: 'stories',
