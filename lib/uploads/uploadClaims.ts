@@ -6,6 +6,20 @@ import path from 'node:path'
 import { dataDir } from '@/lib/env'
 
 /**
+ * The machine, and on Linux the process-id namespace, a process id belongs to: containers that
+ * share a host name (host networking) still number their processes each on their own.
+ */
+function processSpace(): string {
+  let namespace = ''
+  try {
+    namespace = fs.readlinkSync('/proc/self/ns/pid')
+  } catch {
+    // Not Linux: the host name alone.
+  }
+  return namespace ? `${os.hostname()} ${namespace}` : os.hostname()
+}
+
+/**
  * Which process is storing which upload. Files without a record are removed only once ten
  * minutes old (./orphanFiles.ts), because another process may be storing them right now. An
  * upload therefore leaves a claim in the data folder, naming its process and its files, for as
@@ -13,12 +27,12 @@ import { dataDir } from '@/lib/env'
  * claim it left says for certain that its files were cut off, and they go at the next start,
  * whatever their age.
  *
- * A process is judged only on its own machine (the host name): a process id means nothing on
- * another one, or in another container sharing the folder, and their claims wait for the ten
- * minutes. The boot id tells a restarted server that was given its predecessor's process id (as
+ * A process is judged only on its own machine and among its own process ids (the host name and
+ * the process-id namespace): a process id means nothing on another machine, or in another
+ * container sharing the folder, and their claims wait for the ten minutes. The boot id tells a restarted server that was given its predecessor's process id (as
  * in a container) from its predecessor.
  */
-const thisProcess = { host: os.hostname(), pid: process.pid, boot: crypto.randomUUID() }
+const thisProcess = { space: processSpace(), pid: process.pid, boot: crypto.randomUUID() }
 
 type Claim = typeof thisProcess & { where: string; names: string[] }
 
@@ -41,7 +55,7 @@ export async function claimUpload(where: string, names: string[]): Promise<() =>
 }
 
 function hasEnded(claim: Claim): boolean {
-  if (claim.host !== thisProcess.host) return false
+  if (claim.space !== thisProcess.space) return false
   if (claim.pid === thisProcess.pid) return claim.boot !== thisProcess.boot
   try {
     process.kill(claim.pid, 0)
@@ -56,7 +70,7 @@ function readClaim(file: string): Claim | null {
   try {
     const claim = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<Claim>
     const whole =
-      typeof claim.host === 'string' &&
+      typeof claim.space === 'string' &&
       Number.isInteger(claim.pid) &&
       typeof claim.boot === 'string' &&
       typeof claim.where === 'string' &&

@@ -127,6 +127,8 @@ describe.runIf(sqliteOnly)('files a crash left behind', () => {
 
   const claimsDir = () => path.join(process.env.VOICES_DATA_DIR!, 'uploads-under-way')
   const claims = () => (fs.existsSync(claimsDir()) ? fs.readdirSync(claimsDir()).sort() : [])
+  /** This machine and process-id namespace, as a claim names them. */
+  const here = `${os.hostname()} ${fs.readlinkSync('/proc/self/ns/pid')}`
   /** A process that has come and gone: its id is free again. */
   const endedPid = () => {
     const child = spawnSync(process.execPath, ['-e', ''])
@@ -136,22 +138,27 @@ describe.runIf(sqliteOnly)('files a crash left behind', () => {
   const judged: Array<{ who: string; claim: () => Record<string, unknown>; cutOff: boolean }> = [
     {
       who: 'a process of this machine that has ended',
-      claim: () => ({ host: os.hostname(), pid: endedPid(), boot: randomUUID() }),
+      claim: () => ({ space: here, pid: endedPid(), boot: randomUUID() }),
       cutOff: true,
     },
     {
       who: 'an earlier server given this process id (as in a container)',
-      claim: () => ({ host: os.hostname(), pid: process.pid, boot: randomUUID() }),
+      claim: () => ({ space: here, pid: process.pid, boot: randomUUID() }),
       cutOff: true,
     },
     {
       who: 'a process of this machine still running',
-      claim: () => ({ host: os.hostname(), pid: process.ppid, boot: randomUUID() }),
+      claim: () => ({ space: here, pid: process.ppid, boot: randomUUID() }),
       cutOff: false,
     },
     {
       who: 'a process of another machine sharing the folder',
-      claim: () => ({ host: `not-${os.hostname()}`, pid: endedPid(), boot: randomUUID() }),
+      claim: () => ({ space: `not-${here}`, pid: endedPid(), boot: randomUUID() }),
+      cutOff: false,
+    },
+    {
+      who: 'a container of this host numbering its processes on its own',
+      claim: () => ({ space: `${os.hostname()} pid:[1]`, pid: endedPid(), boot: randomUUID() }),
       cutOff: false,
     },
   ]
