@@ -15,6 +15,7 @@ import { refreshOwnVisibility } from '@/privacy/media/hooks'
 import { wholeUploads } from '@/lib/uploads/wholeUploads'
 
 import { uploadedByField } from './fields/uploadedBy'
+import { auditPeopleShown } from './hooks/auditPeopleShown'
 import { anonymiseFilename } from './hooks/anonymiseFilename'
 import { keepPeopleShown } from './hooks/keepPeopleShown'
 import { keepReviewedImages } from './hooks/keepReviewedImages'
@@ -46,7 +47,7 @@ export const Media: CollectionConfig = {
   hooks: {
     beforeOperation: [anonymiseFilename],
     beforeChange: [keepReviewedImages, keepPeopleShown, generateBlurPlaceholder, wholeUploads],
-    afterChange: [revalidateMedia.afterChange, refreshOwnVisibility],
+    afterChange: [revalidateMedia.afterChange, refreshOwnVisibility, auditPeopleShown],
     afterDelete: [revalidateMedia.afterDelete],
   },
   upload: {

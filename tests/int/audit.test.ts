@@ -494,6 +494,51 @@ describe('erasure', () => {
   })
 })
 
+describe('who an image shows', () => {
+  async function photo(peopleShown: Array<{ relationTo: 'participants' | 'leaders'; value: string }>, user: User) {
+    const data = await sharp({ create: { width: 60, height: 40, channels: 3, background: '#445566' } })
+      .png()
+      .toBuffer()
+    return payload.create({
+      collection: 'media',
+      data: { alt: 'A group at work', peopleShown },
+      file: { data, mimetype: 'image/png', name: 'group.png', size: data.length },
+      overrideAccess: false,
+      user,
+    })
+  }
+  const change = (user: User, action: 'create' | 'update', id: string): Entry => ({
+    user: user.id,
+    action,
+    collection: 'media',
+    document: id,
+    documents: [id],
+    fields: ['peopleShown'],
+  })
+
+  it('logs each change to it by a member of staff, and nothing when it stays the same', async () => {
+    const [first, second] = [await participant(), await participant()]
+    const [editor, admin] = [await member('editor'), await member('admin')]
+    const asRef = (id: string | number) => ({ relationTo: 'participants' as const, value: String(id) })
+    const since = await mark()
+    const image = await photo([asRef(first.id)], editor)
+    const update = (user: User, data: Record<string, unknown>) =>
+      payload.update({ collection: 'media', id: image.id, data, overrideAccess: false, user })
+    // Added, then someone else added; the alt text alone; someone taken off by an admin.
+    await update(editor, { peopleShown: [asRef(first.id), asRef(second.id)] })
+    await update(editor, { alt: 'A group at work, seen from the door' })
+    await update(admin, { peopleShown: [asRef(second.id)] })
+    // Voices' own writes (no user) are not a person's change.
+    await payload.update({ collection: 'media', id: image.id, data: { peopleShown: [] } })
+    const entries = (await entriesSince(since)).filter((entry) => entry.collection === 'media')
+    expect(entries).toEqual([
+      change(editor, 'create', String(image.id)),
+      change(editor, 'update', String(image.id)),
+      change(admin, 'update', String(image.id)),
+    ])
+  })
+})
+
 describe('the audit log itself', () => {
   it('holds no private value anywhere, over everything this file did', async () => {
     const { docs, totalDocs } = await payload.find({ collection: 'audit-log', limit: 0, pagination: false, depth: 0 })

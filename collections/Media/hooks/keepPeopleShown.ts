@@ -1,14 +1,9 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
 import { Refusal } from '@/lib/refusals/refusal'
-import { polymorphicRef } from '@/lib/relations'
 import { hasRole } from '@/lib/roles'
 
-const keysOf = (value: unknown): string[] =>
-  (Array.isArray(value) ? value : []).flatMap((entry) => {
-    const ref = polymorphicRef(entry, ['participants', 'leaders'])
-    return ref ? [`${ref.relationTo}:${ref.id}`] : []
-  })
+import { peopleShownKeys as keysOf } from './peopleShownKeys'
 
 /**
  * Who an image shows is a safeguarding fact, not an edit: it is what keeps a photo of a woman off
