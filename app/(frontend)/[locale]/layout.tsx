@@ -1,5 +1,4 @@
 import '@fontsource-variable/literata/wght.css'
-import '@fontsource-variable/noto-sans/wght.css'
 import type { Metadata, Viewport } from 'next'
 import Link from 'next/link'
 import React from 'react'
