@@ -92,7 +92,12 @@ export type EndedClaims = {
 /** The claims left by processes that have ended, on this machine. */
 export function endedClaims(): EndedClaims {
   const folder = claimsFolder()
-  const files = fs.existsSync(folder) ? fs.readdirSync(folder).map((name) => path.join(folder, name)) : []
+  let files: string[] = []
+  try {
+    files = fs.readdirSync(folder).map((name) => path.join(folder, name))
+  } catch {
+    // No claims folder yet, or none that can be read: no upload is known to be cut off.
+  }
   const ended: Array<{ file: string; claim: Claim | null }> = []
   for (const file of files) {
     if (file.endsWith(PART)) {

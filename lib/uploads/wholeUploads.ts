@@ -50,7 +50,14 @@ export const wholeUploads: CollectionBeforeChangeHook = async ({ collection, dat
     await claim.release?.()
   }
   if (!(await onRollback(req, undo))) return data
-  claim.release = await claimUpload(store.where, names)
+  try {
+    claim.release = await claimUpload(store.where, names)
+  } catch (error) {
+    // The claim only lets a restart clear a cut-off upload sooner; without it, the upload goes on
+    // and a cut-off one's files wait for the ten minutes.
+    req.payload.logger.warn({ err: error, msg: 'Uploads: could not leave a claim on an upload under way' })
+    return data
+  }
   await afterCommit(req, claim.release)
   return data
 }

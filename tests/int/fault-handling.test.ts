@@ -221,6 +221,20 @@ describe.runIf(sqliteOnly)('files a crash left behind', () => {
     }
   })
 
+  it('are still stored, and swept, when no claim can be left', async () => {
+    fs.rmSync(claimsDir(), { recursive: true, force: true })
+    // A file where the claims folder should be: nothing can be written there, nor read.
+    fs.writeFileSync(claimsDir(), 'not a folder')
+    try {
+      const before = mediaFiles().length
+      expect((await upload()).status).toBe(201)
+      expect(mediaFiles().length).toBeGreaterThan(before)
+      await expect(removeOrphanFiles(payload)).resolves.toEqual([])
+    } finally {
+      fs.rmSync(claimsDir(), { force: true })
+    }
+  })
+
   it('are removed hourly by a job on the queue, not only when Payload starts', async () => {
     const task = payload.config.jobs.tasks?.find((t) => t.slug === 'removeOrphanFiles')
     expect(task?.schedule).toMatchObject([{ cron: '47 * * * *', queue: 'default' }])
