@@ -24,13 +24,11 @@ export const countLimit = { limit: 60, windowMs: 60_000 }
 const buffer = createStatsBuffer({
   intervalMs: flushIntervalMs,
   write: async (delta) => incrementStoryStats(await getPayload({ config }), delta),
+  // A story deleted since its views were counted is an everyday event, not a fault.
   onError: (error, kept) =>
-    console.error(
-      kept
-        ? 'Story statistics could not be written; they are kept for the next try.'
-        : 'Story statistics of a story deleted since were dropped.',
-      error,
-    ),
+    kept
+      ? console.error('Story statistics could not be written; they are kept for the next try.', error)
+      : console.warn('Story statistics of a story deleted since were dropped.'),
 })
 
 /** The counting endpoint as the running site uses it: one buffer and one rate limit per server. */
