@@ -11,8 +11,8 @@ import { voicesT } from '@/lib/refusals/translate'
  * or an upload node for another collection's file, would carry her id into a published story
  * with no consent asked and no sign-off. The relationship and upload drawers offer nothing else
  * (lib/richText/editor.ts), nor does the link drawer (lib/richText/safeLinks.ts); a link to
- * anything else is refused when saved, saying how to name a person. This holds for a body sent as crafted JSON
- * too, over every API, drafts included.
+ * anything else is refused when saved, saying how to name a person. This holds for a body sent
+ * as crafted JSON too, over every API, drafts included.
  */
 export const linkableCollections = ['stories', 'programs'] as const satisfies CollectionSlug[]
 export const embeddableUploads = ['media'] as const satisfies CollectionSlug[]

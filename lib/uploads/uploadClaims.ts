@@ -29,8 +29,9 @@ function processSpace(): string {
  *
  * A process is judged only on its own machine and among its own process ids (the host name and
  * the process-id namespace): a process id means nothing on another machine, or in another
- * container sharing the folder, and their claims wait for the ten minutes. The boot id tells a restarted server that was given its predecessor's process id (as
- * in a container) from its predecessor.
+ * container sharing the folder, and their claims wait for the ten minutes. The boot id tells a
+ * restarted server that was given its predecessor's process id (as in a container) from that
+ * predecessor.
  */
 const thisProcess = { space: processSpace(), pid: process.pid, boot: crypto.randomUUID() }
 

@@ -7,8 +7,8 @@ import { peopleShownKeys as keysOf } from './peopleShownKeys'
 /**
  * Who an image shows decides whether it may be published (her photo consent), so each change to
  * it by a member of staff is an entry in the audit log, as changes to consent records are: who
- * tagged or untagged someone, on which image, and when (the field's name, never who). Voices' own
- * writes (no signed-in user, an erasure) are not logged here.
+ * tagged or untagged someone, on which image, and when. The entry names the field, never the
+ * people in the photo. Voices' own writes (no signed-in user, an erasure) are not logged here.
  */
 export const auditPeopleShown: CollectionAfterChangeHook = async ({ doc, previousDoc, operation, req }) => {
   if (!req.user || req.context.erasing) return doc
