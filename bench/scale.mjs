@@ -17,7 +17,9 @@
  *    - that the generated content is there: the public API's counts, generated stories' pages in
  *      every language, the publish check of generated stories (consent and sign-off hold);
  *    - each public page type read by autocannon at `--connections` for `--seconds`: the stories
- *      index, its last page, a program's stories, a story and a search; p50/p95 of every answer;
+ *      index, its last page, a program's stories, a story and a search; p50/p95 of every answer.
+ *      Readers asking for one address at once share its render, so the story and the search are
+ *      also read with every request asking for another story or words (no budget);
  *    - the sitemap and the English feed, `--requests` times each, one at a time, and what the
  *      sitemap lists (every story? an index of sitemaps?);
  *    - the admin's stories list as the admin asks for it (REST, as Payload's list view queries:
@@ -168,6 +170,11 @@ function budgetRows() {
     ...Object.entries(report.uncachedPages ?? {}).map(([name, r]) =>
       row(`${name} p95, uncached, ${connections} conn.`, r.latencyMs?.p95, r),
     ),
+    ...Object.entries(report.everyRequestNew ?? {}).map(([name, r]) => ({
+      figure: `${name} p95, uncached, ${connections} conn., each request another page`,
+      measured: `${(r.latencyMs?.p95 ?? 'n/a').toLocaleString('en-US')} ms`,
+      value: r.latencyMs?.p95 ?? null,
+    })),
     row('sitemap p95 (index and parts), uncached', report.sitemap?.everyFileMs?.p95, report.sitemap),
     row('feed p95, uncached', report.feed?.uncachedMs?.p95, report.feed),
     row('story first render p95', report.storyFirstRender?.firstRenderMs?.p95, report.storyFirstRender),
@@ -330,14 +337,28 @@ async function stop() {
  * Answers still under way when the time is up are not counted, so a page slower than the run
  * is read once more on every connection: every run has at least one answer per connection.
  */
+/**
+ * `connections` readers asking for `url` for `seconds`. Given a list, each request asks for the
+ * next address in it, so that no two readers at once share a render.
+ */
 async function load(url) {
+  const urls = [url].flat()
+  let next = 0
   const times = []
   const statusCounts = {}
   let errors = 0
   let timeouts = 0
   const began = performance.now()
   const run = async (length) => {
-    const instance = autocannon({ url: `${base}${url}`, connections, timeout: 30, ...length })
+    const instance = autocannon({
+      url: `${base}${urls[0]}`,
+      connections,
+      timeout: 30,
+      ...(urls.length > 1
+        ? { requests: [{ setupRequest: (req) => ({ ...req, path: urls[next++ % urls.length] }) }] }
+        : {}),
+      ...length,
+    })
     instance.on('response', (_client, status, _bytes, ms) => {
       statusCounts[status] = (statusCounts[status] ?? 0) + 1
       times.push(ms)
@@ -355,7 +376,7 @@ async function load(url) {
     if (fiveXX.length < 20) fiveXX.push({ method: 'GET', url, status: Number(status), count: n })
   }
   return {
-    path: url,
+    path: urls.length > 1 ? `${urls[0]} and ${urls.length - 1} more` : url,
     connections,
     seconds: round(elapsed, 1),
     requests: times.length,
@@ -510,6 +531,31 @@ for (const [name, url] of Object.entries(pages)) {
   report.uncachedPages[name] = { ...run, ...judged(run.latencyMs?.p95, budgets.publicPageMs) }
   if (run.errors > 0 || Object.keys(run.statusCounts).some((s) => s !== '200')) {
     failures.push(`${url}: ${run.errors} errors, answers ${JSON.stringify(run.statusCounts)}`)
+  }
+}
+// What a shared render does not cover: ten readers at once, each asking for another page (no
+// budget; beside the figures above, it shows what one render costs).
+const slugsListed = new Set()
+for (let n = 1; n <= Math.min(10, lastPage); n++) {
+  const listing = await ask(n === 1 ? '/en/stories' : `/en/stories/page/${n}`)
+  for (const [, slug] of listing.text.matchAll(/href="\/en\/stories\/([^"/]+)"/g))
+    if (!['page', 'program', 'tag'].includes(slug)) slugsListed.add(slug)
+}
+const everyRequestNew = {
+  story: [...slugsListed].map((slug) => `/en/stories/${slug}`),
+  search: Array.from({ length: 200 }, (_, n) => `/en/search?q=${encodeURIComponent(`${word.toLowerCase()} ${n + 1}`)}`),
+}
+report.everyRequestNew = {}
+for (const [name, urls] of Object.entries(everyRequestNew)) {
+  if (urls.length < connections) {
+    failures.push(`too few different ${name} pages to read (${urls.length})`)
+    continue
+  }
+  progress(`${urls.length} different ${name} pages: ${connections} connections for ${seconds} s, nothing cached`)
+  const run = await load(urls)
+  report.everyRequestNew[name] = run
+  if (run.errors > 0 || Object.keys(run.statusCounts).some((s) => s !== '200')) {
+    failures.push(`different ${name} pages: ${run.errors} errors, answers ${JSON.stringify(run.statusCounts)}`)
   }
 }
 /** The highest of these memory samples, or null. */

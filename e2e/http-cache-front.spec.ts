@@ -110,7 +110,7 @@ async function untilFront(pathname: string, matches: (page: { status: number; te
   }
 }
 
-test('the front keeps public pages, and never the admin, the API, previews, the router, per-request pages or anyone with a cookie', async () => {
+test('the front keeps public pages, and never the admin, the API, previews, the router, per-request pages, query strings or anyone with a cookie', async () => {
   const { slug } = story
   const rows: Array<{ what: string; path: string; headers?: Record<string, string>; kept: boolean }> = [
     { what: 'home', path: '/en', kept: true },
@@ -119,7 +119,8 @@ test('the front keeps public pages, and never the admin, the API, previews, the 
     { what: 'the feed (built per request)', path: '/en/feed.xml', kept: false },
     { what: 'the sitemap (built per request)', path: '/sitemap.xml', kept: false },
     { what: 'a page that is not there', path: '/en/stories/no-such-story-here', kept: true },
-    { what: 'search (per request)', path: '/en/search?q=women', kept: false },
+    { what: 'search (kept by the app, under its own path)', path: '/en/search?q=women', kept: false },
+    { what: 'a page asked with a query string', path: '/ru/stories?utm_source=mail', kept: false },
     { what: 'get involved (per request)', path: '/en/get-involved', kept: false },
     { what: 'the admin', path: '/admin/login', kept: false },
     { what: 'the API', path: '/api/stories?limit=1', kept: false },

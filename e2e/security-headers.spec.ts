@@ -27,7 +27,9 @@ const pages: Array<[string, number, 'hashes' | 'nonce']> = [
   ['/en/programs', 200, 'hashes'],
   [`/ru/programs/${program.slug}`, 200, 'hashes'],
   ['/en/stories/no-such-story', 404, 'hashes'],
-  ['/en/search?q=circle', 200, 'nonce'],
+  ['/en/search?q=circle', 200, 'hashes'],
+  ['/kk/search?q=%D0%B0%D1%80%D1%83&page=1', 200, 'hashes'],
+  ['/en/search', 200, 'nonce'],
   ['/ru/get-involved', 200, 'nonce'],
   ['/en/updates/confirm?token=nonsense', 200, 'nonce'],
   ['/en/wp-login.php', 404, 'nonce'],
@@ -64,7 +66,7 @@ for (const [path, status, allowed] of pages) {
 test('a nonce is new on every response of a page rendered per request', async ({ request }) => {
   const nonces = new Set<string>()
   for (let i = 0; i < 3; i++) {
-    const policy = (await request.get('/en/search?q=x')).headers()['content-security-policy'] ?? ''
+    const policy = (await request.get('/en/search')).headers()['content-security-policy'] ?? ''
     nonces.add(scriptSources(policy).find((s) => s.startsWith("'nonce-")) ?? '')
   }
   expect([...nonces].filter(Boolean)).toHaveLength(3)
@@ -198,4 +200,13 @@ test('GraphQL tells a visitor nothing of the schema: no introspection, no field 
   expect(await introspection.text()).toContain('introspection is not allowed')
   const deep = `{ Stories { docs { ${'program { stories { docs { '.repeat(6)}id${' } } }'.repeat(6)} } } }`
   expect(await (await request.post('/api/graphql', { data: { query: deep } })).text()).toContain('levels deep')
+})
+
+test('search is kept by no cache at all: what someone searched for is hers alone', async ({ request }) => {
+  for (const path of ['/en/search', '/ru/search?q=women', '/kk/search?q=women&page=9']) {
+    await request.get(path)
+    const again = await request.get(path)
+    expect(again.headers()['cache-control'], path).toBe('private, no-store')
+    expect(again.headers()['x-nextjs-cache'], path).not.toBe('HIT')
+  }
 })

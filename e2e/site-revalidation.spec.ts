@@ -1,6 +1,10 @@
+import fs from 'node:fs'
+import path from 'node:path'
+
 import { type APIRequestContext, expect, test } from './fixtures'
 
 import { editor } from './helpers'
+import { e2eLogDir } from './logs'
 import { defaultTimeZone } from '../lib/timeZone'
 import { escapeRegExp, seedStory, siteDate, storyIdBySlug, storyTitle, t, visit } from './site-helpers'
 
@@ -38,13 +42,22 @@ function feedEntry(slug: string): RegExp {
   return new RegExp(`<link href="[^"]*/en/stories/${escapeRegExp(slug)}"/>`)
 }
 
-test('an edited title shows on the story, the index, the home page and the feed at once', async ({ request }) => {
+test('an edited title shows on the story, the index, the home page, search and the feed at once', async ({
+  request,
+}) => {
   const story = seedStory('two-hundred-women-one-week-at-a-time')
   const { api, token } = await editor()
   const id = await storyIdBySlug(request, story.slug)
   const newTitle = `Revalidated title ${Date.now()}`
   const path = `/en/stories/${story.slug}`
 
+  // A search for the new title finds nothing yet. Asked again, it is rendered again: what one
+  // visitor searched for is never kept for the next to notice.
+  const search = `/en/search?q=${encodeURIComponent(newTitle)}`
+  expect(await body(request, search)).toContain(t('en').searchNothing(newTitle))
+  const again = await request.get(search)
+  expect(again.headers()['x-nextjs-cache'], 'a search asked again is not served from a cache').not.toBe('HIT')
+  expect(await again.text()).toContain(t('en').searchNothing(newTitle))
   // Render (and so cache) every page that shows the title.
   expect(await body(request, path)).toContain(`<h1>${story.title.en}</h1>`)
   expect(await body(request, '/en/stories')).toMatch(cardLink(story.slug, story.title.en))
@@ -61,6 +74,7 @@ test('an edited title shows on the story, the index, the home page and the feed 
     expect(storyHtml).not.toContain(`<h1>${story.title.en}</h1>`)
     expect(await body(request, '/en/stories')).toMatch(cardLink(story.slug, newTitle))
     expect(await body(request, '/en')).toMatch(cardLink(story.slug, newTitle))
+    expect(await body(request, search)).toMatch(cardLink(story.slug, newTitle))
     const feed = await body(request, '/en/feed.xml')
     expect(feed).toContain(`<title>${newTitle}</title>`)
     expect(feed).not.toContain(`<title>${story.title.en}</title>`)
@@ -77,6 +91,7 @@ test('an edited title shows on the story, the index, the home page and the feed 
   expect(await body(request, path)).toContain(`<h1>${story.title.en}</h1>`)
   expect(await body(request, '/en/stories')).toMatch(cardLink(story.slug, story.title.en))
   expect(await body(request, '/en')).toMatch(cardLink(story.slug, story.title.en))
+  expect(await body(request, search)).toContain(t('en').searchNothing(newTitle))
   expect(await body(request, '/en/feed.xml')).toContain(`<title>${story.title.en}</title>`)
   const neighbour = await body(request, '/en/stories/womens-day-in-the-village-groups')
   expect(neighbour).toContain(story.title.en)
@@ -84,7 +99,7 @@ test('an edited title shows on the story, the index, the home page and the feed 
   expect(await body(request, `/ru/stories/${story.slug}`)).toContain(`<h1>${storyTitle(story, 'ru')}</h1>`)
 })
 
-test('an unpublished story disappears from its page, the index and the feed, and comes back when republished', async ({
+test('an unpublished story disappears from its page, the index, search and the feed, and comes back when republished', async ({
   page,
   request,
 }) => {
@@ -97,6 +112,8 @@ test('an unpublished story disappears from its page, the index and the feed, and
   expect(await body(request, '/en/stories')).toMatch(cardLink(story.slug, story.title.en))
   expect(await body(request, '/en/feed.xml')).toMatch(feedEntry(story.slug))
   expect(await body(request, '/sitemap.xml')).toContain(`/en/stories/${story.slug}<`)
+  const search = `/en/search?q=${encodeURIComponent(story.title.en)}`
+  expect(await body(request, search)).toMatch(cardLink(story.slug, story.title.en))
   expect(await body(request, path)).toContain(`<h1>${story.title.en}</h1>`)
 
   try {
@@ -109,6 +126,7 @@ test('an unpublished story disappears from its page, the index and the feed, and
     expect(await body(request, '/en/stories/page/2')).not.toContain(`/en/stories/${story.slug}"`)
     expect(await body(request, '/en/feed.xml')).not.toMatch(feedEntry(story.slug))
     expect(await body(request, '/sitemap.xml')).not.toContain(`/en/stories/${story.slug}<`)
+    expect(await body(request, search)).not.toContain(`/en/stories/${story.slug}"`)
     expect((await body(request, `/ru/stories/${story.slug}`, 404)).length).toBeGreaterThan(0)
   } finally {
     await patchStory(api, token, id, { _status: 'published' })
@@ -123,6 +141,7 @@ test('an unpublished story disappears from its page, the index and the feed, and
   expect(await body(request, '/en/stories/page/2')).not.toContain(`/en/stories/${story.slug}"`)
   expect(await body(request, '/en/feed.xml')).toMatch(feedEntry(story.slug))
   expect(await body(request, '/sitemap.xml')).toContain(`/en/stories/${story.slug}<`)
+  expect(await body(request, search)).toMatch(cardLink(story.slug, story.title.en))
   for (const other of ['/en', '/en/programs', '/en/get-involved']) await body(request, other)
 })
 
@@ -155,4 +174,22 @@ test('dates follow the time zone chosen in site settings', async ({ request }) =
   }
   expect(await dateShown()).toBe(siteDate(story.publishedAt, 'en'))
   expect(await body(request, '/en/stories')).not.toContain(`>${dateIn('Pacific/Honolulu')}</time>`)
+})
+
+test('a search is answered in one pass through the server, at the address the visitor asked for', async ({
+  request,
+}) => {
+  const response = await request.get('/en/search?q=women')
+  expect(response.status()).toBe(200)
+  const reqId = response.headers()['x-request-id'] ?? ''
+  expect(reqId).not.toBe('')
+  // A rewrite Next.js took for another site's address would be fetched over the network: a
+  // second request, logged with the same id, before the visitor's own line.
+  const lines = async () =>
+    fs
+      .readFileSync(path.join(e2eLogDir, 'server.log'), 'utf8')
+      .split('\n')
+      .filter((line) => line.includes(reqId) && line.includes('"msg":"request"'))
+  await expect.poll(async () => (await lines()).some((line) => line.includes('"path":"/en/search"'))).toBe(true)
+  expect(await lines()).toHaveLength(1)
 })

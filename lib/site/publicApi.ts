@@ -435,7 +435,7 @@ export const searchStories = showing(
       return { stories: stories.slice(0, SEARCH_RESULTS_PER_PAGE), hasMore: stories.length > SEARCH_RESULTS_PER_PAGE }
     },
     ['search-stories'],
-    { tags: storyTags },
+    { tags: [...storyTags, cacheTags.searchResults] },
   ),
   ({ stories }) => stories.map((story) => story.slug),
 )

@@ -259,3 +259,24 @@ describe('an answer the page cache did not vouch for', () => {
     expect(copies.usage().copies).toBe(0)
   })
 })
+
+describe('search', () => {
+  // The search page as the proxy renders it (lib/search/searchAddress.ts), asked as visitors ask.
+  const asked = ['/en/search', '/en/search?q=aigerim', '/ru/search?q=aigerim&page=2', '/kk/search/YWlnZXJpbQ']
+  const plainAnswer: Answer = (_req, res) => res.end('<p>no cache-control of its own</p>')
+
+  it.each(asked)('%s is kept by no cache, whatever Next.js says', async (path) => {
+    for (const answer of [cachedPage(), plainAnswer]) {
+      const { get } = await serve(answer)
+      expect((await get(path)).headers.get('cache-control'), path).toBe('private, no-store')
+      server?.closeAllConnections()
+      await new Promise((resolve) => server?.close(resolve))
+      server = null
+    }
+  })
+
+  it.each(['/en/stories', '/api/search?q=x', '/en/searching'])('%s keeps its own rule', async (path) => {
+    const { get } = await serve(cachedPage())
+    expect((await get(path)).headers.get('cache-control'), path).toBe('public, max-age=0, must-revalidate')
+  })
+})
