@@ -4,7 +4,6 @@ import { proxyHops } from '@/lib/abuse/proxyHops'
 import { brokenEncodingResponse, hasBrokenEncoding } from '@/lib/http/brokenEncoding'
 import { preferredLocale } from '@/lib/i18n/preferredLocale'
 import { locales } from '@/lib/locales'
-import { searchResultsPath } from '@/lib/search/searchAddress'
 import { adminPolicy, newNonce, policyHeader, sitePolicy } from '@/lib/security/contentSecurityPolicy.mjs'
 import { notFoundHeader } from '@/lib/site/notFoundHeader'
 import { isPerRequestRoute, isPublicRoute } from '@/lib/site/publicRoutes'
@@ -35,15 +34,13 @@ const draftModeCookie = '__prerender_bypass'
  */
 function withNonce(
   policy: (nonce: string) => string,
-  init: { status?: number; headers?: Headers; rewrite?: URL },
+  init: { status?: number; headers?: Headers },
   request: NextRequest,
 ) {
   const nonce = newNonce()
   const headers = init.headers ?? ownHeaders(request)
   headers.set(policyHeader, policy(nonce))
-  const response = init.rewrite
-    ? NextResponse.rewrite(init.rewrite, { request: { headers } })
-    : NextResponse.next({ status: init.status, request: { headers } })
+  const response = NextResponse.next({ status: init.status, request: { headers } })
   response.headers.set(policyHeader, policy(nonce))
   return response
 }
@@ -67,16 +64,8 @@ export function proxy(request: NextRequest) {
   if (first === 'admin') return withNonce(adminPolicy, {}, request)
   if (codes.includes(first)) {
     const path = rest.join('/')
-    const draftMode = request.cookies.has(draftModeCookie)
-    // A search is rendered at its own path, once for everyone asking for the same words at once;
-    // the address the visitor sees keeps its query string (lib/search/searchAddress.ts).
-    const results = path === 'search' ? searchResultsPath(first, request.nextUrl.searchParams) : null
-    if (results) {
-      const rewrite = new URL(results, request.nextUrl)
-      return draftMode ? withNonce(siteWithNonce, { rewrite }, request) : NextResponse.rewrite(rewrite)
-    }
     if (isPublicRoute(path)) {
-      const perRequest = isPerRequestRoute(path) || draftMode
+      const perRequest = isPerRequestRoute(path) || request.cookies.has(draftModeCookie)
       return perRequest ? withNonce(siteWithNonce, {}, request) : NextResponse.next()
     }
     // The router's own fetches (prefetches and client navigations, marked by the `RSC` header)
@@ -108,7 +97,7 @@ export const config = {
   // nonce. Every path with a percent-escape comes here too, so one that does not decode gets a
   // 400, and so do the endpoints that count clients, for VOICES_PROXY_HOPS=0 (lib/abuse/clientKey.ts).
   matcher: [
-    '/((?!api|_next|next/|[^/]+\\.[^/]+$|(?:en|ru|kk)(?:/(?:feed\\.xml|get-involved/give|programs(?:/[^/]+)?|search/[^/]+(?:/page/[^/]+)?|stories(?:/[^/]+|/page/[^/]+|/(?:program|tag)/[^/]+(?:/page/[^/]+)?)?))?$).*)',
+    '/((?!api|_next|next/|[^/]+\\.[^/]+$|(?:en|ru|kk)(?:/(?:feed\\.xml|get-involved/give|programs(?:/[^/]+)?|stories(?:/[^/]+|/page/[^/]+|/(?:program|tag)/[^/]+(?:/page/[^/]+)?)?))?$).*)',
     { source: '/:locale(en|ru|kk)/:rest*', has: [{ type: 'cookie', key: '__prerender_bypass' }] },
     '/(.*%.*)',
     '/api/users/login',

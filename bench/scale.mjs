@@ -170,11 +170,6 @@ function budgetRows() {
     ...Object.entries(report.uncachedPages ?? {}).map(([name, r]) =>
       row(`${name} p95, uncached, ${connections} conn.`, r.latencyMs?.p95, r),
     ),
-    ...Object.entries(report.everyRequestNew ?? {}).map(([name, r]) => ({
-      figure: `${name} p95, uncached, ${connections} conn., each request another page`,
-      measured: `${(r.latencyMs?.p95 ?? 'n/a').toLocaleString('en-US')} ms`,
-      value: r.latencyMs?.p95 ?? null,
-    })),
     row('sitemap p95 (index and parts), uncached', report.sitemap?.everyFileMs?.p95, report.sitemap),
     row('feed p95, uncached', report.feed?.uncachedMs?.p95, report.feed),
     row('story first render p95', report.storyFirstRender?.firstRenderMs?.p95, report.storyFirstRender),

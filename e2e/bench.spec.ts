@@ -200,6 +200,7 @@ type ScaleResult = {
     string,
     { path: string; requests: number; latencyMs: Latency; statusCounts: Record<string, number> }
   >
+  everyRequestNew: Record<string, { path: string; requests: number; statusCounts: Record<string, number> }>
   sitemap: { urls: number; bytes: number; uncachedMs: Latency; cachedMs: { firstMs: number } }
   feed: { entries: number; uncachedMs: Latency }
   storyFirstRender: { afterBoot: { firstMs: number }; firstRenderMs: Latency }
@@ -247,6 +248,13 @@ test('the scale benchmark generates published stories fast and measures every pa
   for (const page of Object.values(result!.uncachedPages)) {
     expect(page.requests, page.path).toBeGreaterThan(0)
     expect(page.latencyMs.p95, page.path).toBeGreaterThan(0)
+    expect(Object.keys(page.statusCounts), page.path).toEqual(['200'])
+  }
+  // The same pages, each request asking for another story or other words: nothing shared.
+  expect(Object.keys(result!.everyRequestNew).sort()).toEqual(['search', 'story'])
+  for (const page of Object.values(result!.everyRequestNew)) {
+    expect(page.path, page.path).toMatch(/ and \d+ more$/)
+    expect(page.requests, page.path).toBeGreaterThan(0)
     expect(Object.keys(page.statusCounts), page.path).toEqual(['200'])
   }
   expect(result!.sitemap.urls).toBeGreaterThan(0)

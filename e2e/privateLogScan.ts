@@ -53,17 +53,9 @@ function percentDecoded(line: string): string {
   })
 }
 
-/** The words a search's own address carries (lib/search/searchAddress.ts), base64url-decoded. */
-function searchedWords(line: string): string[] {
-  return [...line.matchAll(/\/search\/([A-Za-z0-9_-]+)/g)].map(([, segment = '']) =>
-    Buffer.from(segment, 'base64url').toString('utf8'),
-  )
-}
-
 /**
- * The line as written and as read: a JSON line's strings unescaped (a quote, a line break), an
- * address percent-decoded, and a search's words decoded from its path. Compared without case, so
- * "KASSYMKHANOVA" is found too.
+ * The line as written and as read: a JSON line's strings unescaped (a quote, a line break), and
+ * an address percent-decoded. Compared without case, so "KASSYMKHANOVA" is found too.
  */
 function readings(line: string): string {
   const forms = [line]
@@ -75,7 +67,6 @@ function readings(line: string): string {
     }
   }
   if (/%[0-9a-f]{2}|\+/i.test(line)) forms.push(percentDecoded(line))
-  if (line.includes('/search/')) forms.push(...searchedWords(line))
   return comparable(forms.join('\n'))
 }
 

@@ -27,8 +27,7 @@ const pages: Array<[string, number, 'hashes' | 'nonce']> = [
   ['/en/programs', 200, 'hashes'],
   [`/ru/programs/${program.slug}`, 200, 'hashes'],
   ['/en/stories/no-such-story', 404, 'hashes'],
-  ['/en/search?q=circle', 200, 'hashes'],
-  ['/kk/search?q=%D0%B0%D1%80%D1%83&page=1', 200, 'hashes'],
+  ['/en/search?q=circle', 200, 'nonce'],
   ['/en/search', 200, 'nonce'],
   ['/ru/get-involved', 200, 'nonce'],
   ['/en/updates/confirm?token=nonsense', 200, 'nonce'],
@@ -66,7 +65,7 @@ for (const [path, status, allowed] of pages) {
 test('a nonce is new on every response of a page rendered per request', async ({ request }) => {
   const nonces = new Set<string>()
   for (let i = 0; i < 3; i++) {
-    const policy = (await request.get('/en/search')).headers()['content-security-policy'] ?? ''
+    const policy = (await request.get('/en/search?q=x')).headers()['content-security-policy'] ?? ''
     nonces.add(scriptSources(policy).find((s) => s.startsWith("'nonce-")) ?? '')
   }
   expect([...nonces].filter(Boolean)).toHaveLength(3)

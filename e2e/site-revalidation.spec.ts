@@ -1,10 +1,6 @@
-import fs from 'node:fs'
-import path from 'node:path'
-
 import { type APIRequestContext, expect, test } from './fixtures'
 
 import { editor } from './helpers'
-import { e2eLogDir } from './logs'
 import { defaultTimeZone } from '../lib/timeZone'
 import { escapeRegExp, seedStory, siteDate, storyIdBySlug, storyTitle, t, visit } from './site-helpers'
 
@@ -174,22 +170,4 @@ test('dates follow the time zone chosen in site settings', async ({ request }) =
   }
   expect(await dateShown()).toBe(siteDate(story.publishedAt, 'en'))
   expect(await body(request, '/en/stories')).not.toContain(`>${dateIn('Pacific/Honolulu')}</time>`)
-})
-
-test('a search is answered in one pass through the server, at the address the visitor asked for', async ({
-  request,
-}) => {
-  const response = await request.get('/en/search?q=women')
-  expect(response.status()).toBe(200)
-  const reqId = response.headers()['x-request-id'] ?? ''
-  expect(reqId).not.toBe('')
-  // A rewrite Next.js took for another site's address would be fetched over the network: a
-  // second request, logged with the same id, before the visitor's own line.
-  const lines = async () =>
-    fs
-      .readFileSync(path.join(e2eLogDir, 'server.log'), 'utf8')
-      .split('\n')
-      .filter((line) => line.includes(reqId) && line.includes('"msg":"request"'))
-  await expect.poll(async () => (await lines()).some((line) => line.includes('"path":"/en/search"'))).toBe(true)
-  expect(await lines()).toHaveLength(1)
 })

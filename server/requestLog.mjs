@@ -12,20 +12,16 @@
 import { performance } from 'node:perf_hooks'
 
 import { requestIdFor, requestStore } from '../lib/logging/requestContext.mjs'
-import { resultsPathPattern } from '../lib/search/searchPaths.mjs'
 
 export const requestIdHeader = 'x-request-id'
 
 /**
- * Path segments that are secrets: a password-reset or an account-verification token, and the
- * words of a search asked for at its results page's own address (lib/search/searchAddress.ts),
- * which may be someone's name. (Uploaded files are named by Voices, never by whoever uploaded
- * them: collections/Media/hooks.)
+ * Path segments that are secrets: a password-reset or an account-verification token. (Uploaded
+ * files are named by Voices, never by whoever uploaded them: collections/Media/hooks.)
  */
 const hiddenSegments = [
   [/^(\/admin\/reset\/)[^/]+/, '$1[token]'],
   [/^(\/(?:admin|api)\/[^/]+\/verify\/)[^/]+/, '$1[token]'],
-  [resultsPathPattern, '$1[words]'],
 ]
 
 /** The path a line records: no query string or fragment, no token, 300 characters at most. */

@@ -120,16 +120,7 @@ const admission = createAdmission({
 
 // The page cache's Redis connection, before the first request can make an invalidation.
 if (redisUrl()) await connectRedis(3_000)
-// The host Next.js names its own address by. Its proxy names a loopback host `localhost`
-// (NextURL), and a rewrite to an address other than Next.js's own is fetched over the network as
-// if from another site: so a loopback host is `localhost` to Next.js too.
-const loopback = /^(?:localhost|127(?:\.\d{1,3}){3}|::1|\[::1\])$/
-const app = next({
-  dev: false,
-  dir: root,
-  hostname: !hostname || loopback.test(hostname) ? 'localhost' : hostname,
-  port,
-})
+const app = next({ dev: false, dir: root, hostname: hostname ?? 'localhost', port })
 const server = http.createServer()
 await app.prepare()
 const handle = app.getRequestHandler()

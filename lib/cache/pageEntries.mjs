@@ -3,7 +3,6 @@
  * carries, the security policy a cached page is served with, and the path a page's key names.
  */
 import { supersededHeader } from '../../server/supersededRenders.mjs'
-import { resultsPathPattern } from '../search/searchPaths.mjs'
 import { inlineScriptHashes, policyHeader, sitePolicy } from '../security/contentSecurityPolicy.mjs'
 
 /** The tags of an entry: those Next.js passes, those it stores, and the page's tag header. */
@@ -43,19 +42,6 @@ export function pathOfPageKey(key) {
   const at = key.lastIndexOf('/$/')
   return at === -1 ? null : key.slice(at + 2)
 }
-
-/** The tag of search results and the queries that find them (lib/site/cacheTags.ts). */
-export const searchResultsTag = 'search-results'
-
-/**
- * Search results are made from what a visitor typed. Kept, they would tell the next visitor
- * asking for the same words (by `x-nextjs-cache: HIT`, or by how fast the answer comes) that
- * someone searched for them since the last change. So they are rendered once for everyone
- * asking at that moment (Next.js shares a render under way) and never kept: the page
- * (lib/search/searchAddress.ts) and the query behind it alike.
- */
-export const neverKept = (key, tags) =>
-  tags.includes(searchResultsTag) || resultsPathPattern.test(pathOfPageKey(key) ?? '')
 
 /**
  * Two kinds of invalidation (see lib/site/revalidate.ts): `revalidateTag(tag, { expire: 0 })`

@@ -19,14 +19,6 @@ export const cacheTags = {
    * sitemap): expired with every takedown, as if they showed every story.
    */
   storiesInFull: 'stories-in-full',
-  /**
-   * Search results and the queries behind them: never kept, since they are made from what a
-   * visitor typed (lib/cache/pageEntries.mjs, `neverKept`). Which stories a search finds depends
-   * on every story's words, so the tag is expired whenever any published story's words may have
-   * changed: a search rendered meanwhile is not handed to anyone who asked after the change
-   * (server/supersededRenders.mjs).
-   */
-  searchResults: 'search-results',
 } as const
 
 export type CacheTag = (typeof cacheTags)[keyof typeof cacheTags]
@@ -47,12 +39,8 @@ export const showsStoryTag = (slug: string): StoryTag => `shows:${slug}`
 
 export const isStoryTag = (tag: string): tag is StoryTag => /^(?:story|shows):[a-z0-9-]{1,200}$/.test(tag)
 
-/**
- * Every page that showed anything of these stories: their own pages, the feeds and sitemap, and
- * search results (whose words they now match, or no longer do).
- */
+/** Every page that showed anything of these stories: their own pages, and the feeds and sitemap. */
 export const pagesShowingStories = (slugs: string[]): Array<StoryTag | CacheTag> => [
   ...slugs.flatMap((slug) => [storyPageTag(slug), showsStoryTag(slug)]),
   cacheTags.storiesInFull,
-  cacheTags.searchResults,
 ]

@@ -409,34 +409,34 @@ export const SEARCH_PAGES = 100
  * Full-text search over published stories: title, excerpt and the body's plain text. One page
  * of matches, and whether there are more: counting every match would cost a read of them all
  * (40 ms for a common word at 10,000 stories), so the page reads one story past its end instead.
+ *
+ * Read from the database for every search, never from the shared cache: an answer kept there
+ * would come faster to the next visitor asking for the same words, and tell her that someone had
+ * searched for them since the last change. What someone searched for is hers alone.
  */
 export const searchStories = showing(
-  cached(
-    async (query: string, locale: Locale, page = 1) => {
-      const words = query.trim().slice(0, 100)
-      const empty = { stories: [], hasMore: false }
-      if (!fold(words) || !Number.isInteger(page) || page < 1 || page > SEARCH_PAGES) return empty
-      const client = await payload()
-      const window = { offset: (page - 1) * SEARCH_RESULTS_PER_PAGE, limit: SEARCH_RESULTS_PER_PAGE + 1 }
-      const { where, skip } = await storySearchCondition(client, words, locale, window)
-      const { docs } = await client.find({
-        ...asVisitor,
-        collection: 'stories',
-        locale,
-        limit: skip + window.limit,
-        pagination: false,
-        depth: 1,
-        sort: '-publishedAt',
-        where,
-        select: storyCardSelect,
-        populate: cardPopulate,
-      })
-      const stories = docs.slice(skip)
-      return { stories: stories.slice(0, SEARCH_RESULTS_PER_PAGE), hasMore: stories.length > SEARCH_RESULTS_PER_PAGE }
-    },
-    ['search-stories'],
-    { tags: [...storyTags, cacheTags.searchResults] },
-  ),
+  cache(async (query: string, locale: Locale, page = 1) => {
+    const words = query.trim().slice(0, 100)
+    const empty = { stories: [], hasMore: false }
+    if (!fold(words) || !Number.isInteger(page) || page < 1 || page > SEARCH_PAGES) return empty
+    const client = await payload()
+    const window = { offset: (page - 1) * SEARCH_RESULTS_PER_PAGE, limit: SEARCH_RESULTS_PER_PAGE + 1 }
+    const { where, skip } = await storySearchCondition(client, words, locale, window)
+    const { docs } = await client.find({
+      ...asVisitor,
+      collection: 'stories',
+      locale,
+      limit: skip + window.limit,
+      pagination: false,
+      depth: 1,
+      sort: '-publishedAt',
+      where,
+      select: storyCardSelect,
+      populate: cardPopulate,
+    })
+    const stories = docs.slice(skip)
+    return { stories: stories.slice(0, SEARCH_RESULTS_PER_PAGE), hasMore: stories.length > SEARCH_RESULTS_PER_PAGE }
+  }),
   ({ stories }) => stories.map((story) => story.slug),
 )
 

@@ -14,8 +14,6 @@ export const publicRoutes = [
   'programs',
   'programs/[slug]',
   'search',
-  'search/[query]',
-  'search/[query]/page/[page]',
   'stories',
   'stories/[slug]',
   'stories/page/[page]',

@@ -4,11 +4,9 @@ import { AsyncLocalStorage } from 'node:async_hooks'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
 import MemoryCacheHandler from '@/lib/cache/memoryHandler.mjs'
-import { searchResultsTag } from '@/lib/cache/pageEntries.mjs'
 import { invalidationsUnderWay, pageGeneration } from '@/lib/cache/invalidations.mjs'
 import { redisConnection } from '@/lib/cache/redisClient.mjs'
 import RedisCacheHandler from '@/lib/cache/redisHandler.mjs'
-import { searchSegment } from '@/lib/search/searchAddress'
 
 import { type RedisServer, startRedis } from '../helpers/redisServer'
 
@@ -266,51 +264,6 @@ describe.each(Object.entries(handlers))('in %s', (_name, handler) => {
       await tick()
       expect(await lookup()).toBeNull()
     })
-
-    // What a visitor searched for must leave nothing the next visitor could detect
-    // (lib/cache/pageEntries.mjs, `neverKept`).
-    describe('of search results', () => {
-      beforeEach(() => void (path = `/en/search/${searchSegment(`words ${Math.random()}`)}`))
-      // Tagged, as a search page is, by the query it ran (lib/site/publicApi.ts, `searchStories`).
-      const results = (html: string) =>
-        cache.set(
-          path,
-          (stored = { ...page(html), headers: { 'x-next-cache-tags': `stories,${searchResultsTag}` } }) as never,
-          {
-            route,
-            cacheControl: { revalidate: false, expire: undefined },
-            isRoutePPREnabled: false,
-            isFallback: false,
-          } as never,
-        )
-
-      it('is handed to those who asked while it was rendered, and never kept', async () => {
-        expect(await lookup()).toBeNull()
-        await results('<p>results</p><script>1</script>')
-        expect(stored?.headers).not.toHaveProperty('x-voices-superseded')
-        expect(stored?.headers).toHaveProperty('content-security-policy', expect.stringMatching(/'sha256-/))
-        expect(await lookup()).toBeNull()
-      })
-
-      it('rendered before any story’s words changed is handed to no one who asked after', async () => {
-        expect(await lookup()).toBeNull()
-        await tick()
-        await cache.revalidateTag([searchResultsTag])
-        await tick()
-        await results('<p>results from before</p>')
-        expect(stored?.headers).toHaveProperty('x-voices-superseded', '1')
-      })
-    })
-  })
-
-  it('never keeps the query behind search results', async () => {
-    let reads = 0
-    const search = unstable_cache(async () => (reads += 1), [`search-${Math.random()}`], {
-      tags: ['stories', searchResultsTag],
-    })
-    expect(await search()).toBe(1)
-    expect(await search()).toBe(2)
-    expect(reads).toBe(2)
   })
 })
 

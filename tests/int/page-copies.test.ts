@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 
 import { pagesChanged } from '@/lib/cache/invalidations.mjs'
 import { COPY_SECONDS, createPageCopies } from '@/server/pageCopies.mjs'
+import { asksForSearch } from '@/lib/search/searchPaths.mjs'
 import { keepSharedCachesHonest } from '@/server/sharedCaches.mjs'
 import { askAgainIfSuperseded } from '@/server/supersededRenders.mjs'
 
@@ -261,8 +262,8 @@ describe('an answer the page cache did not vouch for', () => {
 })
 
 describe('search', () => {
-  // The search page as the proxy renders it (lib/search/searchAddress.ts), asked as visitors ask.
-  const asked = ['/en/search', '/en/search?q=aigerim', '/ru/search?q=aigerim&page=2', '/kk/search/YWlnZXJpbQ']
+  // The search page, asked as visitors ask.
+  const asked = ['/en/search', '/en/search?q=aigerim', '/ru/search?q=aigerim&page=2', '/kk/search/?q=aigerim']
   const plainAnswer: Answer = (_req, res) => res.end('<p>no cache-control of its own</p>')
 
   it.each(asked)('%s is kept by no cache, whatever Next.js says', async (path) => {
@@ -275,8 +276,31 @@ describe('search', () => {
     }
   })
 
-  it.each(['/en/stories', '/api/search?q=x', '/en/searching'])('%s keeps its own rule', async (path) => {
-    const { get } = await serve(cachedPage())
-    expect((await get(path)).headers.get('cache-control'), path).toBe('public, max-age=0, must-revalidate')
+  it.each(['/en/stories', '/api/search?q=x', '/en/searching', '/en/stories?q=x'])(
+    '%s keeps its own rule',
+    async (path) => {
+      const { get } = await serve(cachedPage())
+      expect((await get(path)).headers.get('cache-control'), path).toBe('public, max-age=0, must-revalidate')
+    },
+  )
+})
+
+describe('what counts as asking for search', () => {
+  // As the request line carries them: a client need not resolve `.` and `..` before sending.
+  it.each([
+    ['/en/search?q=a', true],
+    ['/en/./search?q=a', true],
+    ['/./kk/search', true],
+    ['/ru/%2e/search?q=a', true],
+    ['/en/stories/../search?q=a', true],
+    ['/ru/../en/search', true],
+    ['/en/search/', true],
+    ['/en/searching', false],
+    ['/en/stories?q=search', false],
+    ['/api/search', false],
+    ['/search', false],
+    ['', false],
+  ])('%s: %s', (url, expected) => {
+    expect(asksForSearch(url)).toBe(expected)
   })
 })

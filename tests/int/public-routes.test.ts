@@ -4,10 +4,7 @@ import { describe, expect, it } from 'vitest'
 
 import { locales } from '@/lib/locales'
 import { isPerRequestRoute, isPublicRoute, perRequestRoutes, publicRoutes } from '@/lib/site/publicRoutes'
-import { NextRequest } from 'next/server'
-
-import { searchSegment } from '@/lib/search/searchAddress'
-import { proxy, config as proxyConfig } from '@/proxy'
+import { config as proxyConfig } from '@/proxy'
 
 const localeDir = path.resolve('app/(frontend)/[locale]')
 
@@ -63,9 +60,6 @@ describe('the public route table', () => {
     ['get-involved/give', true],
     ['get-involved/give/more', false],
     ['search', true],
-    ['search/d29tZW4', true],
-    ['search/d29tZW4/page/2', true],
-    ['search/d29tZW4/more', false],
     ['feed.xml', true],
     ['feedxxml', false],
     ['stories/a/b', false],
@@ -135,45 +129,5 @@ describe('the proxy’s matcher', () => {
     for (const pathname of others) expect(await proxyRuns(pathname), pathname).toBe(true)
     for (const pathname of ['/api/stories', '/_next/static/chunks/a.js', '/sitemap.xml', '/next/preview'])
       expect(await proxyRuns(pathname), pathname).toBe(false)
-  })
-})
-
-describe('the proxy sends a search to its cached results page', () => {
-  const women = searchSegment('women')
-  const aptekoi = searchSegment('аптекой')
-  // Address asked → the page rendered (null: the address itself, the form alone).
-  const cases: Array<[string, string | null]> = [
-    ['/en/search', null],
-    ['/en/search?q=', null],
-    ['/en/search?q=+', null],
-    ['/en/search?q=women', `/en/search/${women}`],
-    ['/ru/search?q=%D0%B0%D0%BF%D1%82%D0%B5%D0%BA%D0%BE%D0%B9&page=2', `/ru/search/${aptekoi}/page/2`],
-    ['/kk/search?q=women&page=junk', `/kk/search/${women}/page/none`],
-  ]
-  const rewrittenTo = (response: Response) => {
-    const target = response.headers.get('x-middleware-rewrite')
-    return target === null ? null : new URL(target).pathname
-  }
-
-  it.each(cases)('%s renders %s', (address, page) => {
-    const response = proxy(new NextRequest(`https://voices.example${address}`))
-    expect(rewrittenTo(response)).toBe(page)
-    // A cached page carries the hashes of its own scripts; only the bare form gets a nonce.
-    expect(response.headers.has('content-security-policy')).toBe(page === null)
-  })
-
-  it.each(cases)('%s in draft mode renders %s, with a nonce', (address, page) => {
-    const request = new NextRequest(`https://voices.example${address}`, {
-      headers: { cookie: '__prerender_bypass=x' },
-    })
-    const response = proxy(request)
-    expect(rewrittenTo(response)).toBe(page)
-    expect(response.headers.get('content-security-policy')).toMatch(/'nonce-/)
-  })
-
-  it('runs for the form’s address and leaves the results pages to the cache', async () => {
-    expect(await proxyRuns('/en/search')).toBe(true)
-    expect(await proxyRuns(`/en/search/${women}`)).toBe(false)
-    expect(await proxyRuns(`/en/search/${women}/page/2`)).toBe(false)
   })
 })

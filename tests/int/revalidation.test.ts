@@ -87,16 +87,14 @@ describe('renewing the pages that show a story', () => {
     mediaUsed: ['m1'],
   }
   // Every page that showed it expires (its own, any with its card or a link to it, the feeds and
-  // sitemap), and every search's results, which its words may now join or leave; the other pages
-  // with stories are refreshed. When it enters the site or moves in its lists, every page with
-  // stories expires.
+  // sitemap) and the other pages with stories are refreshed; when it enters the site or moves in
+  // its lists, every page with stories expires.
   const showing = (...slugs: string[]) => [
     ...slugs.flatMap((slug) => [
       [`story:${slug}`, { expire: 0 }],
       [`shows:${slug}`, { expire: 0 }],
     ]),
     ['stories-in-full', { expire: 0 }],
-    ['search-results', { expire: 0 }],
     ['stories', 'max'],
   ]
   const everything = (...slugs: string[]) => [
@@ -158,11 +156,7 @@ describe('renewing the pages that show a story', () => {
     })
     expect(calls).toEqual(
       expect.arrayContaining([
-        {
-          authorized: true,
-          tags: ['story:aigerim', 'shows:aigerim', 'stories-in-full', 'search-results'],
-          renewal: 'expire',
-        },
+        { authorized: true, tags: ['story:aigerim', 'shows:aigerim', 'stories-in-full'], renewal: 'expire' },
         { authorized: true, tags: ['stories'], renewal: 'refresh' },
       ]),
     )
