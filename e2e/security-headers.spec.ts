@@ -209,3 +209,15 @@ test('search is kept by no cache at all: what someone searched for is hers alone
     expect(again.headers()['x-nextjs-cache'], path).not.toBe('HIT')
   }
 })
+
+test('a page rendered with a nonce for one request is never kept for the next reader', async ({ request }) => {
+  // A made-up draft-mode cookie gets the request a nonce from the proxy; Next.js finds the cookie
+  // invalid and renders a page it would keep.
+  const path = `/kk/stories/not-here-${Date.now()}`
+  const forged = await request.get(path, { headers: { cookie: '__prerender_bypass=made-up' } })
+  expect(await forged.text()).toMatch(/\snonce="/)
+  for (let i = 0; i < 2; i++) {
+    const next = await request.get(path)
+    expect(await next.text(), `reader ${i + 1}`).not.toMatch(/\snonce="/)
+  }
+})

@@ -171,3 +171,15 @@ test('dates follow the time zone chosen in site settings', async ({ request }) =
   expect(await dateShown()).toBe(siteDate(story.publishedAt, 'en'))
   expect(await body(request, '/en/stories')).not.toContain(`>${dateIn('Pacific/Honolulu')}</time>`)
 })
+
+test('a visitor’s query string never reaches the page kept for everyone', async ({ request }) => {
+  // A page no one has asked for yet, first asked for with a link's parameters.
+  const path = `/kk/stories/not-here-${Date.now()}`
+  const marker = `campaign-${Date.now()}`
+  const first = await request.get(`${path}?utm_campaign=${marker}&fbclid=${marker}`)
+  expect(first.status()).toBe(404)
+  expect(await first.text()).not.toContain(marker)
+  const kept = await request.get(path)
+  expect(kept.headers()['x-nextjs-cache'], 'the page was kept after its first render').toBe('HIT')
+  expect(await kept.text()).not.toContain(marker)
+})

@@ -12,7 +12,8 @@
  * (server/afterInvalidations.mjs).
  * `/api/health` is answered before all of that (server/health.mjs), and so is a page Next.js has
  * already served from its page cache, from a copy of its bytes until anything changes
- * (server/pageCopies.mjs).
+ * (server/pageCopies.mjs). Before anything, a page that does not read its query string is asked
+ * for without it (server/pageQueries.mjs).
  * The port comes from -p, else PORT, else 3000; the host from -H, else every interface.
  * Settings (README, "Running in production"):
  * - VOICES_CONCURRENT_REQUESTS: requests from the public worked on at once (default 8);
@@ -48,6 +49,7 @@ import { sendConsoleToLog } from './consoleLog.mjs'
 import { answerHealth } from './health.mjs'
 import { dropInternalHeaders } from './internalHeaders.mjs'
 import { createPageCopies } from './pageCopies.mjs'
+import { dropUnreadQuery } from './pageQueries.mjs'
 import { loggedPath, logRequests } from './requestLog.mjs'
 import { staffCredentials } from './staffCredentials.mjs'
 import { keepSharedCachesHonest } from './sharedCaches.mjs'
@@ -129,6 +131,7 @@ const inRequest = logRequests(logger)
 
 server.on('request', (req, res) =>
   inRequest(req, res, () => {
+    dropUnreadQuery(req)
     if (answerHealth(req, res) || pageCopies.answer(req, res)) return
     dropInternalHeaders(req)
     // First, so that it sees the bytes as they leave, after every other change to the answer.

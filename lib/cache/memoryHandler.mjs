@@ -9,7 +9,15 @@
  * (redisHandler.mjs).
  */
 import { frontCacheConfigured, refreshFrontCache } from './frontCache.mjs'
-import { expires, isPage, markSuperseded, pathOfPageKey, tagsOf, withScriptPolicy } from './pageEntries.mjs'
+import {
+  expires,
+  isPage,
+  markSuperseded,
+  pathOfPageKey,
+  renderedForOneRequest,
+  tagsOf,
+  withScriptPolicy,
+} from './pageEntries.mjs'
 import { invalidating } from './invalidations.mjs'
 import { createRenderTracker } from './renders.mjs'
 import { createSizedStore } from './sizedStore.mjs'
@@ -101,7 +109,7 @@ export default class MemoryCacheHandler {
     const entry = { value: data, lastModified: startedAt, tags: tagsOf(data, ctx), size: sizeOf(data) }
     if (markedSince(revalidatedAt, entry, [])) return markSuperseded(data)
     withScriptPolicy(data)
-    if (MAX_BYTES > 0) keep(key, entry)
+    if (MAX_BYTES > 0 && !renderedForOneRequest(data)) keep(key, entry)
   }
 
   revalidateTag(tags, durations) {

@@ -25,6 +25,15 @@ export function withScriptPolicy(data) {
 }
 
 /**
+ * A page rendered with a nonce was rendered for one request: the proxy gives one only to pages
+ * rendered per request and to requests in draft mode (proxy.ts). A request with a made-up
+ * draft-mode cookie gets one too, yet Next.js, finding the cookie invalid, renders it as a page
+ * to keep: kept, every reader after would be served that request's nonce. It is not kept.
+ */
+export const renderedForOneRequest = (data) =>
+  data?.kind === 'APP_PAGE' && typeof data.html === 'string' && /\snonce="/.test(data.html)
+
+/**
  * A render made from what was there before something it shows was taken down or changed is not
  * kept; and Next.js hands this very render to everyone who asked for the page while it was being
  * made, some of them after the takedown, so it is marked for the server to send them to ask

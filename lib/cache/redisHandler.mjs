@@ -21,7 +21,15 @@
 import v8 from 'node:v8'
 
 import { frontCacheConfigured, refreshFrontCache } from './frontCache.mjs'
-import { expires, isPage, markSuperseded, pathOfPageKey, tagsOf, withScriptPolicy } from './pageEntries.mjs'
+import {
+  expires,
+  isPage,
+  markSuperseded,
+  pathOfPageKey,
+  renderedForOneRequest,
+  tagsOf,
+  withScriptPolicy,
+} from './pageEntries.mjs'
 import { invalidating } from './invalidations.mjs'
 import { redisConnection } from './redisClient.mjs'
 import { createRenderTracker } from './renders.mjs'
@@ -127,7 +135,7 @@ export default class RedisCacheHandler {
         return markSuperseded(data)
       }
       withScriptPolicy(data)
-      if (!KEEPS) return
+      if (!KEEPS || renderedForOneRequest(data)) return
       const entry = { value: data, lastModified: started.at, stamp: started.moment, tags }
       const store = client.multi().set(entryKey(key), v8.serialize(entry), 'EX', ENTRY_TTL_SECONDS)
       const pagePath = isPage(data) ? pathOfPageKey(key) : null

@@ -236,6 +236,17 @@ describe.each(Object.entries(handlers))('in %s', (_name, handler) => {
       expect(headers?.['content-security-policy']).toMatch(/'sha256-/)
     })
 
+    it('rendered with a nonce, for one request, is not kept', async () => {
+      // A made-up draft-mode cookie: the proxy gave the request a nonce, Next.js found the
+      // cookie invalid and rendered a page to keep.
+      expect(await lookup()).toBeNull()
+      await store('<p>for one request</p><script nonce="Zm9yIG9uZQ">1</script>')
+      expect(await served()).toBeNull()
+      expect(await lookup()).toBeNull()
+      await store('<p>for everyone</p><script>1</script>')
+      expect(await served()).toBe('<p>for everyone</p><script>1</script>')
+    })
+
     it('whose render was never seen to begin is not kept', async () => {
       await store('<p>of unknown age</p>')
       expect(await served()).toBeNull()

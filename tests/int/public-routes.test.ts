@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { locales } from '@/lib/locales'
 import { isPerRequestRoute, isPublicRoute, perRequestRoutes, publicRoutes } from '@/lib/site/publicRoutes'
 import { config as proxyConfig } from '@/proxy'
+import { dropUnreadQuery, pagesReadingQuery } from '@/server/pageQueries.mjs'
 
 const localeDir = path.resolve('app/(frontend)/[locale]')
 
@@ -129,5 +130,43 @@ describe('the proxy’s matcher', () => {
     for (const pathname of others) expect(await proxyRuns(pathname), pathname).toBe(true)
     for (const pathname of ['/api/stories', '/_next/static/chunks/a.js', '/sitemap.xml', '/next/preview'])
       expect(await proxyRuns(pathname), pathname).toBe(false)
+  })
+})
+
+describe('query strings on pages that do not read them', () => {
+  it('names exactly the pages under app/(frontend)/[locale] that read their query string', () => {
+    const reading = routesOnDisk().filter((route) =>
+      ['page.tsx', 'route.ts'].some((name) => {
+        const file = path.join(localeDir, route, name)
+        return fs.existsSync(file) && /searchParams/.test(fs.readFileSync(file, 'utf8'))
+      }),
+    )
+    expect(reading.length).toBeGreaterThan(0)
+    expect([...pagesReadingQuery].sort()).toEqual(reading.sort())
+  })
+
+  it.each([
+    ['GET', '/ru/stories/tag/community?poison=x', '/ru/stories/tag/community'],
+    ['GET', '/en?fbclid=abc&utm_source=mail', '/en'],
+    ['HEAD', '/kk/stories/the-first-circle?utm_campaign=a', '/kk/stories/the-first-circle'],
+    ['GET', '/en/stories?_rsc=1a2b&utm_source=x', '/en/stories?_rsc=1a2b'],
+    ['GET', '/en/feed.xml?x=1', '/en/feed.xml'],
+    ['GET', '/en/./stories?x=1', '/en/./stories'],
+    ['GET', '/en/search?q=women', '/en/search?q=women'],
+    ['GET', '/en/search/?q=women', '/en/search/?q=women'],
+    ['GET', '/ru/get-involved?story=a&from=story', '/ru/get-involved?story=a&from=story'],
+    ['GET', '/ru/get-involved/give?amount=5000', '/ru/get-involved/give?amount=5000'],
+    ['GET', '/en/updates/confirm?token=t', '/en/updates/confirm?token=t'],
+    ['GET', '/kk/updates/unsubscribe?token=t', '/kk/updates/unsubscribe?token=t'],
+    ['GET', '/sitemap.xml?part=stories-1', '/sitemap.xml?part=stories-1'],
+    ['GET', '/api/stories?limit=1', '/api/stories?limit=1'],
+    ['GET', '/admin/collections/stories?page=2', '/admin/collections/stories?page=2'],
+    ['GET', '/next/preview?secret=s', '/next/preview?secret=s'],
+    ['POST', '/en/stories?x=1', '/en/stories?x=1'],
+    ['GET', '/en/stories', '/en/stories'],
+  ])('%s %s is asked as %s', (method, url, asked) => {
+    const req = { method, url }
+    dropUnreadQuery(req)
+    expect(req.url).toBe(asked)
   })
 })
