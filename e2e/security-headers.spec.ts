@@ -221,3 +221,12 @@ test('a page rendered with a nonce for one request is never kept for the next re
     expect(await next.text(), `reader ${i + 1}`).not.toMatch(/\snonce="/)
   }
 })
+
+test('a nonce a visitor sends in her own policy header is never put on a page', async ({ request }) => {
+  // A page no one has asked for yet: Next.js would render it with the request's nonce and keep it.
+  const path = `/en/stories/not-here-${Date.now()}`
+  const sent = await request.get(path, { headers: { 'content-security-policy': "script-src 'nonce-Q2hvc2VuMQ'" } })
+  expect(sent.status()).toBe(404)
+  expect(await sent.text()).not.toContain('Q2hvc2VuMQ')
+  expect(await (await request.get(path)).text()).not.toContain('Q2hvc2VuMQ')
+})

@@ -7,7 +7,14 @@
  * page on every request. Voices expires pages by tag (lib/site/revalidate.ts), never through these
  * headers, so they are dropped from every request before Next.js sees it.
  */
-const internal = ['x-prerender-revalidate', 'x-prerender-revalidate-if-generated', 'x-middleware-subrequest']
+const internal = [
+  'x-prerender-revalidate',
+  'x-prerender-revalidate-if-generated',
+  'x-middleware-subrequest',
+  // Next.js puts the nonce of a request's own policy on every script it renders. Only the proxy
+  // may give one (proxy.ts); a visitor's would be written into a page others are then served.
+  'content-security-policy',
+]
 
 export function dropInternalHeaders(req) {
   for (const name of internal) delete req.headers[name]

@@ -158,6 +158,8 @@ export function createPageCopies({ maxBytes }) {
       const headers = res.getHeaders()
       if (String(headers['x-nextjs-cache'] ?? '').toUpperCase() !== 'HIT') return
       if (headers['set-cookie'] !== undefined || !varyAllowsCopy(headers.vary)) return
+      // An answer for no cache (server/sharedCaches.mjs) is no copy either.
+      if (/no-store|private/i.test(String(headers['cache-control'] ?? ''))) return
       const kept = {}
       for (const [name, value] of Object.entries(headers)) if (!perAnswer.has(name)) kept[name] = value
       const body = Buffer.concat(chunks, size)

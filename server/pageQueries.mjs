@@ -5,7 +5,8 @@
  * page served from the page cache is rendered once for everyone: the first visitor after a change
  * who came by `…/stories?fbclid=…` or `?utm_campaign=…` would have her link's parameters served
  * to every reader after her. Only a few pages read their query string; every other page is
- * answered as if asked without one (the router's own `_rsc` kept), so no visitor's parameters
+ * answered as if asked without one (the router's own `_rsc` kept on the router's fetches), so no
+ * visitor's parameters
  * reach the page cache, and the server's copies can answer her too.
  */
 
@@ -33,7 +34,8 @@ export function dropUnreadQuery(req) {
   const [, locale = '', ...rest] = url.pathname.split('/')
   if (!/^[a-z]{2}$/.test(locale)) return
   if (pagesReadingQuery.includes(rest.filter(Boolean).join('/'))) return
-  const kept = url.searchParams.getAll(routerParameter)
+  // Only the router's own fetches carry it; on any other request it is a visitor's text.
+  const kept = req.headers?.rsc === undefined ? [] : url.searchParams.getAll(routerParameter)
   const query = kept.length ? `?${new URLSearchParams(kept.map((value) => [routerParameter, value]))}` : ''
   req.url = `${req.url.slice(0, req.url.indexOf('?'))}${query}`
 }

@@ -16,12 +16,15 @@ import { requestIdFor, requestStore } from '../lib/logging/requestContext.mjs'
 export const requestIdHeader = 'x-request-id'
 
 /**
- * Path segments that are secrets: a password-reset or an account-verification token. (Uploaded
- * files are named by Voices, never by whoever uploaded them: collections/Media/hooks.)
+ * Path segments that are secrets: a password-reset or an account-verification token, and
+ * anything after a search's address, which can only be words someone typed (`/en/search%3Fq=…`,
+ * `/en/search;q=…`). (Uploaded files are named by Voices, never by whoever uploaded them:
+ * collections/Media/hooks.)
  */
 const hiddenSegments = [
   [/^(\/admin\/reset\/)[^/]+/, '$1[token]'],
   [/^(\/(?:admin|api)\/[^/]+\/verify\/)[^/]+/, '$1[token]'],
+  [/^(\/[a-z]{2}\/search)(?!\/?$).+$/i, '$1[…]'],
 ]
 
 /** The path a line records: no query string or fragment, no token, 300 characters at most. */

@@ -5,9 +5,7 @@ import { authenticated } from '@/access/authenticated'
 import { isEditor } from '@/access/isEditor'
 import { isEditorOrUploader } from '@/access/isEditorOrUploader'
 import { isWriter } from '@/access/isWriter'
-import { revalidateCollection } from '@/hooks/revalidatePublicSite'
 import { dataDir } from '@/lib/env'
-import { cacheTags } from '@/lib/site/cacheTags'
 import { publicMediaOrSignedIn } from '@/privacy/access/publicMediaOrSignedIn'
 import { nobody } from '@/access/nobody'
 import { mediaResponseHeaders, notModifiedHandler } from '@/privacy/media/fileResponses'
@@ -20,8 +18,8 @@ import { anonymiseFilename } from './hooks/anonymiseFilename'
 import { keepPeopleShown } from './hooks/keepPeopleShown'
 import { keepReviewedImages } from './hooks/keepReviewedImages'
 import { generateBlurPlaceholder } from './hooks/generateBlurPlaceholder'
+import { revalidateMediaChange, revalidateMediaDelete } from './hooks/revalidateMedia'
 
-const revalidateMedia = revalidateCollection(cacheTags.media)
 const staticDir = path.join(dataDir(), 'media')
 const webp = { format: 'webp', options: { quality: 82 } } as const
 
@@ -47,8 +45,8 @@ export const Media: CollectionConfig = {
   hooks: {
     beforeOperation: [anonymiseFilename],
     beforeChange: [keepReviewedImages, keepPeopleShown, generateBlurPlaceholder, wholeUploads],
-    afterChange: [revalidateMedia.afterChange, refreshOwnVisibility, auditPeopleShown],
-    afterDelete: [revalidateMedia.afterDelete],
+    afterChange: [revalidateMediaChange, refreshOwnVisibility, auditPeopleShown],
+    afterDelete: [revalidateMediaDelete],
   },
   upload: {
     staticDir,

@@ -11,10 +11,10 @@
 import { frontCacheConfigured, refreshFrontCache } from './frontCache.mjs'
 import {
   expires,
+  forOneRequest,
   isPage,
   markSuperseded,
   pathOfPageKey,
-  renderedForOneRequest,
   tagsOf,
   withScriptPolicy,
 } from './pageEntries.mjs'
@@ -109,7 +109,7 @@ export default class MemoryCacheHandler {
     const entry = { value: data, lastModified: startedAt, tags: tagsOf(data, ctx), size: sizeOf(data) }
     if (markedSince(revalidatedAt, entry, [])) return markSuperseded(data)
     withScriptPolicy(data)
-    if (MAX_BYTES > 0 && !renderedForOneRequest(data)) keep(key, entry)
+    if (!forOneRequest(data) && MAX_BYTES > 0) keep(key, entry)
   }
 
   revalidateTag(tags, durations) {

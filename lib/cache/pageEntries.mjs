@@ -28,10 +28,26 @@ export function withScriptPolicy(data) {
  * A page rendered with a nonce was rendered for one request: the proxy gives one only to pages
  * rendered per request and to requests in draft mode (proxy.ts). A request with a made-up
  * draft-mode cookie gets one too, yet Next.js, finding the cookie invalid, renders it as a page
- * to keep: kept, every reader after would be served that request's nonce. It is not kept.
+ * to keep: kept, every reader after would be served that request's nonce. It is not kept, and
+ * neither is any answer it was handed out in.
  */
-export const renderedForOneRequest = (data) =>
+const renderedForOneRequest = (data) =>
   data?.kind === 'APP_PAGE' && typeof data.html === 'string' && /\snonce="/.test(data.html)
+
+/** The mark of an answer for one request, which the server turns into `private, no-store`. */
+export const oneRequestHeader = 'x-voices-one-request'
+
+/**
+ * Whether the page was rendered for one request. If so it is marked: Next.js hands a render to
+ * everyone asking for the page while it is made, and the server keeps every cache in front from
+ * keeping any of those answers (server/sharedCaches.mjs).
+ */
+export function forOneRequest(data) {
+  if (!renderedForOneRequest(data)) return false
+  data.headers ??= {}
+  data.headers[oneRequestHeader] = '1'
+  return true
+}
 
 /**
  * A render made from what was there before something it shows was taken down or changed is not

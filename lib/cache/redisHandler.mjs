@@ -23,10 +23,10 @@ import v8 from 'node:v8'
 import { frontCacheConfigured, refreshFrontCache } from './frontCache.mjs'
 import {
   expires,
+  forOneRequest,
   isPage,
   markSuperseded,
   pathOfPageKey,
-  renderedForOneRequest,
   tagsOf,
   withScriptPolicy,
 } from './pageEntries.mjs'
@@ -135,7 +135,7 @@ export default class RedisCacheHandler {
         return markSuperseded(data)
       }
       withScriptPolicy(data)
-      if (!KEEPS || renderedForOneRequest(data)) return
+      if (forOneRequest(data) || !KEEPS) return
       const entry = { value: data, lastModified: started.at, stamp: started.moment, tags }
       const store = client.multi().set(entryKey(key), v8.serialize(entry), 'EX', ENTRY_TTL_SECONDS)
       const pagePath = isPage(data) ? pathOfPageKey(key) : null

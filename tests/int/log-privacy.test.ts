@@ -165,6 +165,9 @@ describe('document data in the log', () => {
   it('an access line keeps the path, not its query string or a reset token', () => {
     expect(loggedPath(`/en/search?q=${encodeURIComponent(dana.legalName)}`)).toBe('/en/search')
     expect(loggedPath('/admin/reset/4f9a0c')).toBe('/admin/reset/[token]')
+    expect(loggedPath(`/en/search%3Fq=${encodeURIComponent(dana.legalName)}`)).toBe('/en/search[…]')
+    expect(loggedPath(`/ru/search;q=${encodeURIComponent(dana.legalName)}`)).toBe('/ru/search[…]')
+    expect(loggedPath('/kk/search/')).toBe('/kk/search/')
     expect(loggedPath('/api/users/verify/4f9a0c')).toBe('/api/users/verify/[token]')
     expect(loggedPath('/api/media/file/photo-1.jpg')).toBe('/api/media/file/photo-1.jpg')
   })

@@ -241,9 +241,12 @@ describe.each(Object.entries(handlers))('in %s', (_name, handler) => {
       // cookie invalid and rendered a page to keep.
       expect(await lookup()).toBeNull()
       await store('<p>for one request</p><script nonce="Zm9yIG9uZQ">1</script>')
+      // Marked for the server, which keeps every answer it is handed out in from any cache.
+      expect(stored?.headers).toHaveProperty('x-voices-one-request', '1')
       expect(await served()).toBeNull()
       expect(await lookup()).toBeNull()
       await store('<p>for everyone</p><script>1</script>')
+      expect(stored?.headers).not.toHaveProperty('x-voices-one-request')
       expect(await served()).toBe('<p>for everyone</p><script>1</script>')
     })
 

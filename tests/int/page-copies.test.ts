@@ -304,3 +304,29 @@ describe('what counts as asking for search', () => {
     expect(asksForSearch(url)).toBe(expected)
   })
 })
+
+describe('an answer made for one request', () => {
+  // lib/cache/pageEntries.mjs marks a page rendered with a nonce; Next.js hands that render to
+  // everyone asking meanwhile, a HIT to some of them.
+  const marked = (how: 'setHeader' | 'writeHead'): Answer =>
+    how === 'setHeader'
+      ? cachedPage('<p>for one request</p>', { 'x-voices-one-request': '1' })
+      : (_req, res) => {
+          res.setHeader('x-nextjs-cache', 'HIT')
+          res.writeHead(200, { 'cache-control': 's-maxage=31536000', 'x-voices-one-request': '1' })
+          res.end('<p>for one request</p>')
+        }
+
+  it.each(['setHeader', 'writeHead'] as const)(
+    'is kept by no cache, nor copied (the mark given by %s)',
+    async (how) => {
+      const { get, reached, copies } = await serve(marked(how))
+      const first = await get('/en/stories/aigerim')
+      await get('/en/stories/aigerim')
+      expect(first.headers.get('cache-control')).toBe('private, no-store')
+      expect(first.headers.get('x-voices-one-request')).toBeNull()
+      expect(reached).toHaveLength(2)
+      expect(copies.usage().copies).toBe(0)
+    },
+  )
+})

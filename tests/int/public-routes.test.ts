@@ -149,7 +149,7 @@ describe('query strings on pages that do not read them', () => {
     ['GET', '/ru/stories/tag/community?poison=x', '/ru/stories/tag/community'],
     ['GET', '/en?fbclid=abc&utm_source=mail', '/en'],
     ['HEAD', '/kk/stories/the-first-circle?utm_campaign=a', '/kk/stories/the-first-circle'],
-    ['GET', '/en/stories?_rsc=1a2b&utm_source=x', '/en/stories?_rsc=1a2b'],
+    ['GET', '/en/stories?_rsc=1a2b&utm_source=x', '/en/stories'],
     ['GET', '/en/feed.xml?x=1', '/en/feed.xml'],
     ['GET', '/en/./stories?x=1', '/en/./stories'],
     ['GET', '/en/search?q=women', '/en/search?q=women'],
@@ -165,8 +165,14 @@ describe('query strings on pages that do not read them', () => {
     ['POST', '/en/stories?x=1', '/en/stories?x=1'],
     ['GET', '/en/stories', '/en/stories'],
   ])('%s %s is asked as %s', (method, url, asked) => {
-    const req = { method, url }
+    const req = { method, url, headers: {} }
     dropUnreadQuery(req)
     expect(req.url).toBe(asked)
+  })
+
+  it('keeps the router’s own `_rsc` on the router’s fetches only', () => {
+    const fetch = { method: 'GET', url: '/en/stories?_rsc=1a2b&utm_source=x', headers: { rsc: '1' } }
+    dropUnreadQuery(fetch)
+    expect(fetch.url).toBe('/en/stories?_rsc=1a2b')
   })
 })

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import type { User } from '@/payload-types'
 import { richText } from '@/seed/richText'
 
+import { png } from '../helpers/accessTable'
 import { createStory, signedOff, writtenConsent } from '../helpers/content'
 import { createStaff, startPayload, stopPayload } from '../helpers/payload'
 
@@ -125,5 +126,47 @@ describe('a published story that leaves the site expires every page that showed 
     expect(stillPublished).toBe(!leaves)
     if (leaves) expect(expired()).toContain(`shows:${story.slug}`)
     else expect(expired()).not.toContain(`shows:${story.slug}`)
+  })
+})
+
+describe('an image renews the site only while the public can see it', () => {
+  // Any member of staff may upload: were every upload to expire every page with an image, a
+  // contributor could have the whole site rendered again at will.
+  it('uploading, describing and deleting an image no page shows expires nothing', async () => {
+    const contributor = await createStaff(payload, 'contributor')
+    const asContributor = async () => {
+      const req = await createLocalReq({ user: { ...contributor, collection: 'users' } }, payload)
+      req.payloadAPI = 'REST'
+      return req
+    }
+    const image = await payload.create({
+      collection: 'media',
+      data: { alt: 'Shown nowhere' },
+      file: await png(),
+      req: await asContributor(),
+    })
+    expect(image.public).toBe(false)
+    await payload.update({
+      collection: 'media',
+      id: image.id,
+      data: { alt: 'Still shown nowhere' },
+      req: await asContributor(),
+    })
+    await payload.delete({ collection: 'media', id: image.id, req: await siteRequest() })
+    expect(expired()).toEqual([])
+  })
+
+  it('describing an image a published story shows expires the pages with images', async () => {
+    const image = await payload.create({ collection: 'media', data: { alt: 'Shown' }, file: await png() })
+    await createStory(payload, { heroImage: image.id })
+    expect((await payload.findByID({ collection: 'media', id: image.id, depth: 0 })).public).toBe(true)
+    vi.mocked(revalidateTag).mockClear()
+    await payload.update({
+      collection: 'media',
+      id: image.id,
+      data: { alt: 'Shown, described anew' },
+      req: await siteRequest(),
+    })
+    expect(expired()).toContain('media')
   })
 })
