@@ -12,10 +12,17 @@ const mongoUri = process.env.MONGODB_URI?.trim()
  * The files that run for minutes, longest first. Vitest starts the files it has timings for
  * longest first, but on a clean clone (CI) it has none and starts the largest files first, which
  * put these small ones last: the other worker then finished everything else and sat idle while
- * the 20 seed runs of cli.test.ts went on alone, minutes added to every CI run. Started first,
+ * the seed runs of cli.test.ts went on alone, minutes added to every CI run. Started first,
  * they run beside the many short files instead.
  */
-const longestFiles = ['tests/int/cli.test.ts', 'tests/int/publishing-matrix.test.ts', 'tests/int/first-run.test.ts']
+const longestFiles = [
+  'tests/int/publishing-matrix.test.ts',
+  'tests/int/transfer.test.ts',
+  'tests/int/first-run.test.ts',
+  'tests/int/cli.test.ts',
+  'tests/int/backup.test.ts',
+  'tests/int/jobs-workers.test.ts',
+]
 
 class LongestFilesFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {

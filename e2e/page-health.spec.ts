@@ -34,11 +34,18 @@ function watch(page: Page, expectedStatus: number): Problem[] {
 
 async function loadFully(page: Page, path: string): Promise<number> {
   const response = await page.goto(path, { waitUntil: 'load' })
-  // Lazy images load as they come into view.
+  // Lazy images load as they come into view: each is brought into view in turn and waited for,
+  // so one the browser was slow to start is judged once it has had its chance, not mid-flight.
   await page.evaluate(async () => {
-    for (let y = 0; y < document.body.scrollHeight; y += window.innerHeight / 2) {
-      window.scrollTo(0, y)
-      await new Promise((resolve) => setTimeout(resolve, 50))
+    for (const image of document.querySelectorAll('img')) {
+      image.scrollIntoView({ block: 'center' })
+      if (image.complete) continue
+      await new Promise((settled) => {
+        image.addEventListener('load', settled, { once: true })
+        image.addEventListener('error', settled, { once: true })
+        // One that never starts is reported by the check below, with its address.
+        setTimeout(settled, 15_000)
+      })
     }
   })
   await page.waitForLoadState('networkidle')
