@@ -8,7 +8,9 @@ import { program, seedStory, type SiteLocale, storyTitle, t, visit } from './sit
  * A donor's way from a story to a gift: the story's call to action leads to Get involved, which
  * names the story; the donation panel (a plain GET form) goes through Voices' hand-off route,
  * which answers 303 to the processor's address filled in from the template the seed configured.
- * The processor is never reached: the browser's request to it is caught and answered here.
+ * The processor is never reached: the browser resolves no name but the test server's
+ * (playwright.config.ts), and where it lets routes see a redirect's target (the full Chromium; the
+ * headless shell does not), the request is answered here.
  */
 
 const story = seedStory('the-first-circle')
@@ -17,8 +19,11 @@ const processor = new URL(getInvolved.donationUrlTemplate.split('?')[0]!)
 /** Catches the browser's navigation to the processor; returns the address it was sent to. */
 async function catchHandOff(page: Page): Promise<() => URL | null> {
   let caught: URL | null = null
+  page.on('request', (request) => {
+    const url = new URL(request.url())
+    if (!caught && url.origin === processor.origin) caught = url
+  })
   await page.route(`${processor.origin}/**`, async (route) => {
-    caught = new URL(route.request().url())
     await route.fulfill({
       status: 200,
       contentType: 'text/html; charset=utf-8',
