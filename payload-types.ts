@@ -276,6 +276,10 @@ export interface Story {
     digest?: string | null;
   };
   /**
+   * When a withdrawn or expired consent took it down (UTC). A sign-off given before the last one no longer holds: it goes live again only through review and a new sign-off.
+   */
+  takedowns?: string[] | null;
+  /**
    * Themes readers can browse by.
    */
   tags?: (string | Tag)[] | null;
@@ -1063,6 +1067,7 @@ export interface StoriesSelect<T extends boolean = true> {
         version?: T;
         digest?: T;
       };
+  takedowns?: T;
   tags?: T;
   meta?:
     | T

@@ -2,7 +2,7 @@ import type { PayloadRequest } from 'payload'
 
 import { isolatedRequest } from '@/lib/payload/isolatedRequest'
 import type { AllLocales } from '@/privacy/content/documentAsSaved'
-import { personKey, programUses, storyUses } from '@/privacy/content/uses'
+import { personKey, programUses, programUsesSelect, storyUses, storyUsesSelect } from '@/privacy/content/uses'
 import { refreshLeaderVisibility } from '@/privacy/leaders/shownOnSite'
 import { refreshMediaVisibility } from '@/privacy/media/visibility'
 
@@ -11,6 +11,10 @@ import { refreshMediaVisibility } from '@/privacy/media/visibility'
  * which media each story and program uses (and who each story depends on), and which media are
  * public. Everything is recomputed from what is stored and written straight to the database:
  * nothing is republished or versioned. Safe to run again. Migrations call it once.
+ *
+ * A migration runs it against the tables as they stood at that migration, while Payload knows the
+ * fields of today: so it reads only the fields it works with from stories and programs, not whole
+ * documents, whose newer columns a later migration may not have added yet.
  */
 export async function backfillPrivacyState(request: PayloadRequest): Promise<void> {
   const req = isolatedRequest(request)
@@ -24,6 +28,7 @@ export async function backfillPrivacyState(request: PayloadRequest): Promise<voi
       pagination: false,
       overrideAccess: true,
       req,
+      select: collection === 'stories' ? storyUsesSelect : programUsesSelect,
     })
     for (const doc of docs as unknown as AllLocales[]) {
       const uses = collection === 'stories' ? await storyUses(doc, req) : await programUses(doc, req)
@@ -32,7 +37,7 @@ export async function backfillPrivacyState(request: PayloadRequest): Promise<voi
         collection === 'stories'
           ? { mediaUsed: uses.media, dependsOn: uses.needs.map(personKey) }
           : { mediaUsed: uses.media }
-      await payload.db.updateOne({ collection, id: String(doc.id), data, req })
+      await payload.db.updateOne({ collection, id: String(doc.id), data, req, returning: false })
     }
   }
   await refreshMediaVisibility(req)

@@ -140,6 +140,9 @@ export async function storyUses(story: AllLocales, req: PayloadRequest): Promise
   return uses.finish(req)
 }
 
+/** The fields `programUses` reads. */
+export const programUsesSelect = { description: true, heroImage: true, meta: true } as const
+
 /** The images a program page can show (hero, description, share image) and who is in them. */
 export async function programUses(program: AllLocales, req: PayloadRequest): Promise<DocumentUses> {
   const uses = new UsesCollector()

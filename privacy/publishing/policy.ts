@@ -16,7 +16,15 @@ import { personKey, programUses, storyUses } from '@/privacy/content/uses'
 import { consentErrors } from './consentGate'
 import { realNameProblems } from './realNameProblems'
 import { settledSlug } from './settledSlug'
-import { needsSignOff, type SignOffContext, type SignOffRecord, signedContentDigest, signOffHolds } from './signOff'
+import {
+  lastTakedown,
+  needsSignOff,
+  noSignOff,
+  type SignOffContext,
+  type SignOffRecord,
+  signedContentDigest,
+  signOffHolds,
+} from './signOff'
 
 /**
  * Voices' one publishing policy. Every write to a story or program runs through it, whatever
@@ -84,19 +92,11 @@ function assertMayPublish(write: Write, changing: boolean, req: PayloadRequest):
   }
 }
 
-const noSignOff: SignOffRecord = {
-  signedOffBy: null,
-  signedOffByName: null,
-  signedOffAt: null,
-  version: null,
-  digest: null,
-}
-
 /**
  * The sign-off the story carries after this write: stamped when safeguarding signs (through the
  * sign-off endpoint's context), kept while it matches the content, dropped otherwise.
  */
-function signOffAfter(write: Write, context: SignOffContext): SignOffRecord {
+function signOffAfter(write: Write, context: SignOffContext, takenDownAt: string | null): SignOffRecord {
   const digest = signedContentDigest(write.saved)
   if (context.signOff) {
     return {
@@ -109,7 +109,7 @@ function signOffAfter(write: Write, context: SignOffContext): SignOffRecord {
   }
   const carried = write.saved.signOff as SignOffRecord | null | undefined
   const copied = write.kind === 'create' || write.kind === 'duplicate'
-  return !copied && signOffHolds(carried, digest) ? carried! : noSignOff
+  return !copied && signOffHolds(carried, digest, takenDownAt) ? carried! : noSignOff
 }
 
 /** A copy is a new draft: it goes live only through review, sign-off and an editor. */
@@ -155,7 +155,12 @@ export function applyPublishingPolicy(collection: PublishedCollection): Collecti
     const errors = await consentErrors(write, uses, reader, savingLocale(req))
     if (changing && req.user) errors.push(...(await realNameProblems(write.saved, reader)))
     if (collection === 'stories') {
-      const signOff = signOffAfter(write, context as SignOffContext)
+      // Only a takedown records one (privacy/takedown), past these hooks: no save or restore
+      // brings back an earlier list, nor a sign-off given before the last takedown. A copy is
+      // a new story, with no takedowns and no sign-off.
+      const takedowns = write.kind === 'duplicate' ? [] : ((originalDoc?.takedowns as string[] | null) ?? [])
+      data.takedowns = takedowns
+      const signOff = signOffAfter(write, context as SignOffContext, lastTakedown(takedowns))
       data.signOff = signOff
       if (changing && needsSignOff(data.dependsOn as string[]) && !signOff.signedOffAt) {
         errors.push({

@@ -19,6 +19,15 @@ export type SignOffRecord = {
   digest?: string | null
 }
 
+/** No sign-off: what a story carries before safeguarding signs, and after its content changes. */
+export const noSignOff: SignOffRecord = {
+  signedOffBy: null,
+  signedOffByName: null,
+  signedOffAt: null,
+  version: null,
+  digest: null,
+}
+
 /** Passed as a write's context by the sign-off endpoint (and the demo seed) to sign it off. */
 export type SignOffContext = { signOff?: { by?: string; name: string; version?: string } }
 
@@ -114,7 +123,22 @@ export function signedContentDigest(story: AllLocales): string {
 export const needsSignOff = (dependsOn: readonly string[] | null | undefined): boolean =>
   (dependsOn ?? []).some((key) => key.startsWith('participants:'))
 
-/** A sign-off holds for exactly the content it was given for. */
-export function signOffHolds(signOff: SignOffRecord | null | undefined, digest: string): boolean {
-  return Boolean(signOff?.signedOffAt && signOff.digest && signOff.digest === digest)
+/** When a story was last taken down for consent (its `takedowns`, ISO times), or null. */
+export function lastTakedown(takedowns: unknown): string | null {
+  const times = Array.isArray(takedowns) ? takedowns.filter((t): t is string => typeof t === 'string') : []
+  return times.length > 0 ? times.reduce((a, b) => (new Date(a) > new Date(b) ? a : b)) : null
+}
+
+/**
+ * A sign-off holds for exactly the content it was given for, and only if it was given after the
+ * story was last taken down: safeguarding signed while the people in it consented, and a
+ * withdrawal or an expiry since may have changed everything about whether it is safe to publish.
+ */
+export function signOffHolds(
+  signOff: SignOffRecord | null | undefined,
+  digest: string,
+  takenDownAt?: string | null,
+): boolean {
+  if (!signOff?.signedOffAt || !signOff.digest || signOff.digest !== digest) return false
+  return !takenDownAt || new Date(signOff.signedOffAt).getTime() > new Date(takenDownAt).getTime()
 }

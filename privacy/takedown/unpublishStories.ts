@@ -1,9 +1,22 @@
 import type { PayloadRequest } from 'payload'
 
 import { renewUnpublishedStories } from '@/collections/Stories/hooks/revalidateStory'
+import { noSignOff } from '@/privacy/publishing/signOff'
 import { refreshMediaVisibility } from '@/privacy/media/visibility'
 
 export type StoryToUnpublish = { id: string; slug?: string | null; mediaUsed?: string[] | null }
+
+/**
+ * A story taken down, and its newest version: a draft at the start of review, not signed off, with
+ * this takedown added to its record.
+ */
+const takenDown = (now: string, takedowns: unknown) => ({
+  _status: 'draft',
+  reviewStatus: 'draft',
+  signOff: noSignOff,
+  takedowns: [...(Array.isArray(takedowns) ? takedowns : []), now],
+  updatedAt: now,
+})
 
 /**
  * Unpublishes stories for a consent takedown, as one write inside the caller's transaction.
@@ -14,6 +27,12 @@ export type StoryToUnpublish = { id: string; slug?: string | null; mediaUsed?: s
  * through the database adapter (SQLite and MongoDB alike):
  * - the story becomes a draft (and is stamped as changed, so an editor who had it open is told
  *   before saving over the takedown);
+ * - it goes back to the start of review: no longer approved, and without the safeguarding
+ *   sign-off, which was given while she consented. Whoever puts it up again, once her consent is
+ *   back or the story no longer needs it, takes it through review and sign-off anew: the time of
+ *   each takedown is kept on the story, and no sign-off from before the last holds, not even the
+ *   one a restored version carries (privacy/publishing/signOff.ts). The published version keeps the
+ *   sign-off it went live with, for the record;
  * - its newest version (the published one, or an editor's draft since) is kept in the history
  *   and a copy of it, marked draft, becomes the latest, so the admin shows the story as a draft
  *   and the published version can still be restored later;
@@ -37,15 +56,8 @@ export async function unpublishStories(stories: StoryToUnpublish[], req: Payload
   })
   const latestOf = new Map(latest.map((version) => [String(version.parent), version.version]))
   for (const id of ids) {
-    await payload.db.updateOne({
-      collection: 'stories',
-      id,
-      data: { _status: 'draft', updatedAt: now },
-      req,
-      returning: false,
-    })
     // A story always has a version (drafts are on); one saved before versions were kept is
-    // copied from the document itself.
+    // copied from the document itself. Every save keeps the two's takedowns alike.
     const newest =
       latestOf.get(id) ??
       (await payload.db.findOne<Record<string, unknown> & { id: string }>({
@@ -54,12 +66,14 @@ export async function unpublishStories(stories: StoryToUnpublish[], req: Payload
         locale: 'all',
         req,
       }))
+    const down = takenDown(now, newest?.takedowns)
+    await payload.db.updateOne({ collection: 'stories', id, data: down, req, returning: false })
     if (!newest) continue
     const { id: _id, ...content } = newest
     await payload.db.createVersion({
       collectionSlug: 'stories',
       parent: id,
-      versionData: { ...content, _status: 'draft', updatedAt: now } as never,
+      versionData: { ...content, ...down } as never,
       autosave: false,
       createdAt: now,
       updatedAt: now,

@@ -455,6 +455,79 @@ describe('safeguarding sign-off', () => {
     })
     expect(story._status).toBe('published')
   })
+
+  it('given before a consent takedown no longer holds, whichever way the story is put back up', async () => {
+    const { story, person } = await draftAboutParticipant('Told while she consented.')
+    await signOff(safeguarding, story.id)
+    await payload.update({
+      collection: 'stories',
+      id: story.id,
+      data: { reviewStatus: 'approved', _status: 'published' },
+      ...as(editor),
+    })
+    const { docs: live } = await payload.findVersions({
+      collection: 'stories',
+      where: { and: [{ parent: { equals: story.id } }, { 'version._status': { equals: 'published' } }] },
+      sort: '-updatedAt',
+      limit: 1,
+    })
+    const publishedVersion = live[0]!
+    const consent = (withdrawnAt: string | null) => ({
+      consent: { ...writtenConsent(['name']), withdrawnAt, withdrawalReason: withdrawnAt ? 'Asked us to' : null },
+    })
+    await payload.update({ collection: 'participants', id: person.id, data: consent(new Date().toISOString()) })
+
+    // Taken down to the start of review, the time of it kept; what went live keeps its record.
+    const taken = await latest(story.id)
+    expect(taken).toMatchObject({ _status: 'draft', reviewStatus: 'draft', takedowns: [expect.any(String)] })
+    expect(taken.signOff?.signedOffAt ?? null).toBeNull()
+    const record = await payload.findVersionByID({ collection: 'stories', id: publishedVersion.id, depth: 0 })
+    expect(record.version.signOff?.signedOffAt).toBeTruthy()
+
+    // Her consent given again is not safeguarding's sign-off given again.
+    await payload.update({ collection: 'participants', id: person.id, data: consent(null) })
+    const isLive = async () => (await payload.findByID({ collection: 'stories', id: story.id, depth: 0 }))._status
+    const ways: Record<string, () => Promise<unknown>> = {
+      publish: () => publish(story.id),
+      'bulk publish': () =>
+        payload.update({
+          collection: 'stories',
+          where: { id: { equals: story.id } },
+          data: { _status: 'published' },
+          ...as(editor),
+        }),
+      'restore the published version, sign-off and all': () =>
+        payload.restoreVersion({ collection: 'stories', id: publishedVersion.id, depth: 0, ...as(editor) }),
+      'publish, clearing the takedown': () =>
+        payload.update({
+          collection: 'stories',
+          id: story.id,
+          data: { _status: 'published', takedowns: [] },
+          ...as(editor),
+        }),
+      'schedule it': async () => {
+        await schedulePublish(payload, story.id, editor.id)
+        await payload.jobs.run({ queue: 'default' })
+      },
+      'publish a copy': () =>
+        payload.duplicate({ collection: 'stories', id: story.id, data: { _status: 'published' }, ...as(editor) }),
+    }
+    for (const [way, attempt] of Object.entries(ways)) {
+      await attempt().catch(() => undefined)
+      expect(await isLive(), way).toBe('draft')
+      expect((await latest(story.id)).signOff?.signedOffAt ?? null, way).toBeNull()
+    }
+    const published = await payload.find({
+      collection: 'stories',
+      where: { and: [{ dependsOn: { contains: `participants:${person.id}` } }, { _status: { equals: 'published' } }] },
+      depth: 0,
+    })
+    expect(published.totalDocs, 'no copy went live either').toBe(0)
+
+    // Signed off anew, after the takedown, it goes live.
+    expect((await signOff(safeguarding, story.id)).status).toBe(200)
+    expect((await publish(story.id))._status).toBe('published')
+  })
 })
 
 describe('scheduled publishing', () => {

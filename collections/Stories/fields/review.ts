@@ -85,4 +85,23 @@ export const reviewFields: Field[] = [
       },
     ],
   },
+  {
+    // Written only by a consent takedown, through the database adapter; nothing else sets it.
+    // A list (kept in the table that holds the story's other lists) rather than one date: every
+    // takedown stays on record, and no new column is needed.
+    name: 'takedowns',
+    type: 'text',
+    hasMany: true,
+    label: { en: 'Taken down for consent', ru: 'Снята из-за согласия' },
+    access: { read: authenticated, create: nobody, update: nobody },
+    admin: {
+      position: 'sidebar',
+      readOnly: true,
+      condition: (data) => Array.isArray(data?.takedowns) && data.takedowns.length > 0,
+      description: {
+        en: 'When a withdrawn or expired consent took it down (UTC). A sign-off given before the last one no longer holds: it goes live again only through review and a new sign-off.',
+        ru: 'Когда её сняли из-за отозванного или истёкшего согласия (UTC). Одобрение, данное до последнего снятия, больше не действует: снова опубликовать её можно только после проверки и нового одобрения.',
+      },
+    },
+  },
 ]
