@@ -162,7 +162,7 @@ export function applyPublishingPolicy(collection: PublishedCollection): Collecti
       data.takedowns = takedowns
       const signOff = signOffAfter(write, context as SignOffContext, lastTakedown(takedowns))
       data.signOff = signOff
-      if (changing && needsSignOff(data.dependsOn as string[]) && !signOff.signedOffAt) {
+      if (changing && needsSignOff(data.dependsOn as string[], takedowns) && !signOff.signedOffAt) {
         errors.push({
           path: 'signOff',
           code: 'signOffMissing',

@@ -8,7 +8,7 @@ import type { AllLocales } from '@/privacy/content/documentAsSaved'
 import { personKey, storyUses } from '@/privacy/content/uses'
 
 import { realNameProblems } from './realNameProblems'
-import { needsSignOff, signedContentDigest, signOffHolds } from './signOff'
+import { lastTakedown, needsSignOff, signedContentDigest, signOffHolds } from './signOff'
 
 /**
  * One reason a story cannot go live: a stable code for clients and the message in the request's
@@ -47,8 +47,9 @@ export async function publishProblems(storyId: string, request: PayloadRequest, 
   const signed = signOffHolds(
     story.signOff as Parameters<typeof signOffHolds>[0],
     signedContentDigest({ ...story, dependsOn }),
+    lastTakedown(story.takedowns),
   )
-  if (needsSignOff(dependsOn) && !signed) {
+  if (needsSignOff(dependsOn, story.takedowns) && !signed) {
     problems.push({ code: 'signOffMissing', message: t('voices:consent:signOffMissing') })
   }
   return problems

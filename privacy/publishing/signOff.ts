@@ -119,9 +119,13 @@ export function signedContentDigest(story: AllLocales): string {
   return createHash('sha256').update(parts.join('\u0000')).digest('hex')
 }
 
-/** Stories that feature, mention, quote or show a participant need a safeguarding sign-off to publish. */
-export const needsSignOff = (dependsOn: readonly string[] | null | undefined): boolean =>
-  (dependsOn ?? []).some((key) => key.startsWith('participants:'))
+/**
+ * Stories that feature, mention, quote or show a participant need a safeguarding sign-off to
+ * publish, and so does any story ever taken down for consent: taking the person out of it is a
+ * change for safeguarding to judge, not a way around her.
+ */
+export const needsSignOff = (dependsOn: readonly string[] | null | undefined, takedowns?: unknown): boolean =>
+  (dependsOn ?? []).some((key) => key.startsWith('participants:')) || lastTakedown(takedowns) !== null
 
 /** When a story was last taken down for consent (its `takedowns`, ISO times), or null. */
 export function lastTakedown(takedowns: unknown): string | null {

@@ -505,6 +505,13 @@ describe('safeguarding sign-off', () => {
           data: { _status: 'published', takedowns: [] },
           ...as(editor),
         }),
+      'take her out of it and publish': () =>
+        payload.update({
+          collection: 'stories',
+          id: story.id,
+          data: { featuredParticipants: [], _status: 'published' },
+          ...as(editor),
+        }),
       'schedule it': async () => {
         await schedulePublish(payload, story.id, editor.id)
         await payload.jobs.run({ queue: 'default' })
