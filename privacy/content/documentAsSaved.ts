@@ -19,6 +19,8 @@ export type Write = {
   kind: 'create' | 'duplicate' | 'update' | 'restore'
   /** The document being written (undefined while creating). */
   id?: string
+  /** The document a duplicate copies. */
+  source?: string
   /** `_status` of the main document after the write: "published" means the public reads it. */
   status: 'draft' | 'published'
   /** The main document as the public reads it before the write, when it is published. */
@@ -156,7 +158,8 @@ export async function describeWrite({ collection, data, originalDoc, operation, 
   const requested = kind === 'restore' && pending?.kind === 'restore' && pending.draft ? 'draft' : data._status
   const status =
     (requested ?? (kind === 'create' ? 'draft' : originalDoc?._status)) === 'published' ? 'published' : 'draft'
-  return { kind, id, status, publishedBefore, saved: { ...saved, _status: status } }
+  const source = kind === 'duplicate' && pending?.kind === 'duplicate' ? pending.source : undefined
+  return { kind, id, source, status, publishedBefore, saved: { ...saved, _status: status } }
 }
 
 type Container = { fields: Field[] }

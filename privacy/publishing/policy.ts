@@ -129,6 +129,15 @@ function reopenReview(data: Record<string, unknown>, originalDoc: unknown, req: 
   if ((data.reviewStatus ?? before) === 'approved') data.reviewStatus = 'inReview'
 }
 
+/** The takedowns on record for a stored story, read as stored, whatever the write sent. */
+async function storedTakedowns(id: string | null | undefined, req: PayloadRequest): Promise<string[]> {
+  if (!id) return []
+  const story = await req.payload
+    .findByID({ collection: 'stories', id, depth: 0, overrideAccess: true, req, select: { takedowns: true } })
+    .catch(() => null)
+  return (story?.takedowns as string[] | null | undefined) ?? []
+}
+
 export function applyPublishingPolicy(collection: PublishedCollection): CollectionBeforeChangeHook {
   return async ({ context, data, originalDoc, operation, req }) => {
     if (operation === 'create' && isDuplicate(collection, req)) startAsDraft(data)
@@ -156,9 +165,9 @@ export function applyPublishingPolicy(collection: PublishedCollection): Collecti
     if (changing && req.user) errors.push(...(await realNameProblems(write.saved, reader)))
     if (collection === 'stories') {
       // Only a takedown records one (privacy/takedown), past these hooks: no save or restore
-      // brings back an earlier list, nor a sign-off given before the last takedown. A copy is
-      // a new story, with no takedowns and no sign-off.
-      const takedowns = write.kind === 'duplicate' ? [] : ((originalDoc?.takedowns as string[] | null) ?? [])
+      // brings back an earlier list, nor a sign-off given before the last takedown. A copy
+      // carries the takedowns of the story it copies: the same content, taken down.
+      const takedowns = await storedTakedowns(write.kind === 'duplicate' ? write.source : write.id, reader)
       data.takedowns = takedowns
       const signOff = signOffAfter(write, context as SignOffContext, lastTakedown(takedowns))
       data.signOff = signOff

@@ -487,6 +487,7 @@ describe('safeguarding sign-off', () => {
     // Her consent given again is not safeguarding's sign-off given again.
     await payload.update({ collection: 'participants', id: person.id, data: consent(null) })
     const isLive = async () => (await payload.findByID({ collection: 'stories', id: story.id, depth: 0 }))._status
+    const copies: string[] = []
     const ways: Record<string, () => Promise<unknown>> = {
       publish: () => publish(story.id),
       'bulk publish': () =>
@@ -518,6 +519,16 @@ describe('safeguarding sign-off', () => {
       },
       'publish a copy': () =>
         payload.duplicate({ collection: 'stories', id: story.id, data: { _status: 'published' }, ...as(editor) }),
+      'take her out of a copy and publish that': async () => {
+        const copy = await payload.duplicate({ collection: 'stories', id: story.id, draft: true, ...as(editor) })
+        copies.push(String(copy.id))
+        await payload.update({
+          collection: 'stories',
+          id: copy.id,
+          data: { featuredParticipants: [], _status: 'published' },
+          ...as(editor),
+        })
+      },
     }
     for (const [way, attempt] of Object.entries(ways)) {
       await attempt().catch(() => undefined)
@@ -530,6 +541,10 @@ describe('safeguarding sign-off', () => {
       depth: 0,
     })
     expect(published.totalDocs, 'no copy went live either').toBe(0)
+    expect(copies).toHaveLength(1)
+    const copy = await payload.findByID({ collection: 'stories', id: copies[0]!, depth: 0 })
+    expect(copy._status, 'nor one she was taken out of').toBe('draft')
+    expect(copy.takedowns, 'a copy carries the takedowns of what it copies').toEqual(taken.takedowns)
 
     // Signed off anew, after the takedown, it goes live.
     expect((await signOff(safeguarding, story.id)).status).toBe(200)
