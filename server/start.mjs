@@ -13,7 +13,8 @@
  * `/api/health` is answered before all of that (server/health.mjs), and so is a page Next.js has
  * already served from its page cache, from a copy of its bytes until anything changes
  * (server/pageCopies.mjs). Before anything, a page that does not read its query string is asked
- * for without it (server/pageQueries.mjs).
+ * for without it (server/pageQueries.mjs). The heap grows slowly, to hold memory near what is in use
+ * (server/heapGrowth.mjs).
  * The port comes from -p, else PORT, else 3000; the host from -H, else every interface.
  * Settings (README, "Running in production"):
  * - VOICES_CONCURRENT_REQUESTS: requests from the public worked on at once (default 8);
@@ -49,6 +50,7 @@ import { sendConsoleToLog } from './consoleLog.mjs'
 import { answerHealth } from './health.mjs'
 import { dropInternalHeaders } from './internalHeaders.mjs'
 import { createPageCopies } from './pageCopies.mjs'
+import { slowHeapGrowth } from './heapGrowth.mjs'
 import { dropUnreadQuery } from './pageQueries.mjs'
 import { loggedPath, logRequests } from './requestLog.mjs'
 import { staffCredentials } from './staffCredentials.mjs'
@@ -94,6 +96,8 @@ const hostname = args.hostname
 // What the app itself reads to reach its own server (lib/site/revalidationToken.ts).
 process.env.PORT = String(port)
 process.env.NODE_ENV = 'production'
+// A heap that grows by a quarter, not fourfold, past what survives (server/heapGrowth.mjs).
+slowHeapGrowth()
 // Who the client is, for sign-in and form limits (lib/abuse/proxyHops.ts): checked here, and
 // said out loud when left to its default, which trusts the proxy a production server sits behind.
 const proxyHops = setting('VOICES_PROXY_HOPS', 1)
